@@ -1,0 +1,1 @@
+"""Samverkansbot: the Slack bot of the collaboration Gävleborg mot narkotika."""

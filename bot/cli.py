@@ -1,0 +1,95 @@
+"""The command line: python -m bot serve | clock | shell | demo | db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.errors import StartupError
+from bot.settings import Settings, load_settings
+
+Command = Callable[[argparse.Namespace, Settings], int]
+# Other surfaces add commands here: name -> (help, configure parser, run).
+EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.serve import serve_http, serve_socket_mode
+
+    settings.require("SLACK_BOT_TOKEN")
+    if settings.socket_mode:
+        serve_socket_mode(settings, with_scheduler=not args.no_scheduler)
+        return 0
+    settings.require("SLACK_SIGNING_SECRET")
+    serve_http(settings, with_scheduler=not args.no_scheduler)
+    return 0
+
+
+def _clock(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import scheduler
+    from bot.delivery import Deliverer
+    from bot.runtime import start_context
+    from bot.slack_app import build_client
+
+    settings.require("SLACK_BOT_TOKEN")
+    bot = start_context(settings)
+    token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else ""
+    bot.deliverer = Deliverer(bot.db, build_client(token, settings.SLACK_API_URL), bot.clock)
+    scheduler.run_blocking(bot, settings.BOT_TICK_SECONDS)
+    return 0
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.runtime import start_context
+
+    start_context(settings)
+    print(f"The database is up to date ({settings.DATABASE_URL.split('://')[0]}).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every command."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Samverkansbot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the bot (HTTP, or Socket Mode with SLACK_APP_TOKEN)")
+    serve.add_argument("--no-scheduler", action="store_true", help="do not run the scheduler here")
+    serve.set_defaults(run=_serve)
+    clock = sub.add_parser("clock", help="run the scheduler alone")
+    clock.set_defaults(run=_clock)
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply the migrations").set_defaults(run=_db)
+    for name, (help_text, configure, run) in EXTRA_COMMANDS.items():
+        extra = sub.add_parser(name, help=help_text)
+        configure(extra)
+        extra.set_defaults(run=run)
+    return parser
+
+
+def _load_extras() -> None:
+    """Import the modules that add commands (the shell, exports, erasure)."""
+    import importlib
+
+    for module in ("bot.shell",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a bad setting ends with one line on standard error and exit code 2."""
+    from bot.runtime import configure_logging
+
+    _load_extras()
+    args = build_parser().parse_args(argv)
+    configure_logging()
+    try:
+        settings = load_settings()
+        result: int = args.run(args, settings)
+    except StartupError as exc:
+        print(f"samverkansbot: {exc}", file=sys.stderr)
+        return 2
+    return result

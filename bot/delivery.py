@@ -1,0 +1,169 @@
+"""Sends claimed outbox rows to Slack, retrying what can be retried and recording the rest."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.clock import Clock
+from storage import outbox
+from storage.db import Database, DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+METADATA_EVENT = "samverkansbot_outbox"
+PERMANENT_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "msg_too_long",
+        "msg_blocks_too_long",
+        "no_text",
+        "invalid_arguments",
+        "user_not_found",
+        "cannot_dm_bot",
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "missing_scope",
+        "restricted_action",
+        "message_not_found",
+        "cant_update_message",
+        "edit_window_closed",
+        "user_not_in_channel",
+        "channel_is_archived",
+    }
+)
+MAX_BACKOFF = timedelta(hours=1)
+
+
+def backoff(attempts: int) -> timedelta:
+    """Return how long to wait before attempt number attempts + 1."""
+    return min(timedelta(seconds=15 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+class Deliverer:
+    """Claims due outbox rows and sends them through the Web API."""
+
+    def __init__(self, db: Database, client: WebClient, clock: Clock) -> None:
+        """Send through client, reading time from clock."""
+        self.db = db
+        self.client = client
+        self.clock = clock
+        self._lock = threading.Lock()
+
+    def deliver(self, keys: Iterable[str]) -> None:
+        """Send the named rows now if they are due; a failure leaves them for the scheduler."""
+        wanted = list(keys)
+        if not wanted:
+            return
+        try:
+            with self.db.transaction() as session:
+                claimed = outbox.claim(session, self.clock.now(), keys=wanted, limit=len(wanted))
+        except DatabaseUnavailable:
+            log.warning("database unavailable; %d messages wait for the scheduler", len(wanted))
+            return
+        for row in claimed:
+            self._send(row)
+
+    def deliver_due(self, limit: int = 50) -> int:
+        """Send every due row, in batches; return how many were claimed."""
+        total = 0
+        while True:
+            now = self.clock.now()
+            with self.db.transaction() as session:
+                outbox.expire_and_recover(session, now)
+                claimed = outbox.claim(session, now, limit=min(limit, 20))
+            for row in claimed:
+                self._send(row)
+            total += len(claimed)
+            if len(claimed) < min(limit, 20) or total >= limit:
+                return total
+
+    def _send(self, row: outbox.Claimed) -> None:
+        try:
+            channel, ts = self._call(row)
+        except _NotReady as exc:
+            with self.db.transaction() as session:
+                outbox.mark_retry(
+                    session, row, str(exc), self.clock.now() + timedelta(seconds=5), count=False
+                )
+            return
+        except SlackApiError as exc:
+            error = str(exc.response.get("error", "unknown_error"))
+            self._record_failure(row, error, exc.response.headers.get("Retry-After"))
+            return
+        except (SlackClientError, OSError) as exc:
+            self._record_failure(row, type(exc).__name__, None)
+            return
+        with self.db.transaction() as session:
+            outbox.mark_sent(session, row, self.clock.now(), channel, ts)
+
+    def _record_failure(self, row: outbox.Claimed, error: str, retry_after: Any) -> None:
+        with self.db.transaction() as session:
+            if error in PERMANENT_ERRORS:
+                log.error("message %s failed for good: %s", row.key, error)
+                outbox.mark_failed(session, row, error)
+                return
+            wait = backoff(row.attempts)
+            if retry_after is not None:
+                wait = max(wait, timedelta(seconds=int(retry_after)))
+            log.warning("message %s failed (%s); retrying in %s", row.key, error, wait)
+            outbox.mark_retry(session, row, error, self.clock.now() + wait)
+
+    def _call(self, row: outbox.Claimed) -> tuple[str, str]:
+        payload = dict(row.payload)
+        if row.op == "update":
+            return self._update(row, payload)
+        if row.op == "ephemeral":
+            response = self.client.chat_postEphemeral(
+                channel=row.channel, user=row.user or "", **payload
+            )
+            return row.channel, str(response.get("message_ts", ""))
+        if row.interrupted and (found := self._find_posted(row)) is not None:
+            return found
+        metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": row.key}}
+        response = self.client.chat_postMessage(channel=row.channel, metadata=metadata, **payload)
+        return str(response["channel"]), str(response["ts"])
+
+    def _update(self, row: outbox.Claimed, payload: dict[str, Any]) -> tuple[str, str]:
+        if row.ref_key is None:
+            raise _NotReady("update without a reference")
+        with self.db.reading() as session:
+            target = outbox.posted_ts(session, row.ref_key)
+        if target is None:
+            raise _NotReady("waiting for the original message")
+        channel, ts = target
+        self.client.chat_update(channel=channel, ts=ts, **payload)
+        return channel, ts
+
+    def _find_posted(self, row: outbox.Claimed) -> tuple[str, str] | None:
+        """Look in the channel for a message this row already posted before a crash."""
+        channel = row.channel
+        if channel.startswith(("U", "W")):
+            opened = self.client.conversations_open(users=channel)
+            channel = str(opened["channel"]["id"])
+        oldest = (row.claimed_at - outbox.STALE_CLAIM - timedelta(hours=1)).timestamp()
+        history = self.client.conversations_history(
+            channel=channel, oldest=f"{oldest:.6f}", include_all_metadata=True, limit=200
+        )
+        messages: list[dict[str, Any]] = history.get("messages", [])
+        for message in messages:
+            meta = message.get("metadata") or {}
+            if meta.get("event_payload", {}).get("key") == row.key:
+                return channel, str(message["ts"])
+        return None
+
+
+class _NotReady(Exception):
+    """The row cannot be sent yet (its original message is not posted)."""

@@ -1,0 +1,70 @@
+"""The scheduler: one APScheduler tick job that materialises due work and sends the outbox."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from bot.context import BotContext
+from storage.db import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+# Planners queue what has fallen due (calls, reminders, surveys, summaries) as outbox rows.
+# Each surface appends its own; they must be idempotent, since every tick runs them all.
+Planner = Callable[[BotContext], None]
+PLANNERS: list[Planner] = []
+
+_tick_lock = threading.Lock()
+
+
+def tick(bot: BotContext) -> int:
+    """Run every planner, then send what is due; return how many messages were claimed."""
+    with _tick_lock:
+        try:
+            for plan in PLANNERS:
+                plan(bot)
+            if bot.deliverer is None:
+                return 0
+            return bot.deliverer.deliver_due(limit=200)
+        except DatabaseUnavailable:
+            log.warning("database unavailable; the scheduler tries again next tick")
+            return 0
+
+
+def _configure(scheduler: BackgroundScheduler, bot: BotContext, seconds: int) -> None:
+    scheduler.add_job(
+        tick,
+        "interval",
+        args=[bot],
+        seconds=seconds,
+        id="tick",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=seconds,
+        next_run_time=bot.clock.now(),
+    )
+
+
+def start_background(bot: BotContext, seconds: int) -> BackgroundScheduler:
+    """Start the tick in a background thread of this process."""
+    scheduler = BackgroundScheduler(timezone=bot.config.collaboration.tz)
+    _configure(scheduler, bot, seconds)
+    scheduler.start()
+    return scheduler
+
+
+def run_blocking(bot: BotContext, seconds: int) -> None:
+    """Run the tick until SIGTERM or SIGINT, then let a running tick finish (the clock process)."""
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    scheduler = start_background(bot, seconds)
+    log.info("scheduler running, ticking every %d s", seconds)
+    stop.wait()
+    scheduler.shutdown(wait=True)
+    log.info("scheduler stopped")

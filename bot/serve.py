@@ -1,0 +1,97 @@
+"""Running the bot: gunicorn in HTTP mode, or Socket Mode, with the scheduler beside it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from gunicorn.app.base import BaseApplication
+
+from bot import scheduler
+from bot.context import BotContext
+from bot.runtime import start_context
+from bot.server import WebApp
+from bot.settings import Settings
+from bot.slack_app import build_app
+
+log = logging.getLogger(__name__)
+
+THREADS = 8
+GRACEFUL_SECONDS = 25
+
+
+def create_web_app(settings: Settings, *, with_scheduler: bool = False) -> WebApp:
+    """Build the context, the Bolt app and the WSGI app; optionally start the scheduler here."""
+    bot = start_context(settings)
+    web = WebApp(bot, build_app(bot))
+    if with_scheduler:
+        web.scheduler = scheduler.start_background(bot, settings.BOT_TICK_SECONDS)  # type: ignore[attr-defined]
+    return web
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    """Gunicorn embedded: one worker process with threads, the app built in the worker."""
+
+    def __init__(self, settings: Settings, *, with_scheduler: bool, bind: str) -> None:
+        self.settings = settings
+        self.with_scheduler = with_scheduler
+        self.bind = bind
+        super().__init__()
+
+    def load_config(self) -> None:
+        cfg: Any = self.cfg
+        cfg.set("bind", self.bind)
+        cfg.set("workers", 1)
+        cfg.set("worker_class", "gthread")
+        cfg.set("threads", THREADS)
+        cfg.set("timeout", 30)
+        cfg.set("graceful_timeout", GRACEFUL_SECONDS)
+        cfg.set("accesslog", None)
+        cfg.set("worker_exit", _worker_exit)
+
+    def load(self) -> WebApp:
+        return create_web_app(self.settings, with_scheduler=self.with_scheduler)
+
+
+def _worker_exit(_server: Any, worker: Any) -> None:
+    """Stop the scheduler after the last tick, when gunicorn stops the worker (SIGTERM)."""
+    web = getattr(worker, "wsgi", None)
+    running = getattr(web, "scheduler", None)
+    if running is not None:
+        running.shutdown(wait=True)
+
+
+def serve_http(settings: Settings, *, with_scheduler: bool) -> None:
+    """Serve Slack over HTTP under gunicorn on $PORT."""
+    _Gunicorn(settings, with_scheduler=with_scheduler, bind=f"0.0.0.0:{settings.PORT}").run()
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        return
+
+
+def serve_socket_mode(settings: Settings, *, with_scheduler: bool) -> None:
+    """Connect over Socket Mode; /healthz (and the extra routes) stay on $PORT."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    bot: BotContext = start_context(settings)
+    app = build_app(bot)
+    web = WebApp(bot, app)
+    http = make_server("0.0.0.0", settings.PORT, web, _ThreadingWSGIServer, _QuietHandler)
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    running = scheduler.start_background(bot, settings.BOT_TICK_SECONDS) if with_scheduler else None
+    app_token = settings.SLACK_APP_TOKEN.get_secret_value() if settings.SLACK_APP_TOKEN else ""
+    try:
+        SocketModeHandler(app, app_token).start()  # type: ignore[no-untyped-call]
+    finally:
+        if running is not None:
+            running.shutdown(wait=True)
+        http.shutdown()

@@ -1,0 +1,38 @@
+"""The catalogue of everything the bot says, in Swedish and English.
+
+Each surface keeps its texts as named `Msg` constants in its own module here; a
+listener never holds a user-facing string of its own.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Language = Literal["sv", "en"]
+
+
+@dataclass(frozen=True)
+class Msg:
+    """One text of the bot in both languages, with {placeholders}."""
+
+    sv: str
+    en: str
+
+    def fields(self) -> set[str]:
+        """Return the placeholder names the Swedish text uses."""
+        return {name for _, name, _, _ in string.Formatter().parse(self.sv) if name}
+
+
+class Texts:
+    """Renders catalogue messages in the collaboration's language."""
+
+    def __init__(self, language: Language = "sv") -> None:
+        """Speak language (sv or en)."""
+        self.language: Language = language
+
+    def __call__(self, msg: Msg, **params: Any) -> str:
+        """Render msg with params in this language."""
+        template = msg.sv if self.language == "sv" else msg.en
+        return template.format(**params) if params else template

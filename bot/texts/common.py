@@ -1,0 +1,53 @@
+"""Texts shared by every surface."""
+
+from bot.texts import Msg
+
+TEMPORARY_ERROR = Msg(
+    "Något gick fel hos oss just nu, och inget har sparats. Försök igen om en stund.",
+    "Something went wrong on our side just now, and nothing was saved. Please try again shortly.",
+)
+DATABASE_DOWN = Msg(
+    "Samverkansbot kan inte nå sin databas just nu. Inget har sparats; försök igen om en stund.",
+    "Samverkansbot cannot reach its database just now. Nothing was saved; please try again shortly.",
+)
+TRIGGER_EXPIRED = Msg(
+    "Formuläret hann inte öppnas (Slack gav oss för kort tid). Skriv kommandot igen.",
+    "The form could not be opened in time (Slack's window closed). Please type the command again.",
+)
+NOT_ALLOWED = Msg(
+    "Det här får bara {who} göra. Inget har ändrats.",
+    "Only {who} can do this. Nothing was changed.",
+)
+WHO_COORDINATORS = Msg("samverkansledarna", "the coordinators")
+WHO_OWN_ORGANIZATION = Msg(
+    "samverkansledarna och den egna organisationen",
+    "the coordinators and the organisation itself",
+)
+WHO_COORDINATORS_AND_OWNERS = Msg(
+    "samverkansledarna och samverkansägarna", "the coordinators and the owners"
+)
+NO_ORGANIZATION = Msg(
+    "Vi vet inte vilken organisation du företräder. Välj den med `/samverkan organisation`, "
+    "så kommer du åt det här.",
+    "We do not know which organisation you represent. Choose it with `/samverkan organisation` "
+    "to get access to this.",
+)
+CANCEL = Msg("Avbryt", "Cancel")
+CLOSE = Msg("Stäng", "Close")
+SAVE = Msg("Spara", "Save")
+SEND = Msg("Skicka", "Send")
+IDENTITY_NUMBER = Msg(
+    "Texten ser ut att innehålla ett personnummer eller samordningsnummer. Samverkan hanterar "
+    "bara öppen information: ta bort numret och försök igen.",
+    "The text seems to contain a Swedish personal identity or coordination number. The "
+    "collaboration only handles open information: remove the number and try again.",
+)
+REQUIRED = Msg("Fyll i det här fältet.", "Please fill in this field.")
+TOO_LONG = Msg("Högst {limit} tecken (nu {length}).", "At most {limit} characters (now {length}).")
+TOO_SHORT = Msg(
+    "Minst {limit} tecken (nu {length}).", "At least {limit} characters (now {length})."
+)
+CHOOSE_ONE = Msg("Välj ett alternativ.", "Please choose an option.")
+UNKNOWN_CHOICE = Msg(
+    "Det valet finns inte längre; välj igen.", "That choice no longer exists; please choose again."
+)

@@ -1,0 +1,277 @@
+"""Small typed builders of Block Kit objects on top of slack_sdk.models, and payload readers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    ConfirmObject,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    RadioButtonsElement,
+    SectionBlock,
+    StaticMultiSelectElement,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+SECTION_TEXT_MAX = 3000
+MESSAGE_BLOCKS_MAX = 50
+VIEW_BLOCKS_MAX = 100
+MODAL_TITLE_MAX = 24
+OPTION_TEXT_MAX = 75
+
+
+def escape(text: str) -> str:
+    """Escape user text for mrkdwn so that it cannot mention, ping or link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten text to at most limit characters, marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain(text: str) -> PlainTextObject:
+    """Return a plain_text object."""
+    return PlainTextObject(text=text, emoji=True)
+
+
+def header(text: str) -> HeaderBlock:
+    """Return a header block (clipped to Slack's 150 characters)."""
+    return HeaderBlock(text=plain(clip(text, 150)))
+
+
+def section(text: str, *, block_id: str | None = None, accessory: Any = None) -> SectionBlock:
+    """Return a mrkdwn section (clipped to Slack's 3000 characters)."""
+    return SectionBlock(
+        text=MarkdownTextObject(text=clip(text, SECTION_TEXT_MAX)),
+        block_id=block_id,
+        accessory=accessory,
+    )
+
+
+def fields_section(fields: Sequence[str]) -> SectionBlock:
+    """Return a section of up to ten mrkdwn fields."""
+    return SectionBlock(fields=[MarkdownTextObject(text=clip(f, 2000)) for f in fields[:10]])
+
+
+def context(*texts: str) -> ContextBlock:
+    """Return a context block of mrkdwn texts."""
+    return ContextBlock(elements=[MarkdownTextObject(text=clip(t, 3000)) for t in texts[:10]])
+
+
+def divider() -> DividerBlock:
+    """Return a divider."""
+    return DividerBlock()
+
+
+def button(
+    text: str,
+    action_id: str,
+    value: str = "",
+    *,
+    style: str | None = None,
+    confirm: ConfirmObject | None = None,
+) -> ButtonElement:
+    """Return a button."""
+    return ButtonElement(
+        text=clip(text, 75), action_id=action_id, value=value or None, style=style, confirm=confirm
+    )
+
+
+def confirm(title: str, text: str, yes: str, no: str) -> ConfirmObject:
+    """Return a confirmation dialog for a dangerous button."""
+    return ConfirmObject(title=clip(title, 100), text=text, confirm=yes, deny=no, style="danger")
+
+
+def actions(elements: Sequence[Any], *, block_id: str | None = None) -> ActionsBlock:
+    """Return an actions block of up to 25 elements."""
+    return ActionsBlock(elements=list(elements)[:25], block_id=block_id)
+
+
+def option(text: str, value: str) -> Option:
+    """Return a select or checkbox option."""
+    return Option(text=plain(clip(text, OPTION_TEXT_MAX)), value=value)
+
+
+def text_input(
+    label: str,
+    block_id: str,
+    action_id: str,
+    *,
+    multiline: bool = False,
+    max_length: int | None = None,
+    initial: str | None = None,
+    hint: str | None = None,
+    optional: bool = False,
+    placeholder: str | None = None,
+) -> InputBlock:
+    """Return an input block with a plain-text field."""
+    return InputBlock(
+        label=plain(label),
+        block_id=block_id,
+        element=PlainTextInputElement(
+            action_id=action_id,
+            multiline=multiline,
+            max_length=max_length,
+            initial_value=initial or None,
+            placeholder=plain(placeholder) if placeholder else None,
+        ),
+        hint=plain(hint) if hint else None,
+        optional=optional,
+    )
+
+
+def select_input(
+    label: str,
+    block_id: str,
+    action_id: str,
+    options: Sequence[Option],
+    *,
+    initial: str | None = None,
+    optional: bool = False,
+    hint: str | None = None,
+) -> InputBlock:
+    """Return an input block with a single static select."""
+    chosen = next((o for o in options if o.value == initial), None)
+    return InputBlock(
+        label=plain(label),
+        block_id=block_id,
+        element=StaticSelectElement(
+            action_id=action_id, options=list(options)[:100], initial_option=chosen
+        ),
+        optional=optional,
+        hint=plain(hint) if hint else None,
+    )
+
+
+def multi_select_input(
+    label: str,
+    block_id: str,
+    action_id: str,
+    options: Sequence[Option],
+    *,
+    initial: Sequence[str] = (),
+    optional: bool = False,
+    hint: str | None = None,
+) -> InputBlock:
+    """Return an input block with a multi static select."""
+    chosen = [o for o in options if o.value in initial]
+    return InputBlock(
+        label=plain(label),
+        block_id=block_id,
+        element=StaticMultiSelectElement(
+            action_id=action_id, options=list(options)[:100], initial_options=chosen or None
+        ),
+        optional=optional,
+        hint=plain(hint) if hint else None,
+    )
+
+
+def radio_input(
+    label: str,
+    block_id: str,
+    action_id: str,
+    options: Sequence[Option],
+    *,
+    initial: str | None = None,
+    optional: bool = False,
+) -> InputBlock:
+    """Return an input block with radio buttons."""
+    chosen = next((o for o in options if o.value == initial), None)
+    return InputBlock(
+        label=plain(label),
+        block_id=block_id,
+        element=RadioButtonsElement(
+            action_id=action_id, options=list(options), initial_option=chosen
+        ),
+        optional=optional,
+    )
+
+
+def checkbox_input(
+    label: str,
+    block_id: str,
+    action_id: str,
+    options: Sequence[Option],
+    *,
+    initial: Sequence[str] = (),
+    optional: bool = True,
+) -> InputBlock:
+    """Return an input block with checkboxes."""
+    chosen = [o for o in options if o.value in initial]
+    return InputBlock(
+        label=plain(label),
+        block_id=block_id,
+        element=CheckboxesElement(
+            action_id=action_id, options=list(options), initial_options=chosen or None
+        ),
+        optional=optional,
+    )
+
+
+def modal(
+    title: str,
+    blocks: Sequence[Block],
+    *,
+    callback_id: str,
+    submit: str | None = None,
+    close: str | None = None,
+    private_metadata: str = "",
+) -> View:
+    """Return a modal view; the title is clipped to Slack's 24 characters."""
+    return View(
+        type="modal",
+        title=plain(clip(title, MODAL_TITLE_MAX)),
+        submit=plain(clip(submit, MODAL_TITLE_MAX)) if submit else None,
+        close=plain(clip(close, MODAL_TITLE_MAX)) if close else None,
+        callback_id=callback_id,
+        blocks=list(blocks)[:VIEW_BLOCKS_MAX],
+        private_metadata=private_metadata or None,
+    )
+
+
+def blocks_dict(blocks: Sequence[Block]) -> list[dict[str, Any]]:
+    """Validate and serialise blocks for a message (at most 50)."""
+    if len(blocks) > MESSAGE_BLOCKS_MAX:
+        raise ValueError(f"{len(blocks)} blocks is more than a message holds")
+    return [block.to_dict() for block in blocks]
+
+
+class ViewState:
+    """Typed reading of a submitted view's state.values."""
+
+    def __init__(self, view: dict[str, Any]) -> None:
+        """Read the values of view."""
+        self._values: dict[str, dict[str, dict[str, Any]]] = view.get("state", {}).get("values", {})
+
+    def _element(self, block_id: str, action_id: str) -> dict[str, Any]:
+        return self._values.get(block_id, {}).get(action_id, {}) or {}
+
+    def text(self, block_id: str, action_id: str) -> str | None:
+        """Return a text input's value."""
+        value = self._element(block_id, action_id).get("value")
+        return value if isinstance(value, str) else None
+
+    def selected(self, block_id: str, action_id: str) -> str | None:
+        """Return a single select's or radio group's chosen value."""
+        chosen = self._element(block_id, action_id).get("selected_option") or {}
+        value = chosen.get("value")
+        return value if isinstance(value, str) else None
+
+    def selected_many(self, block_id: str, action_id: str) -> list[str]:
+        """Return a multi select's or checkbox group's chosen values."""
+        chosen = self._element(block_id, action_id).get("selected_options") or []
+        return [str(o["value"]) for o in chosen if isinstance(o, dict) and "value" in o]

@@ -1,0 +1,1 @@
+"""Block Kit rendering, apart from request handling."""

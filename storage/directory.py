@@ -1,0 +1,73 @@
+"""Organisations and the people acting for them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain.organizations import OrganizationInfo
+from storage.models import Organization, Person
+
+
+def sync_organizations(session: Session, infos: Sequence[OrganizationInfo]) -> None:
+    """Make the organisations table match the list; ones no longer listed stay, inactive."""
+    existing = {org.id: org for org in session.scalars(select(Organization))}
+    for position, info in enumerate(infos):
+        org = existing.pop(info.id, None)
+        if org is None:
+            session.add(
+                Organization(
+                    id=info.id,
+                    name=info.name,
+                    kind=info.kind,
+                    email_domains=list(info.email_domains),
+                    position=position,
+                    active=True,
+                )
+            )
+            continue
+        org.name, org.kind, org.position, org.active = info.name, info.kind, position, True
+        org.email_domains = list(info.email_domains)
+    for org in existing.values():
+        org.active = False
+
+
+def organizations(session: Session, *, include_inactive: bool = False) -> list[Organization]:
+    """Return the organisations in the plan's order."""
+    query = select(Organization).order_by(Organization.position, Organization.name)
+    if not include_inactive:
+        query = query.where(Organization.active.is_(True))
+    return list(session.scalars(query))
+
+
+def organization_names(session: Session) -> dict[str, str]:
+    """Return every organisation's name by id, inactive ones included."""
+    return {org.id: org.name for org in organizations(session, include_inactive=True)}
+
+
+def get_person(session: Session, slack_id: str) -> Person | None:
+    """Return the person with this Slack id, if the bot has met them."""
+    return session.get(Person, slack_id)
+
+
+def remember_person(
+    session: Session,
+    slack_id: str,
+    organization_id: str | None,
+    source: str,
+    now: datetime,
+) -> Person:
+    """Store or change the organisation a person acts for, and where that came from."""
+    person = session.get(Person, slack_id)
+    if person is None:
+        person = Person(slack_id=slack_id, updated_at=now)
+        session.add(person)
+    person.organization_id = organization_id
+    person.organization_source = source
+    person.updated_at = now
+    if source in {"email", "none"}:
+        person.email_checked_at = now
+    return person

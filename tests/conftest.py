@@ -1,0 +1,103 @@
+"""Shared fixtures: the Slack stand-in, SQLite and PostgreSQL databases, the running bot."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.harness import METHODS_DIR, PEOPLE, RunningBot
+from tests.slack_standin import SlackStandIn
+
+PG_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
+
+
+def _postgres_reachable() -> bool:
+    try:
+        engine = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 2})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception:
+        return False
+    return True
+
+
+POSTGRES = _postgres_reachable()
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql", marks=pytest.mark.skipif(not POSTGRES, reason="PostgreSQL is not reachable")
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
+    """Yield the URL of a fresh, empty database on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/bot.db"
+        return
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    f"WHERE datname = '{name}'"
+                )
+            )
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: object) -> str:
+    """Return the URL of a fresh SQLite database file."""
+    return f"sqlite:///{tmp_path}/bot.db"
+
+
+@pytest.fixture(scope="session")
+def standin_server() -> Iterator[SlackStandIn]:
+    """Run one Slack Web API stand-in for the whole session."""
+    server = SlackStandIn(METHODS_DIR).start()
+    for user, email in PEOPLE.items():
+        server.add_user(user, email)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def standin(standin_server: SlackStandIn) -> Iterator[SlackStandIn]:
+    """Yield the stand-in, cleared, and fail the test on any contract breach."""
+    standin_server.reset()
+    yield standin_server
+    assert standin_server.violations == []
+
+
+@pytest.fixture
+def running(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
+    """Serve the bot over HTTP on SQLite, wired to the stand-in."""
+    bot = RunningBot(standin, sqlite_url, now=NOW)
+    yield bot
+    bot.stop()
+
+
+@pytest.fixture
+def running_any(standin: SlackStandIn, database_url: str) -> Iterator[RunningBot]:
+    """Serve the bot over HTTP on each database backend."""
+    bot = RunningBot(standin, database_url, now=NOW)
+    yield bot
+    bot.stop()
