@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import signal
 import threading
@@ -18,12 +19,22 @@ log = logging.getLogger(__name__)
 # Each surface appends its own; they must be idempotent, since every tick runs them all.
 Planner = Callable[[BotContext], None]
 PLANNERS: list[Planner] = []
+# Modules that append their planners to PLANNERS when imported (web and clock processes alike).
+PLANNER_MODULES: list[str] = []
+
+
+def load_planners() -> None:
+    """Import every planner module so that PLANNERS is complete."""
+    for module in PLANNER_MODULES:
+        importlib.import_module(module)
+
 
 _tick_lock = threading.Lock()
 
 
 def tick(bot: BotContext) -> int:
     """Run every planner, then send what is due; return how many messages were claimed."""
+    load_planners()
     with _tick_lock:
         try:
             for plan in PLANNERS:
