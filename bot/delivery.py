@@ -153,7 +153,7 @@ class Deliverer:
         if channel.startswith(("U", "W")):
             opened = self.client.conversations_open(users=channel)
             channel = str(opened["channel"]["id"])
-        oldest = (row.claimed_at - outbox.STALE_CLAIM - timedelta(hours=1)).timestamp()
+        oldest = (row.created_at - timedelta(minutes=1)).timestamp()
         history = self.client.conversations_history(
             channel=channel, oldest=f"{oldest:.6f}", include_all_metadata=True, limit=200
         )

@@ -39,7 +39,7 @@ class Claimed:
     attempts: int
     token: str
     interrupted: bool
-    claimed_at: datetime
+    created_at: datetime
 
 
 def enqueue(
@@ -162,7 +162,7 @@ def claim(
             attempts=row.attempts,
             token=token,
             interrupted=row.last_error == INTERRUPTED,
-            claimed_at=now,
+            created_at=row.created_at,
         )
         for row in rows
     ]
