@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 Planner = Callable[[BotContext], None]
 PLANNERS: list[Planner] = []
 # Modules that append their planners to PLANNERS when imported (web and clock processes alike).
-PLANNER_MODULES: list[str] = []
+PLANNER_MODULES: list[str] = ["bot.privacy"]
 
 
 def load_planners() -> None:

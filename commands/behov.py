@@ -26,7 +26,7 @@ from bot.domain.needs import (
 )
 from bot.texts import common as c
 from bot.texts import needs as t
-from commands.blocks import ViewState
+from commands.blocks import ViewState, escape
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.ids import NEED_FIELD_BLOCKS, Action, Block, Callback
 from commands.render.needs import (
@@ -244,7 +244,7 @@ def handle_need_submission(
                         session,
                         user,
                         f"need:{need.id}:created",
-                        bot.texts(t.CONFIRM_CREATED, id=need.id, title=need.title.replace("*", "")),
+                        bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
                     )
                 )
                 audit.record(
@@ -280,12 +280,18 @@ def _after_move(
     keys = [_queue_card(bot, session, need, update=True)]
     if need.submitted_by and need.submitted_by != actor:
         notice = (
-            bot.texts(t.NOTICE_DECLINED, id=need.id, title=need.title, actor=actor, reason=reason)
+            bot.texts(
+                t.NOTICE_DECLINED,
+                id=need.id,
+                title=escape(need.title),
+                actor=actor,
+                reason=escape(reason or ""),
+            )
             if status is NeedStatus.DECLINED
             else bot.texts(
                 t.NOTICE_MOVED,
                 id=need.id,
-                title=need.title,
+                title=escape(need.title),
                 actor=actor,
                 status=bot.texts(STATUS_LABELS[status]),
             )

@@ -43,6 +43,21 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def chunk_lines(lines: Sequence[str], limit: int = SECTION_TEXT_MAX - 100) -> list[str]:
+    """Join lines into as few texts as fit in a section each, never splitting a line."""
+    chunks: list[str] = []
+    current = ""
+    for raw in lines:
+        line = clip(raw, limit)
+        if current and len(current) + len(line) + 1 > limit:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
 def plain(text: str) -> PlainTextObject:
     """Return a plain_text object."""
     return PlainTextObject(text=text, emoji=True)

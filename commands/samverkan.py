@@ -21,7 +21,7 @@ from storage import audit
 from storage.directory import get_person, remember_person
 
 SUBCOMMANDS = Subcommands()
-HELP_LINES: list[Msg] = [t.HELP_ORGANIZATION]
+HELP_LINES: list[Msg] = [t.HELP_ORGANIZATION, t.HELP_AUDIT]
 
 
 def add_help(line: Msg) -> None:
@@ -43,6 +43,38 @@ def _help(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
     respond(text=help_text(bot), response_type="ephemeral")
+
+
+AUDIT_LINES = 40
+
+
+@SUBCOMMANDS.add("logg", "log", "audit")
+def _audit(
+    bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
+) -> None:
+    actor = resolve_actor(bot, client, command["user_id"])
+    if not actor.is_coordinator:
+        respond(
+            text=bot.texts(c.NOT_ALLOWED, who=bot.texts(c.WHO_COORDINATORS)),
+            response_type="ephemeral",
+        )
+        return
+    tz = bot.config.collaboration.tz
+    with bot.db.reading() as session:
+        lines = [
+            bot.texts(
+                t.AUDIT_LINE,
+                at=entry.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                actor=f"<@{entry.actor}>" if entry.actor[:1] in "UW" else entry.actor,
+                action=entry.action,
+                subject=b.escape(entry.subject),
+            )
+            for entry in audit.recent(session, AUDIT_LINES)
+        ]
+    heading = bot.texts(t.AUDIT_HEADER)
+    chunks = b.chunk_lines(lines) or [bot.texts(t.AUDIT_EMPTY)]
+    blocks = [b.header(heading), *(b.section(chunk) for chunk in chunks)]
+    respond(text=heading, blocks=b.blocks_dict(blocks), response_type="ephemeral")
 
 
 def organization_modal(bot: BotContext, current: str | None) -> Any:

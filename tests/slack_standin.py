@@ -759,6 +759,13 @@ class SlackStandIn:
                 + (f"\nviolations: {self.violations}" if self.violations else "")
             )
 
+    def wait_until(self, condition: Callable[[], bool], *, timeout: float = 5.0) -> None:
+        """Block until condition() holds, re-checked whenever a call or response arrives."""
+        with self._condition:
+            if not self._condition.wait_for(condition, timeout):
+                seen = [_describe(call) for call in self.calls]
+                raise AssertionError(f"waited {timeout}s; calls seen: {seen}")
+
     def wait_for_response(self, count: int = 1, *, timeout: float = 5.0) -> list[dict[str, Any]]:
         """Block until at least `count` posts to response URLs arrived and return their bodies."""
         with self._condition:

@@ -51,3 +51,11 @@ HOME_FAILED = Msg(
     ":warning: *{count} meddelanden kunde inte skickas.* Senaste: `{key}` ({error}).",
     ":warning: *{count} messages could not be delivered.* Latest: `{key}` ({error}).",
 )
+
+HELP_AUDIT = Msg(
+    "• `/samverkan logg`: vem gjorde vad (bara för samverkansledare).",
+    "• `/samverkan logg`: who did what (coordinators only).",
+)
+AUDIT_HEADER = Msg("Logg: vem gjorde vad", "Log: who did what")
+AUDIT_EMPTY = Msg("Loggen är tom.", "The log is empty.")
+AUDIT_LINE = Msg("`{at}` {actor} · {action} · {subject}", "`{at}` {actor} · {action} · {subject}")

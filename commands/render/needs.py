@@ -41,7 +41,6 @@ MOVE_BUTTONS = {
     NeedStatus.DONE: t.BUTTON_DONE,
     NeedStatus.NEW: t.BUTTON_REOPEN,
 }
-LIST_SECTION_MAX = 2900
 
 
 @dataclass(frozen=True)
@@ -313,7 +312,7 @@ def need_list(
                     date=_date(need.created_at, tz),
                 )
             )
-        blocks += [b.section(chunk) for chunk in _chunks(lines)]
+        blocks += [b.section(chunk) for chunk in b.chunk_lines(lines)]
     if more:
         blocks.append(b.context(tr(t.LIST_MORE, count=more)))
     if can_filter:
@@ -322,19 +321,6 @@ def need_list(
         )
         blocks.append(b.actions([b.button(label, Action.NEED_LIST_FILTER, value)]))
     return {"text": heading, "blocks": b.blocks_dict(blocks[: b.MESSAGE_BLOCKS_MAX])}
-
-
-def _chunks(lines: list[str]) -> list[str]:
-    chunks: list[str] = []
-    current = ""
-    for line in lines:
-        if current and len(current) + len(line) + 1 > LIST_SECTION_MAX:
-            chunks.append(current)
-            current = ""
-        current = f"{current}\n{line}" if current else line
-    if current:
-        chunks.append(current)
-    return chunks
 
 
 def _urgency_label(tr: Texts, value: str) -> str:
