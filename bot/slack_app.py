@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -24,6 +25,16 @@ from storage.upsert import insert_ignore
 log = logging.getLogger(__name__)
 
 WEB_API_TIMEOUT = 10
+
+
+def _form_error(response: BoltResponse, view: dict[str, Any], text: str) -> None:
+    """Turn a failed form submission into an inline error, so the form and its input stay open."""
+    inputs = [b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"]
+    if not inputs:
+        return
+    response.status = 200
+    response.body = json.dumps({"response_action": "errors", "errors": {inputs[0]: text}})
+    response.headers = {"content-type": ["application/json;charset=utf-8"]}
 
 
 def build_client(token: str, base_url: str) -> WebClient:
@@ -84,7 +95,9 @@ def build_app(bot: BotContext, *, token_verification: bool = True) -> App:
     return app
 
 
-def _on_error(error: Exception, body: dict[str, Any], context: Any, respond: Any) -> None:
+def _on_error(
+    error: Exception, body: dict[str, Any], context: Any, respond: Any, response: Any
+) -> None:
     """Log unexpected errors once, and tell the person what happened when we can."""
     bot: BotContext | None = context.get("bot") if context else None
     if isinstance(error, DatabaseUnavailable):
@@ -93,8 +106,13 @@ def _on_error(error: Exception, body: dict[str, Any], context: Any, respond: Any
     else:
         log.error("unhandled error in a listener", exc_info=error)
         msg = c.TEMPORARY_ERROR
+    if bot is None:
+        return
+    if body.get("type") == "view_submission" and response is not None:
+        _form_error(response, body.get("view") or {}, bot.texts(msg))
+        return
     has_url = bool(body.get("response_url") or body.get("response_urls"))
-    if bot is None or respond is None or not has_url:
+    if respond is None or not has_url:
         return
     try:
         respond(text=bot.texts(msg), response_type="ephemeral", replace_original=False)
