@@ -25,7 +25,14 @@ from tests import slack_requests as req
 from tests.slack_standin import SlackStandIn
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
-METHODS_DIR = Path(__file__).resolve().parents[2] / "shared" / "slack" / "methods"
+METHODS_DIR = next(
+    (
+        parent / "shared" / "slack" / "methods"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "slack" / "methods").is_dir()
+    ),
+    Path("/work/shared/slack/methods"),
+)
 
 COORDINATOR = "U0LEDARE1"
 OWNER = "U0AGARE01"
