@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,12 @@ class BotContext:
     texts: Texts = field(init=False)
     organizations: list[OrganizationInfo] = field(init=False)
     deliverer: Deliverer | None = None
+    listeners: Executor | None = None
+
+    def finish(self) -> None:
+        """Let running listeners and their sends finish; new work is refused."""
+        if self.listeners is not None:
+            self.listeners.shutdown(wait=True)
 
     def __post_init__(self) -> None:
         """Derive the texts and the organisation list from the configuration."""

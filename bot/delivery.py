@@ -61,6 +61,7 @@ class Deliverer:
         self.client = client
         self.clock = clock
         self._lock = threading.Lock()
+        self._in_flight: set[int] = set()
 
     def deliver(self, keys: Iterable[str]) -> None:
         """Send the named rows now if they are due; a failure leaves them for the scheduler."""
@@ -70,6 +71,7 @@ class Deliverer:
         try:
             with self.db.transaction() as session:
                 claimed = outbox.claim(session, self.clock.now(), keys=wanted, limit=len(wanted))
+                self._hold(claimed)
         except DatabaseUnavailable:
             log.warning("database unavailable; %d messages wait for the scheduler", len(wanted))
             return
@@ -81,16 +83,31 @@ class Deliverer:
         total = 0
         while True:
             now = self.clock.now()
+            with self._lock:
+                in_flight = set(self._in_flight)
             with self.db.transaction() as session:
-                outbox.expire_and_recover(session, now)
+                outbox.expire_and_recover(session, now, in_flight)
                 claimed = outbox.claim(session, now, limit=min(limit, 20))
+                self._hold(claimed)
             for row in claimed:
                 self._send(row)
             total += len(claimed)
             if len(claimed) < min(limit, 20) or total >= limit:
                 return total
 
+    def _hold(self, rows: list[outbox.Claimed]) -> None:
+        """Mark claimed rows as this process's own until they are sent or given back."""
+        with self._lock:
+            self._in_flight.update(row.id for row in rows)
+
     def _send(self, row: outbox.Claimed) -> None:
+        try:
+            self._send_claimed(row)
+        finally:
+            with self._lock:
+                self._in_flight.discard(row.id)
+
+    def _send_claimed(self, row: outbox.Claimed) -> None:
         try:
             channel, ts = self._call(row)
         except _NotReady as exc:

@@ -62,6 +62,8 @@ def _worker_exit(_server: Any, worker: Any) -> None:
     running = getattr(web, "scheduler", None)
     if running is not None:
         running.shutdown(wait=True)
+    if isinstance(web, WebApp):
+        web.bot.finish()
 
 
 def serve_http(settings: Settings, *, with_scheduler: bool) -> None:
@@ -95,3 +97,4 @@ def serve_socket_mode(settings: Settings, *, with_scheduler: bool) -> None:
         if running is not None:
             running.shutdown(wait=True)
         http.shutdown()
+        bot.finish()

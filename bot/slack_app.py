@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -25,6 +26,7 @@ from storage.upsert import insert_ignore
 log = logging.getLogger(__name__)
 
 WEB_API_TIMEOUT = 10
+LISTENER_THREADS = 16
 
 
 def _form_error(response: BoltResponse, view: dict[str, Any], text: str) -> None:
@@ -51,11 +53,23 @@ def build_client(token: str, base_url: str) -> WebClient:
     )
 
 
-def build_app(bot: BotContext, *, token_verification: bool = True) -> App:
-    """Build the Bolt app with every listener; requests are verified by the HTTP layer."""
+def build_app(
+    bot: BotContext,
+    *,
+    token_verification: bool = True,
+    listener_executor: Executor | None = None,
+) -> App:
+    """Build the Bolt app with every listener; requests are verified by the HTTP layer.
+
+    listener_executor runs the listeners (Bolt's thread pool when None; the shell runs them
+    in its own thread so that it knows when a request is done).
+    """
     settings = bot.settings
     token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else "xoxb-"
     client = build_client(token, settings.SLACK_API_URL)
+    bot.listeners = listener_executor or ThreadPoolExecutor(
+        max_workers=LISTENER_THREADS, thread_name_prefix="listener"
+    )
     app = App(
         client=client,
         signing_secret=(
@@ -69,6 +83,7 @@ def build_app(bot: BotContext, *, token_verification: bool = True) -> App:
         url_verification_enabled=True,
         ssl_check_enabled=True,
         logger=logging.getLogger("slack_bolt"),
+        listener_executor=bot.listeners,
     )
     bot.deliverer = Deliverer(bot.db, client, bot.clock)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -99,8 +100,11 @@ def update_key(ref_key: str) -> str:
     return unique_key(f"{ref_key}:update")
 
 
-def expire_and_recover(session: Session, now: datetime) -> None:
-    """Expire rows whose moment has passed and free claims left by a process that died."""
+def expire_and_recover(session: Session, now: datetime, in_flight: Iterable[int] = ()) -> None:
+    """Expire rows whose moment has passed and free claims left by a process that died.
+
+    Rows this process is sending right now (in_flight) are never taken for abandoned.
+    """
     session.execute(
         update(OutboxMessage)
         .where(
@@ -112,7 +116,11 @@ def expire_and_recover(session: Session, now: datetime) -> None:
     )
     session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at <= now - STALE_CLAIM)
+        .where(
+            OutboxMessage.status == SENDING,
+            OutboxMessage.claimed_at <= now - STALE_CLAIM,
+            OutboxMessage.id.not_in(list(in_flight)),
+        )
         .values(status=PENDING, last_error=INTERRUPTED, next_attempt_at=now)
     )
 

@@ -6,6 +6,7 @@ import json
 import threading
 import urllib.error
 import urllib.request
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,6 +67,36 @@ BASE_CONFIG: dict[str, Any] = {
 }
 
 
+class TrackingExecutor(ThreadPoolExecutor):
+    """Bolt's listener pool, which can tell a test when every listener has finished."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=16, thread_name_prefix="listener")
+        self._busy = 0
+        self._idle = threading.Condition()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run fn in the pool, counting it until it returns."""
+        with self._idle:
+            self._busy += 1
+
+        def run() -> Any:
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                with self._idle:
+                    self._busy -= 1
+                    self._idle.notify_all()
+
+        return super().submit(run)
+
+    def wait_idle(self, timeout: float = 15.0) -> None:
+        """Block until no listener is running."""
+        with self._idle:
+            if not self._idle.wait_for(lambda: self._busy == 0, timeout):
+                raise AssertionError(f"{self._busy} listeners still running after {timeout}s")
+
+
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
@@ -109,7 +140,8 @@ class RunningBot:
         parsed: Config = parse_config(config or BASE_CONFIG)
         self.bot = BotContext(settings, parsed, Database(database_url), self.clock)
         prepare_database(self.bot)
-        self.app = build_app(self.bot, token_verification=True)
+        self.listeners = TrackingExecutor()
+        self.app = build_app(self.bot, token_verification=True, listener_executor=self.listeners)
         self.web = WebApp(self.bot, self.app)
         self.server = make_server("127.0.0.1", 0, self.web, _Server, _Quiet)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -121,6 +153,7 @@ class RunningBot:
         """Stop serving and close the database."""
         self.server.shutdown()
         self.server.server_close()
+        self.bot.finish()
         self.bot.db.dispose()
 
     # --- raw HTTP -------------------------------------------------------------------------

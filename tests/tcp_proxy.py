@@ -33,6 +33,8 @@ class TcpProxy:
         """Close the listener and cut every open connection."""
         with self._lock:
             if self._listener is not None:
+                with contextlib.suppress(OSError):
+                    self._listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
                 self._listener.close()
                 self._listener = None
             for sock in self._sockets:

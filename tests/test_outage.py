@@ -83,6 +83,7 @@ def test_slack_faults_are_retried_until_every_message_arrives_once(running: Runn
     running.standin.fail("chat.postMessage", times=3, status=503)
     view = open_form(running)
     running.submit(view, GOOD, ANNA, view_id="VFAULT")
+    running.listeners.wait_idle()  # the immediate attempt gave up and left both for the scheduler
     for _ in range(6):
         running.clock.advance(timedelta(minutes=5))
         scheduler.tick(running.bot)
