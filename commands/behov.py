@@ -358,15 +358,21 @@ def _parse_value(value: str) -> tuple[int, NeedStatus, NeedStatus | None] | None
         return None
 
 
+def _may_move_or_refuse(bot: BotContext, client: WebClient, body: dict[str, Any]) -> bool:
+    """Tell whether the clicker may move needs; refuse privately when not."""
+    if may_move(resolve_actor(bot, client, body["user"]["id"])):
+        return True
+    _refuse(bot, client, body, c.NOT_ALLOWED, who=bot.texts(c.WHO_COORDINATORS))
+    return False
+
+
 def handle_move(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
     """Move a need to the status on the button (coordinators only)."""
     ack()
     bot = bot_of(context)
-    actor = resolve_actor(bot, client, body["user"]["id"])
-    if not may_move(actor):
-        _refuse(bot, client, body, c.NOT_ALLOWED, who=bot.texts(c.WHO_COORDINATORS))
+    if not _may_move_or_refuse(bot, client, body):
         return
     parsed = _parse_value(action.get("value", ""))
     if parsed is None:
@@ -382,9 +388,7 @@ def handle_decline_button(
     """Open the decline form (coordinators only)."""
     ack()
     bot = bot_of(context)
-    actor = resolve_actor(bot, client, body["user"]["id"])
-    if not may_move(actor):
-        _refuse(bot, client, body, c.NOT_ALLOWED, who=bot.texts(c.WHO_COORDINATORS))
+    if not _may_move_or_refuse(bot, client, body):
         return
     parsed = _parse_value(action.get("value", ""))
     need = _load_need(bot, parsed[0]) if parsed else None
@@ -401,14 +405,12 @@ def handle_decline_submission(
 ) -> None:
     """Decline a need with the reason given (coordinators only)."""
     bot = bot_of(context)
-    actor = resolve_actor(bot, client, body["user"]["id"])
     reason, error = validate_reason(ViewState(view).text(Block.NEED_REASON, Action.NEED_REASON))
     if error is not None:
         ack(response_action="errors", errors=inline_errors(bot, [error], NEED_FIELD_BLOCKS))
         return
     ack()
-    if not may_move(actor):
-        _refuse(bot, client, body, c.NOT_ALLOWED, who=bot.texts(c.WHO_COORDINATORS))
+    if not _may_move_or_refuse(bot, client, body):
         return
     meta = json.loads(view.get("private_metadata") or "{}")
     expected = NeedStatus(meta["status"])
