@@ -71,7 +71,7 @@ def _load_extras() -> None:
     """Import the modules that add commands (the shell, exports, erasure)."""
     import importlib
 
-    for module in ("bot.shell", "bot.privacy"):
+    for module in ("bot.shell", "bot.privacy", "bot.export_cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

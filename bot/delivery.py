@@ -45,6 +45,7 @@ PERMANENT_ERRORS = frozenset(
     }
 )
 MAX_BACKOFF = timedelta(hours=1)
+HISTORY_LOOKBACK = 100
 
 
 def backoff(attempts: int) -> timedelta:
@@ -121,7 +122,10 @@ class Deliverer:
             self._record_failure(row, error, exc.response.headers.get("Retry-After"))
             return
         except (SlackClientError, OSError) as exc:
-            self._record_failure(row, type(exc).__name__, None)
+            # No answer (a timeout, a lost connection): Slack may have posted it all the same,
+            # so the next attempt looks in the channel before posting again.
+            log.warning("message %s got no answer (%s)", row.key, type(exc).__name__)
+            self._record_failure(row, outbox.INTERRUPTED if row.op == "post" else "no_answer", None)
             return
         with self.db.transaction() as session:
             outbox.mark_sent(session, row, self.clock.now(), channel, ts)
@@ -170,9 +174,9 @@ class Deliverer:
         if channel.startswith(("U", "W")):
             opened = self.client.conversations_open(users=channel)
             channel = str(opened["channel"]["id"])
-        oldest = (row.created_at - timedelta(minutes=1)).timestamp()
+        # An interrupted post is recent: the channel's latest messages are enough to look in.
         history = self.client.conversations_history(
-            channel=channel, oldest=f"{oldest:.6f}", include_all_metadata=True, limit=200
+            channel=channel, include_all_metadata=True, limit=HISTORY_LOOKBACK
         )
         messages: list[dict[str, Any]] = history.get("messages", [])
         for message in messages:

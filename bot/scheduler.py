@@ -20,7 +20,12 @@ log = logging.getLogger(__name__)
 Planner = Callable[[BotContext], None]
 PLANNERS: list[Planner] = []
 # Modules that append their planners to PLANNERS when imported (web and clock processes alike).
-PLANNER_MODULES: list[str] = ["bot.privacy"]
+PLANNER_MODULES: list[str] = [
+    "bot.privacy",
+    "commands.trainings_planner",
+    "commands.followup",
+    "commands.meetings_planner",
+]
 
 
 def load_planners() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -19,6 +20,14 @@ ERASERS: list[Eraser] = []
 # Each removes rows older than its retention age, given the configuration's ages, returning counts.
 Retainer = Callable[[Session, datetime, dict[str, timedelta]], dict[str, int]]
 RETAINERS: list[Retainer] = []
+# The modules that add erasers and retainers when imported.
+PRIVACY_MODULES = ("storage.meetings", "storage.trainings")
+
+
+def load_privacy_modules() -> None:
+    """Import every module that adds an eraser or a retainer."""
+    for module in PRIVACY_MODULES:
+        importlib.import_module(module)
 
 
 def _count(result: object) -> int:
@@ -71,6 +80,7 @@ def erase_core(session: Session, slack_id: str) -> dict[str, int]:
 
 def erase_person(session: Session, slack_id: str) -> dict[str, int]:
     """Remove or anonymise everything stored about one Slack user; return what was done."""
+    load_privacy_modules()
     counts = erase_core(session, slack_id)
     for eraser in ERASERS:
         counts.update(eraser(session, slack_id))
@@ -111,6 +121,7 @@ def retain_core(session: Session, now: datetime, ages: dict[str, timedelta]) -> 
 
 def apply_retention(session: Session, now: datetime, ages: dict[str, timedelta]) -> dict[str, int]:
     """Remove everything past its retention age; return counts by kind."""
+    load_privacy_modules()
     counts = retain_core(session, now, ages)
     for retainer in RETAINERS:
         counts.update(retainer(session, now, ages))

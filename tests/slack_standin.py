@@ -66,6 +66,10 @@ _METHOD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
 _ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
+# How long a test waits for the bot; generous, since a loaded machine is slow, not wrong.
+WAIT_SECONDS = 15.0
+
+
 @dataclass(frozen=True)
 class Call:
     """One Web API call the stand-in received, with the error it answered (None when ok)."""
@@ -740,7 +744,7 @@ class SlackStandIn:
         method: str,
         count: int = 1,
         *,
-        timeout: float = 5.0,
+        timeout: float = WAIT_SECONDS,
         where: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Block until at least `count` matching calls arrived and return all matching calls."""
@@ -759,14 +763,16 @@ class SlackStandIn:
                 + (f"\nviolations: {self.violations}" if self.violations else "")
             )
 
-    def wait_until(self, condition: Callable[[], bool], *, timeout: float = 5.0) -> None:
+    def wait_until(self, condition: Callable[[], bool], *, timeout: float = WAIT_SECONDS) -> None:
         """Block until condition() holds, re-checked whenever a call or response arrives."""
         with self._condition:
             if not self._condition.wait_for(condition, timeout):
                 seen = [_describe(call) for call in self.calls]
                 raise AssertionError(f"waited {timeout}s; calls seen: {seen}")
 
-    def wait_for_response(self, count: int = 1, *, timeout: float = 5.0) -> list[dict[str, Any]]:
+    def wait_for_response(
+        self, count: int = 1, *, timeout: float = WAIT_SECONDS
+    ) -> list[dict[str, Any]]:
         """Block until at least `count` posts to response URLs arrived and return their bodies."""
         with self._condition:
             if self._condition.wait_for(lambda: len(self.responses) >= count, timeout):

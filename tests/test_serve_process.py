@@ -45,7 +45,7 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 30
             with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
                 if response.status == 200:
                     return time.monotonic() - start
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):
             time.sleep(0.05)  # waiting for a separate process to bind its port
     raise AssertionError("serve never became healthy")
 

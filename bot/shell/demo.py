@@ -1,0 +1,269 @@
+"""A scripted month of the collaboration, played through the shell: `python -m bot demo`.
+
+Each step is what people would type in Slack, with the answers they give in forms. A step
+names the commands it needs; when this version of the bot has not got one, the step is
+skipped with a note. To extend the demo, add a Step: lines are shell lines, answers are
+keyed by a regular expression matched against an input's action id, block id or label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.shell.console import DemoAnswerer
+from bot.shell.session import ShellSession
+from bot.texts import Msg
+from bot.texts import shell as t
+
+# Monday 4 January 2027, 08:00 local time: a week before the year's first working-group meeting.
+START = datetime(2027, 1, 4, 8, 0)  # noqa: DTZ001 - made aware in the collaboration's zone
+
+
+@dataclass(frozen=True)
+class Step:
+    """One scene of the demo: a title, the lines typed, the form answers given."""
+
+    title: Msg
+    lines: Sequence[str]
+    answers: Mapping[str, str | list[str]] = field(default_factory=dict)
+    needs: Sequence[str] = ()
+
+
+def missing(session: ShellSession, needs: Sequence[str]) -> str | None:
+    """Return the first command a step needs that the bot does not answer, if any."""
+    from commands import samverkan
+
+    for need in needs:
+        command, _, sub = need.partition(" ")
+        if sub:
+            if sub.casefold() not in samverkan.SUBCOMMANDS.names():
+                return need
+        elif not session.has_command(command):
+            return need
+    return None
+
+
+def play(session: ShellSession, answerer: DemoAnswerer, steps: Sequence[Step]) -> None:
+    """Play steps one by one, echoing each line as if typed, skipping what cannot run."""
+    out, style = session.out, session.style
+    name = session.world.config.collaboration.name
+    out.lines(style.bold(line) for line in session.tr(t.DEMO_INTRO, name=name).split("\n"))
+    session.tick()
+    for step in steps:
+        out.line()
+        out.line(style.bold(session.tr(t.DEMO_STEP, title=session.tr(step.title))))
+        lacking = missing(session, step.needs)
+        if lacking is not None:
+            reason = session.tr(t.DEMO_MISSING_COMMAND, command=lacking)
+            session.note(t.DEMO_SKIPPED, reason=reason)
+            continue
+        answerer.give(dict(step.answers))
+        for line in step.lines:
+            if line.startswith("/tryck ") and session.find_press(line[7:]) is None:
+                session.note(t.DEMO_NO_BUTTON, labels=line[7:].replace("|", "”, ”"))
+                break
+            out.line(style.dim(session.prompt()) + style.accent(line))
+            session.run_line(line)
+    out.line()
+    session.say(t.DEMO_END, files=str(session.files_dir))
+
+
+NEED_ANNA: dict[str, str | list[str]] = {
+    "need_title": "Utbildning i drogtecken för tullpersonal",
+    "need_description": [
+        "Vi behöver en halvdag om drogtecken för personalen i Gävle hamn. "
+        "Fråga Tolvan, 19121212-1212.",
+        "Vi behöver en halvdag om drogtecken för personalen i Gävle hamn, gärna under våren.",
+    ],
+    "need_focus": "Utbildning",
+    "need_scope": "Hela länet",
+    "need_urgency": "Inom några månader",
+    "need_support": "Utbildning, Expertstöd",
+}
+NEED_BERIT = {
+    "need_description": "Skolorna i Gävle och Sandviken vill ha ett gemensamt material om "
+    "cannabis till föräldramöten i årskurs 8.",
+    "need_focus": "Information",
+    "need_scope": "Valda kommuner",
+    "need_municipalities": "Gävle, Sandviken",
+    "need_urgency": "Kan vänta",
+    "need_support": "Informationsmaterial",
+}
+TRAINING = {
+    "namn|title|name": "Drogtecken för skolpersonal",
+    "ämne|subject": "Drogtecken",
+    "^datum|^date": "2027-01-19",
+    "start": "13:00",
+    "slut|end": "16:00",
+    "plats|place|location": "Gävle, Konserthuset",
+    "förväntat|expected": "40",
+    "vart|where should": "1",
+}
+ATTENDANCE = {
+    "var med|närvar|present|attend": "Länsstyrelsen, Polis, Tullverket, Region Gävleborg",
+    "behov|needs": "cannabis",
+}
+REPORT = {
+    "namn|title|name": "Föräldrakväll om cannabis",
+    "ämne|subject": "Narkotika",
+    "datum|date": "2027-01-14",
+    "antal|participants|number": "25",
+}
+
+
+def _evaluation(before: str, after: str, used: str = "") -> dict[str, str | list[str]]:
+    """Return one participant's answers to the evaluation."""
+    return {"före|innan|before": before, "efter|nu|after|now": after, "använda|use": used}
+
+
+MONTH: list[Step] = [
+    Step(
+        Msg(
+            "Måndag morgon. Anna på Tullverket lämnar ett behov, men råkar skriva ett "
+            "personnummer; formuläret säger till, och hon rättar.",
+            "Monday morning. Anna at Swedish Customs submits a need but happens to type an "
+            "identity number; the form objects, and she corrects it.",
+        ),
+        ["/jag anna@tullverket.se", "/behov"],
+        NEED_ANNA,
+    ),
+    Step(
+        Msg(
+            "Berit på Gävle kommun lämnar ett behov som gäller två kommuner.",
+            "Berit at Gävle municipality submits a need for two municipalities.",
+        ),
+        ["/jag berit.berglund@gavle.se", "/behov Material om cannabis till föräldramöten"],
+        NEED_BERIT,
+    ),
+    Step(
+        Msg(
+            "Samverkansledaren Lena ser de öppna behoven och tar upp Annas behov; Anna får besked.",
+            "The coordinator Lena looks at the open needs and takes Anna's need up; Anna is told.",
+        ),
+        ["/jag ledare", "/behov lista", "/tryck Tagen upp på Behov #1"],
+    ),
+    Step(
+        Msg(
+            "Tiden går till tisdag: kallelsen till januaris arbetsgruppsmöte skickas en vecka "
+            "före, med de öppna behoven.",
+            "Time moves to Tuesday: the call to January's working-group meeting goes out a "
+            "week before, with the open needs.",
+        ),
+        ["/tid 2027-01-05T10:00"],
+    ),
+    Step(
+        Msg(
+            "Parterna svarar på kallelsen.",
+            "The partners answer the call.",
+        ),
+        [
+            "/jag anna@tullverket.se",
+            "/tryck Jag kommer|Kommer på Arbetsgruppsmöte",
+            "/jag erik.ek@regiongavleborg.se",
+            "/tryck Jag kommer|Kommer på Arbetsgruppsmöte",
+            "/jag berit.berglund@gavle.se",
+            "/tryck Jag kommer inte|Kommer inte på Arbetsgruppsmöte",
+        ],
+        needs=["/samverkan möten"],
+    ),
+    Step(
+        Msg(
+            "Lena registrerar en utbildning om drogtecken den 19 januari.",
+            "Lena registers a training on drug signs on 19 January.",
+        ),
+        ["/jag ledare", "/utbildning"],
+        TRAINING,
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg(
+            "Dagen före mötet: de som inte har svarat får en påminnelse.",
+            "The day before the meeting: those who have not answered are reminded.",
+        ),
+        ["/tid 2027-01-11T10:00"],
+    ),
+    Step(
+        Msg(
+            "Mötet hålls. Lena för in närvaron och vilka behov som togs upp.",
+            "The meeting is held. Lena records attendance and which needs were taken up.",
+        ),
+        ["/tid 2027-01-12T12:00", "/jag ledare", "/tryck Närvaro och behov|Närvaro"],
+        ATTENDANCE,
+        needs=["/samverkan möten"],
+    ),
+    Step(
+        Msg(
+            "Utbildningen är slut: utvärderingen skickas, och fyra deltagare svarar anonymt.",
+            "The training is over: the evaluation goes out, and four participants answer "
+            "anonymously.",
+        ),
+        [
+            "/tid 2027-01-19T16:30",
+            "/jag anna@tullverket.se",
+            "/tryck Svara på utvärderingen|Svara",
+        ],
+        _evaluation("2", "4", "Hur man känner igen påverkan vid kontroller."),
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg("Erik svarar.", "Erik answers."),
+        ["/jag erik.ek@regiongavleborg.se", "/tryck Svara på utvärderingen|Svara"],
+        _evaluation("3", "4"),
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg("Sara svarar.", "Sara answers."),
+        ["/jag sara.sandberg@sandviken.se", "/tryck Svara på utvärderingen|Svara"],
+        _evaluation("1", "4", "Samtal med föräldrar."),
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg("Olof svarar.", "Olof answers."),
+        ["/jag olof.olsson@hudiksvall.se", "/tryck Svara på utvärderingen|Svara"],
+        _evaluation("2", "5"),
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg(
+            "Olof rapporterar en utbildning som Hudiksvall höll själva.",
+            "Olof reports a training Hudiksvall held itself.",
+        ),
+        ["/jag olof.olsson@hudiksvall.se", "/utbildning rapportera"],
+        REPORT,
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg(
+            "En månad har gått. Utvärderingen har stängt, och två veckor före ägarmötet får "
+            "samverkansägarna sin statussammanfattning.",
+            "A month has passed. The evaluation has closed, and two weeks before the owners' "
+            "meeting the owners get their status summary.",
+        ),
+        ["/tid 2027-02-04T11:00"],
+    ),
+    Step(
+        Msg(
+            "Lena tittar på utbildningens resultat: kunskap före och efter.",
+            "Lena looks at the training's results: knowledge before and after.",
+        ),
+        ["/jag ledare", "/utbildning resultat"],
+        needs=["/utbildning"],
+    ),
+    Step(
+        Msg(
+            "Landshövdingen Greta, samverkansägare, ber om läget.",
+            "The governor Greta, an owner, asks for the status.",
+        ),
+        ["/jag ägare", "/samverkan status"],
+        needs=["/samverkan status"],
+    ),
+    Step(
+        Msg(
+            "Lenas hemflik: det hon har att göra.",
+            "Lena's Home tab: what she has to do.",
+        ),
+        ["/jag ledare", "/hem"],
+    ),
+]

@@ -1,0 +1,478 @@
+"""Texts of trainings and their evaluation (/utbildning)."""
+
+from bot.texts import Msg
+
+# --- subjects ------------------------------------------------------------------------------
+SUBJECT_DRUG_SIGNS = Msg("Drogtecken (drogteckenutbildning)", "Drug signs (drug recognition)")
+SUBJECT_NARCOTICS = Msg("Narkotika i allmänhet", "Narcotics in general")
+SUBJECT_WELFARE_CRIME = Msg("Välfärdsbrott", "Welfare crime")
+SUBJECT_OTHER = Msg("Annat", "Other")
+TOPIC_DRUG_SIGNS = Msg("drogtecken", "drug signs")
+TOPIC_NARCOTICS = Msg("narkotika", "narcotics")
+TOPIC_WELFARE_CRIME = Msg("välfärdsbrott", "welfare crime")
+TOPIC_OTHER = Msg("utbildningens ämne", "the training's subject")
+
+# --- the training form -----------------------------------------------------------------------
+FORM_TITLE = Msg("Ny utbildning", "New training")
+FORM_INTRO = Msg(
+    "Registrera en utbildning. När den är slut skickar boten en kort, anonym utvärdering till "
+    "deltagarna: kunskapen före och efter utbildningen. *Skriv bara öppen information.*",
+    "Register a training. When it ends the bot sends the participants a short, anonymous "
+    "evaluation: their knowledge before and after the training. *Only open information.*",
+)
+TITLE = Msg("Utbildningens namn", "Name of the training")
+TITLE_HINT = Msg("Högst {limit} tecken.", "At most {limit} characters.")
+SUBJECT = Msg("Ämne", "Subject")
+DATE = Msg("Datum", "Date")
+START = Msg("Starttid", "Start time")
+END = Msg("Sluttid", "End time")
+END_HINT = Msg(
+    "Utvärderingen skickas när utbildningen är slut.",
+    "The evaluation is sent when the training ends.",
+)
+ORGANIZER = Msg("Arrangör", "Organiser")
+TARGETS = Msg("Målgrupp (organisationer)", "Target organisations")
+TARGETS_HINT = Msg(
+    "Lämna tomt om utbildningen är öppen för alla parter.",
+    "Leave empty if the training is open to all partners.",
+)
+EXPECTED = Msg("Förväntat antal deltagare", "Expected number of participants")
+EXPECTED_HINT = Msg(
+    "Ger svarsfrekvensen, och avgör om boten påminner om utvärderingen.",
+    "Gives the response rate, and decides whether the bot reminds people to answer.",
+)
+PLACE = Msg("Plats", "Place")
+PLACE_HINT = Msg(
+    "T.ex. Länsstyrelsen i Gävle, eller Teams.", "E.g. the County Board in Gävle, or Teams."
+)
+TARGET = Msg("Vart ska utvärderingen skickas?", "Where should the evaluation go?")
+TARGET_CHANNEL = Msg(
+    "Till en kanal: alla i kanalen kan svara", "To a channel: anyone in it can answer"
+)
+TARGET_PARTICIPANTS = Msg("Privat till utvalda deltagare", "Privately to chosen participants")
+CHANNEL = Msg("Kanal för utvärderingen", "Channel for the evaluation")
+CHANNEL_HINT = Msg(
+    "Fyll i när utvärderingen ska till en kanal. Boten behöver vara med i kanalen.",
+    "Fill in when the evaluation goes to a channel. The bot needs to be in the channel.",
+)
+PARTICIPANTS = Msg("Deltagare", "Participants")
+PARTICIPANTS_HINT = Msg(
+    "Fyll i när utvärderingen ska skickas privat: var och en får ett eget meddelande.",
+    "Fill in when the evaluation is sent privately: each person gets a message of their own.",
+)
+NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
+NEEDS_HINT = Msg(
+    "Valfritt. När utvärderingen stängs får de som lämnade behoven veta hur det gick.",
+    "Optional. When the evaluation closes, whoever submitted the needs hears how it went.",
+)
+
+END_BEFORE_START = Msg("Sluttiden måste vara efter starttiden.", "The end must be after the start.")
+TOO_OLD = Msg(
+    "Datumet ligger mer än {days} dagar bakåt. Äldre utbildningar återrapporterar du med "
+    "`/utbildning rapportera`.",
+    "The date is more than {days} days ago. Report older trainings with `/utbildning rapportera`.",
+)
+TOO_FAR = Msg(
+    "Datumet ligger för långt fram; välj ett datum inom två år.",
+    "The date is too far ahead; choose a date within two years.",
+)
+NUMBER_INVALID = Msg(
+    "Skriv ett heltal från {low} till {high}.", "Enter a whole number from {low} to {high}."
+)
+CHANNEL_MISSING = Msg(
+    "Välj kanalen som utvärderingen ska till.", "Choose the channel the evaluation goes to."
+)
+PARTICIPANTS_MISSING = Msg(
+    "Välj minst en deltagare, eller skicka utvärderingen till en kanal.",
+    "Choose at least one participant, or send the evaluation to a channel.",
+)
+PARTICIPANTS_TOO_MANY = Msg(
+    "Högst {limit} deltagare kan få utvärderingen privat; välj en kanal i stället.",
+    "At most {limit} participants can get the evaluation privately; choose a channel instead.",
+)
+FUTURE_REPORT = Msg(
+    "En återrapport gäller en utbildning som redan har hållits: välj ett datum som har varit.",
+    "A report-back is about a training already held: choose a date that has passed.",
+)
+
+# --- report-back -----------------------------------------------------------------------------
+REPORT_TITLE = Msg("Rapportera utbildning", "Report a training")
+REPORT_INTRO = Msg(
+    "Återrapportera en utbildning som din organisation har hållit, så att samverkan kan följa "
+    "planens kunskapsmål. Ingen utvärdering skickas för en återrapport.",
+    "Report back a training your organisation has held, so that the collaboration can follow "
+    "the plan's knowledge goal. No evaluation is sent for a report-back.",
+)
+REPORT_ORGANIZATION = Msg("Organisation som höll utbildningen", "Organisation that held it")
+REPORT_DATE = Msg("Datum då den hölls", "Date it was held")
+REPORT_PARTICIPANTS = Msg("Antal deltagare", "Number of participants")
+REPORT_SAVED = Msg(
+    "Tack! Utbildningen *{title}* ({date}, {participants} deltagare) är återrapporterad för "
+    "{organization}.",
+    "Thank you! The training *{title}* ({date}, {participants} participants) is reported for "
+    "{organization}.",
+)
+
+# --- the training's message --------------------------------------------------------------------
+CARD_HEADER = Msg("Utbildning #{id}: {title}", "Training #{id}: {title}")
+CARD_SUBJECT = Msg("*Ämne*\n{subject}", "*Subject*\n{subject}")
+CARD_WHEN = Msg("*När*\n{when}", "*When*\n{when}")
+CARD_PLACE = Msg("*Plats*\n{place}", "*Place*\n{place}")
+CARD_ORGANIZER = Msg("*Arrangör*\n{organizer}", "*Organiser*\n{organizer}")
+CARD_TARGETS = Msg("*Målgrupp*\n{targets}", "*Target organisations*\n{targets}")
+CARD_EXPECTED = Msg(
+    "*Förväntat antal deltagare*\n{expected}", "*Expected participants*\n{expected}"
+)
+CARD_EVALUATION = Msg("*Utvärdering*\n{where}", "*Evaluation*\n{where}")
+ALL_PARTNERS = Msg("Alla parter", "All partners")
+EVAL_TO_CHANNEL = Msg("i <#{channel}>", "in <#{channel}>")
+EVAL_TO_PARTICIPANTS = Msg("privat till {count} deltagare", "privately to {count} participants")
+CARD_NEEDS = Msg("Svarar mot behov: {needs}", "Answers the needs: {needs}")
+CARD_SCHEDULED = Msg(
+    ":hourglass_flowing_sand: Utvärderingen skickas när utbildningen är slut ({end}).",
+    ":hourglass_flowing_sand: The evaluation is sent when the training ends ({end}).",
+)
+CARD_OPEN = Msg(
+    ":memo: Utvärderingen är öppen till {closes}.",
+    ":memo: The evaluation is open until {closes}.",
+)
+CARD_CLOSED = Msg(
+    ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
+    ":white_check_mark: The evaluation closed {closed} with {count} answers.",
+)
+CARD_REGISTERED_BY = Msg("Registrerad av <@{user}> {date}", "Registered by <@{user}> {date}")
+CARD_FALLBACK = Msg("Utbildning #{id}: {title} ({when})", "Training #{id}: {title} ({when})")
+BUTTON_POST_NOW = Msg("Skicka utvärderingen nu", "Send the evaluation now")
+POST_NOW_CONFIRM_TITLE = Msg("Skicka utvärderingen nu?", "Send the evaluation now?")
+POST_NOW_CONFIRM_TEXT = Msg(
+    "Deltagarna får utvärderingen direkt, i stället för när utbildningen är slut.",
+    "The participants get the evaluation at once, instead of when the training ends.",
+)
+POST_NOW_CONFIRM_YES = Msg("Skicka nu", "Send now")
+BUTTON_RESULTS = Msg("Visa resultat", "Show results")
+CREATED = Msg(
+    "Tack! Utbildningen *#{id} {title}* är registrerad ({when}). Utvärderingen skickas {where} "
+    "när utbildningen är slut. Vill du skicka den tidigare, tryck på knappen nedan.",
+    "Thank you! The training *#{id} {title}* is registered ({when}). The evaluation is sent "
+    "{where} when the training ends. To send it earlier, press the button below.",
+)
+
+# --- the evaluation message ----------------------------------------------------------------------
+EVAL_TEXT = Msg(
+    "*Utvärdering av utbildningen {title}* ({date})\nHur mycket kunskap gav utbildningen dig? "
+    "Två frågor och två frivilliga fritexter; det tar under en minut. Svaren är anonyma.",
+    "*Evaluation of the training {title}* ({date})\nHow much knowledge did the training give "
+    "you? Two questions and two optional free texts; it takes less than a minute. The answers "
+    "are anonymous.",
+)
+EVAL_OPEN_UNTIL = Msg(
+    "Öppen till {closes}. Du kan ändra ditt svar fram till dess.",
+    "Open until {closes}. You can change your answer until then.",
+)
+EVAL_FALLBACK = Msg("Utvärdering: {title}", "Evaluation: {title}")
+BUTTON_ANSWER = Msg("Svara på utvärderingen", "Answer the evaluation")
+EVAL_CLOSED_TEXT = Msg(
+    "*Utvärderingen av {title} är stängd.* {count} svar kom in. Tack till alla som svarade!",
+    "*The evaluation of {title} is closed.* {count} answers came in. Thanks to everyone who "
+    "answered!",
+)
+REMINDER_TEXT = Msg(
+    "*Påminnelse:* har du svarat på utvärderingen av *{title}* ({date})? Det tar under en "
+    "minut och är anonymt. Har du redan svarat: tack, du behöver inte göra något mer.",
+    "*Reminder:* have you answered the evaluation of *{title}* ({date})? It takes less than a "
+    "minute and is anonymous. Already answered? Thank you, there is nothing more to do.",
+)
+
+# --- the evaluation form -------------------------------------------------------------------------
+EVAL_TITLE = Msg("Utvärdering", "Evaluation")
+NEXT = Msg("Nästa", "Next")
+BACK = Msg("Tillbaka", "Back")
+PAGE1_INTRO = Msg(
+    "*{title}* ({date})\nFörst en fråga om hur det är *nu*. På nästa sida frågar vi om hur det "
+    "var före utbildningen.",
+    "*{title}* ({date})\nFirst a question about how it is *now*. The next page asks how it was "
+    "before the training.",
+)
+AFTER_QUESTION = Msg(
+    "Din kunskap om {topic} nu, efter utbildningen",
+    "Your knowledge of {topic} now, after the training",
+)
+PAGE2_INTRO = Msg(
+    "Tänk tillbaka: hur stor var din kunskap *innan* utbildningen? Svara utifrån det du vet nu; "
+    "det är vanligt att man i efterhand ser att man kunde mindre än man trodde.",
+    "Think back: how much did you know *before* the training? Answer from what you know now; "
+    "it is common to see afterwards that one knew less than one thought.",
+)
+BEFORE_QUESTION = Msg(
+    "Din kunskap om {topic} före utbildningen", "Your knowledge of {topic} before the training"
+)
+SCALE_1 = Msg("1 – Mycket liten kunskap", "1 – Very little knowledge")
+SCALE_5 = Msg("5 – Mycket stor kunskap", "5 – A great deal of knowledge")
+USED = Msg("Vad kommer du att använda i ditt arbete?", "What will you use in your work?")
+MISSING = Msg("Vad saknade du?", "What was missing?")
+FREE_TEXT_HINT = Msg(
+    "Frivilligt, högst {limit} tecken. Skriv inget som avslöjar vem du eller någon annan är.",
+    "Optional, at most {limit} characters. Write nothing that reveals who you or anyone else is.",
+)
+ANONYMITY = Msg(
+    ":lock: *Så är dina svar anonyma.* Ditt namn och ditt Slack-id sparas inte med svaret. "
+    "Boten sparar i stället en kod som bara den kan räkna fram ur ditt id, så att du har ett "
+    "svar per utbildning och kan ändra det; i databasen och i rapporterna går koden inte att "
+    "spåra tillbaka till dig. Bara den som driftar boten och har både databasen och botens "
+    "hemliga nyckel skulle kunna göra det. Arrangören, samverkansledarna och samverkansägarna "
+    "ser bara sammanställningar, och först när minst {min} har svarat; fritexterna visas utan "
+    "namn. Skriv därför inget i fritexterna som avslöjar vem du är.",
+    ":lock: *How your answers stay anonymous.* Your name and Slack id are not stored with the "
+    "answer. The bot stores a code instead that only it can compute from your id, so that you "
+    "have one answer per training and can change it; in the database and in reports the code "
+    "cannot be traced back to you; only whoever runs the bot, holding both the database and "
+    "the bot's secret key, could do that. The organiser, the coordinators and the owners only "
+    "see summaries, and only once at least {min} people have answered; free texts are shown "
+    "without names. So write nothing in the free texts that reveals who you are.",
+)
+ALREADY_ANSWERED = Msg(
+    ":pencil2: Du har redan svarat. Ditt förra svar är ifyllt; skickar du igen ersätter det "
+    "nya svaret det förra.",
+    ":pencil2: You have already answered. Your earlier answer is filled in; if you send again, "
+    "the new answer replaces it.",
+)
+THANKS_TITLE = Msg("Tack!", "Thank you!")
+THANKS_TEXT = Msg(
+    "Tack för ditt svar! Det är sparat anonymt. Resultatet visas för arrangören när "
+    "utvärderingen stängs.",
+    "Thank you for your answer! It is stored anonymously. The organiser sees the result when "
+    "the evaluation closes.",
+)
+THANKS_REPLACED = Msg(
+    "Tack! Ditt nya svar har ersatt det förra. Det är sparat anonymt.",
+    "Thank you! Your new answer has replaced the earlier one. It is stored anonymously.",
+)
+EVAL_NOT_OPEN = Msg(
+    "Utvärderingen av *{title}* är inte öppen än; den skickas när utbildningen är slut.",
+    "The evaluation of *{title}* is not open yet; it is sent when the training ends.",
+)
+EVAL_CLOSED = Msg(
+    "Utvärderingen av *{title}* stängdes {closed}, så det går inte att svara längre. Tack ändå!",
+    "The evaluation of *{title}* closed {closed}, so it no longer takes answers. Thanks anyway!",
+)
+NOT_A_PARTICIPANT = Msg(
+    "Utvärderingen av *{title}* skickades privat till deltagarna, och du finns inte bland dem. "
+    "Hör av dig till arrangören om det är fel.",
+    "The evaluation of *{title}* was sent privately to the participants, and you are not among "
+    "them. Contact the organiser if that is wrong.",
+)
+NOT_FOUND = Msg("Jag hittar ingen utbildning #{id}.", "I cannot find a training #{id}.")
+ALREADY_OPEN = Msg(
+    "Utvärderingen av *{title}* är redan skickad ({opened}). Inget har ändrats.",
+    "The evaluation of *{title}* was already sent ({opened}). Nothing was changed.",
+)
+POSTED_NOW = Msg(
+    "Klart: utvärderingen av *{title}* är skickad {where}.",
+    "Done: the evaluation of *{title}* is sent {where}.",
+)
+NO_EVALUATION_FOR_REPORT = Msg(
+    "Utbildning #{id} är en återrapport och har ingen utvärdering.",
+    "Training #{id} is a report-back and has no evaluation.",
+)
+
+# --- results -----------------------------------------------------------------------------------
+RESULTS_HEADER = Msg("Utvärdering #{id}: {title}", "Evaluation #{id}: {title}")
+RESULTS_ABOUT = Msg("{date} · {subject} · {organizer}", "{date} · {subject} · {organizer}")
+RESULTS_COUNT = Msg(
+    "*{n} svar* av {expected} förväntade deltagare (svarsfrekvens {rate}).",
+    "*{n} answers* from {expected} expected participants (response rate {rate}).",
+)
+RESULTS_COUNT_PLAIN = Msg("*{n} svar.*", "*{n} answers.*")
+RESULTS_NOT_SENT = Msg(
+    "Utvärderingen har inte skickats än.", "The evaluation has not been sent yet."
+)
+RESULTS_OPEN = Msg(
+    "Utvärderingen är öppen till {closes}; siffrorna kan ändras.",
+    "The evaluation is open until {closes}; the figures may change.",
+)
+RESULTS_CLOSED = Msg("Utvärderingen stängdes {closed}.", "The evaluation closed {closed}.")
+RESULTS_TOO_FEW = Msg(
+    "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
+    "Results are shown once at least {min} people have answered, so that no one can be identified.",
+)
+RESULTS_MEANS = Msg(
+    "*Kunskap före:* {before} · *efter:* {after} (medelvärden på skalan 1–5)",
+    "*Knowledge before:* {before} · *after:* {after} (means on the 1–5 scale)",
+)
+RESULTS_CHANGE = Msg(
+    "*Förändring:* {change} (95 % konfidensintervall {low} till {high}, parat t-intervall)",
+    "*Change:* {change} (95% confidence interval {low} to {high}, paired t-interval)",
+)
+RESULTS_CHANGE_NO_CI = Msg(
+    "*Förändring:* {change} (konfidensintervall kan inte beräknas: alla ändrade sitt svar lika "
+    "mycket)",
+    "*Change:* {change} (no confidence interval: everyone changed their answer by the same amount)",
+)
+RESULTS_TEST = Msg(
+    "*Wilcoxons teckenrangtest* (Pratts metod för nollskillnader): p = {p}, {method}.",
+    "*Wilcoxon signed-rank test* (Pratt's method for zero differences): p = {p}, {method}.",
+)
+RESULTS_TEST_NONE = Msg(
+    "*Wilcoxons teckenrangtest:* kan inte beräknas, eftersom ingen ändrade sitt svar.",
+    "*Wilcoxon signed-rank test:* cannot be computed, since no one changed their answer.",
+)
+METHOD_EXACT = Msg("exakt fördelning", "exact distribution")
+METHOD_PERMUTATION = Msg("exakt, alla teckenkombinationer", "exact, all sign combinations")
+METHOD_NORMAL = Msg("normalapproximation", "normal approximation")
+RESULTS_EFFECT = Msg(
+    "*Effektstorlek:* rangbiserial korrelation r = {r} · Cohens d_z = {dz}",
+    "*Effect size:* rank-biserial correlation r = {r} · Cohen's d_z = {dz}",
+)
+NOT_COMPUTABLE = Msg("kan inte beräknas", "not computable")
+RESULTS_SHARES = Msg(
+    "*Ökad kunskap:* {improved} · *oförändrad:* {same} · *minskad:* {declined}",
+    "*Knowledge up:* {improved} · *unchanged:* {same} · *down:* {declined}",
+)
+SHARE = Msg("{count} ({percent})", "{count} ({percent})")
+RESULTS_DISTRIBUTION = Msg(
+    "*Fördelning av svaren* (antal per skalsteg, 1 = mycket liten, 5 = mycket stor kunskap)",
+    "*Distribution of the answers* (count per step, 1 = very little, 5 = a great deal)",
+)
+ROW_SCALE = Msg("Skalsteg", "Step")
+ROW_BEFORE = Msg("Före", "Before")
+ROW_AFTER = Msg("Efter", "After")
+RESULTS_USED = Msg("*Det här ska deltagarna använda*", "*What participants will use*")
+RESULTS_MISSING = Msg("*Det här saknade deltagarna*", "*What participants missed*")
+RESULTS_NO_TEXTS = Msg("Inga fritextsvar.", "No free-text answers.")
+RESULTS_TEXTS_NOTE = Msg(
+    "Fritexterna visas i bokstavsordning, utan namn.",
+    "Free texts are shown in alphabetical order, without names.",
+)
+RESULTS_CHART_SENT = Msg(
+    "Diagrammet skickas till dig i ett direktmeddelande från Samverkansbot.",
+    "The chart is sent to you in a direct message from Samverkansbot.",
+)
+RESULTS_NONE = Msg(
+    "Det finns ingen utvärdering att visa än.", "There is no evaluation to show yet."
+)
+RESULTS_BAD_ID = Msg(
+    "Skriv utbildningens nummer, t.ex. `/utbildning resultat 3`. Numren står i "
+    "`/utbildning lista`.",
+    "Give the training's number, e.g. `/utbildning resultat 3`. The numbers are in "
+    "`/utbildning lista`.",
+)
+CHART_TITLE = Msg("Kunskap före och efter: {title}", "Knowledge before and after: {title}")
+CHART_X = Msg(
+    "Skattad kunskap (1 = mycket liten, 5 = mycket stor)",
+    "Rated knowledge (1 = very little, 5 = a great deal)",
+)
+CHART_Y = Msg("Antal svar", "Number of answers")
+CHART_MEANS = Msg(
+    "Medelvärde före {before}, efter {after} (n = {n})",
+    "Mean before {before}, after {after} (n = {n})",
+)
+CHART_COMMENT = Msg(
+    "Diagram för utvärderingen av *{title}* ({n} svar).",
+    "Chart of the evaluation of *{title}* ({n} answers).",
+)
+
+# --- closing ---------------------------------------------------------------------------------
+CLOSED_SUMMARY = Msg(
+    "Utvärderingen av *#{id} {title}* är stängd med {n} svar. {figures} "
+    "Hela resultatet: `/utbildning resultat {id}`.",
+    "The evaluation of *#{id} {title}* closed with {n} answers. {figures} "
+    "Full results: `/utbildning resultat {id}`.",
+)
+FIGURES_SHOWN = Msg(
+    "Kunskapen ändrades i snitt från {before} till {after} på skalan 1–5.",
+    "On average, knowledge went from {before} to {after} on the 1–5 scale.",
+)
+FIGURES_HIDDEN = Msg(
+    "Det är för få svar för att visa resultat.", "There are too few answers to show results."
+)
+NEED_CLOSED = Msg(
+    ":speech_balloon: *Ni sa, vi gjorde.* Du lämnade behovet *#{need_id} {need_title}*. "
+    "Utbildningen *{title}* ({date}) hölls för att möta det, och {n} deltagare svarade på "
+    "utvärderingen. {figures}",
+    ":speech_balloon: *You said, we did.* You submitted the need *#{need_id} {need_title}*. "
+    "The training *{title}* ({date}) was held to meet it, and {n} participants answered the "
+    "evaluation. {figures}",
+)
+
+# --- list and totals -------------------------------------------------------------------------
+LIST_HEADER = Msg("Utbildningar", "Trainings")
+LIST_COMING = Msg("*Kommande*", "*Coming*")
+LIST_RECENT = Msg("*De senaste {days} dagarna*", "*The last {days} days*")
+LIST_NONE = Msg("Inga.", "None.")
+LIST_ITEM = Msg(
+    "#{id} *{title}* · {when} · {organizer} · {status}",
+    "#{id} *{title}* · {when} · {organizer} · {status}",
+)
+STATUS_SCHEDULED = Msg("utvärdering efter utbildningen", "evaluation after the training")
+STATUS_OPEN = Msg("utvärdering öppen, {n} svar", "evaluation open, {n} answers")
+STATUS_CLOSED = Msg("utvärdering stängd, {n} svar", "evaluation closed, {n} answers")
+STATUS_REPORTED = Msg(
+    "återrapporterad, {participants} deltagare", "reported back, {participants} participants"
+)
+LIST_FOOTER = Msg(
+    "Registrera: `/utbildning` · Återrapportera: `/utbildning rapportera` · "
+    "Resultat: `/utbildning resultat <nummer>`",
+    "Register: `/utbildning` · Report back: `/utbildning rapportera` · "
+    "Results: `/utbildning resultat <number>`",
+)
+TOTALS_HEADER = Msg("Utbildningar {start} – {end}", "Trainings {start} – {end}")
+TOTALS_SUBJECT = Msg("*Per ämne*", "*Per subject*")
+TOTALS_ORGANIZATION = Msg("*Per arrangör*", "*Per organiser*")
+TOTALS_LINE = Msg(
+    "• *{name}*: {held} utbildningar, {participants} deltagare, {answers} svar{figures}",
+    "• *{name}*: {held} trainings, {participants} participants, {answers} answers{figures}",
+)
+TOTALS_FIGURES = Msg(
+    " · kunskap {before} → {after} ({change})", " · knowledge {before} → {after} ({change})"
+)
+TOTALS_EMPTY = Msg("Inga utbildningar under perioden.", "No trainings in the period.")
+REPORTED_HEADER = Msg(
+    "*Återrapporterade utbildningar per organisation*", "*Trainings reported back per organisation*"
+)
+REPORTED_LINE = Msg("{name}: {count}", "{name}: {count}")
+NOT_REPORTED = Msg("*Har inte återrapporterat:* {names}", "*Has not reported back:* {names}")
+ALL_REPORTED = Msg(
+    "Alla parter har återrapporterat minst en utbildning.",
+    "Every partner has reported back at least one training.",
+)
+PERIOD_BAD = Msg(
+    "Skriv perioden som ett år (`2027`) eller två datum (`2027-01-01 2027-06-30`).",
+    "Give the period as a year (`2027`) or two dates (`2027-01-01 2027-06-30`).",
+)
+
+# --- help and home ---------------------------------------------------------------------------
+HELP = Msg(
+    "*`/utbildning`: utbildningar och deras utvärdering*\n"
+    "• `/utbildning`: registrera en utbildning (samverkansledare och parter). När den är slut "
+    "skickar boten en anonym utvärdering: kunskapen före och efter.\n"
+    "• `/utbildning lista`: kommande och senaste utbildningar.\n"
+    "• `/utbildning rapportera`: återrapportera en utbildning som din organisation har hållit.\n"
+    "• `/utbildning resultat [nummer]`: utvärderingens resultat med diagram (den senaste om du "
+    "inte anger nummer).\n"
+    "• `/utbildning sammanställning [år]`: per ämne och per arrangör, och vilka parter som har "
+    "återrapporterat.\n"
+    "• `/utbildning hjälp`: den här hjälpen.",
+    "*`/utbildning`: trainings and their evaluation*\n"
+    "• `/utbildning`: register a training (coordinators and partners). When it ends the bot "
+    "sends an anonymous evaluation: knowledge before and after.\n"
+    "• `/utbildning lista`: coming and recent trainings.\n"
+    "• `/utbildning rapportera`: report back a training your organisation has held.\n"
+    "• `/utbildning resultat [number]`: the evaluation's results with a chart (the latest if "
+    "you give no number).\n"
+    "• `/utbildning sammanställning [year]`: per subject and per organiser, and which partners "
+    "have reported back.\n"
+    "• `/utbildning hjälp`: this help.",
+)
+UNKNOWN_SUBCOMMAND = Msg("Jag känner inte igen `{word}`.", "I do not recognise `{word}`.")
+HOME_EVALUATIONS = Msg("*Utvärderingar att svara på*", "*Evaluations to answer*")
+HOME_EVALUATION = Msg(
+    "*{title}* ({date}), öppen till {closes}", "*{title}* ({date}), open until {closes}"
+)
+WHO_ORGANIZER = Msg(
+    "samverkansledarna, samverkansägarna och arrangören",
+    "the coordinators, the owners and the organiser",
+)
+WHO_REGISTRAR = Msg(
+    "samverkansledarna och den som registrerade utbildningen",
+    "the coordinators and whoever registered the training",
+)

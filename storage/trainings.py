@@ -1,0 +1,690 @@
+"""Queries of trainings and their anonymous evaluation answers.
+
+Totals are computed with SQL aggregates; no function here returns who answered what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
+
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from bot.domain.anonymity import respondent_key
+from bot.domain.survey_stats import Pair
+from bot.domain.trainings import Origin, ReportDraft, TrainingDraft
+from storage.models import Need, Organization, SurveyResponse, Training, TrainingNeed
+from storage.privacy import ERASERS, RETAINERS
+
+DEFAULT_MIN_ANSWERS = 3
+
+
+# --- registering ---------------------------------------------------------------------------------
+
+
+def create_training(
+    session: Session,
+    draft: TrainingDraft,
+    *,
+    created_by: str,
+    source_key: str | None,
+    now: datetime,
+) -> Training | None:
+    """Store a registered training and the needs it answers; None if source_key was used."""
+    if source_key is not None and session.scalar(
+        select(Training.id).where(Training.source_key == source_key)
+    ):
+        return None
+    training = Training(
+        origin=Origin.REGISTERED.value,
+        title=draft.title,
+        subject=draft.subject.value,
+        starts_at=draft.starts_at,
+        ends_at=draft.ends_at,
+        organizer_id=draft.organizer_id,
+        target_organizations=list(draft.target_organizations),
+        expected_participants=draft.expected_participants,
+        reported_participants=None,
+        place=draft.place,
+        evaluation_channel=draft.evaluation_channel,
+        evaluation_participants=list(draft.evaluation_participants),
+        created_by=created_by,
+        source_key=source_key,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(training)
+    session.flush()
+    for need_id in draft.need_ids:
+        session.add(TrainingNeed(training_id=training.id, need_id=need_id))
+    return training
+
+
+def create_report(
+    session: Session, draft: ReportDraft, *, reported_by: str, source_key: str | None, now: datetime
+) -> Training | None:
+    """Store a training reported back by a partner; None if source_key was used."""
+    if source_key is not None and session.scalar(
+        select(Training.id).where(Training.source_key == source_key)
+    ):
+        return None
+    training = Training(
+        origin=Origin.REPORTED.value,
+        title=draft.title,
+        subject=draft.subject.value,
+        starts_at=draft.starts_at,
+        ends_at=draft.starts_at,
+        organizer_id=draft.organization_id,
+        target_organizations=[],
+        expected_participants=None,
+        reported_participants=draft.participants,
+        place="",
+        evaluation_channel=None,
+        evaluation_participants=[],
+        created_by=reported_by,
+        source_key=source_key,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(training)
+    session.flush()
+    return training
+
+
+def get_training(session: Session, training_id: int) -> Training | None:
+    """Return a training by id."""
+    return session.get(Training, training_id)
+
+
+def linked_needs(session: Session, training_id: int) -> list[Need]:
+    """Return the needs a training answers."""
+    return list(
+        session.scalars(
+            select(Need)
+            .join(TrainingNeed, TrainingNeed.need_id == Need.id)
+            .where(TrainingNeed.training_id == training_id)
+            .order_by(Need.id)
+        )
+    )
+
+
+def latest_evaluated(
+    session: Session, *, organization_id: str | None = None, created_by: str | None = None
+) -> Training | None:
+    """Return the latest evaluated training; with filters, of that organiser or registrar only."""
+    query = select(Training).where(Training.evaluation_opened_at.is_not(None))
+    if organization_id is not None or created_by is not None:
+        query = query.where(
+            (Training.organizer_id == organization_id) | (Training.created_by == created_by)
+        )
+    return session.scalar(
+        query.order_by(Training.evaluation_opened_at.desc(), Training.id.desc()).limit(1)
+    )
+
+
+def coming_trainings(session: Session, now: datetime, limit: int = 15) -> list[Training]:
+    """Return registered trainings that have not ended, soonest first."""
+    return list(
+        session.scalars(
+            select(Training)
+            .where(Training.origin == Origin.REGISTERED.value, Training.ends_at > now)
+            .order_by(Training.starts_at, Training.id)
+            .limit(limit)
+        )
+    )
+
+
+def recent_trainings(
+    session: Session, now: datetime, since: datetime, limit: int = 15
+) -> list[Training]:
+    """Return trainings (registered or reported) that ended since `since`, newest first."""
+    return list(
+        session.scalars(
+            select(Training)
+            .where(Training.ends_at <= now, Training.ends_at >= since)
+            .order_by(Training.ends_at.desc(), Training.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+
+def answer_count(session: Session, training_id: int) -> int:
+    """Count the answers of one training."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(SurveyResponse)
+            .where(SurveyResponse.training_id == training_id)
+        )
+        or 0
+    )
+
+
+def answer_counts(session: Session, training_ids: Sequence[int]) -> dict[int, int]:
+    """Count the answers of several trainings."""
+    if not training_ids:
+        return {}
+    rows = session.execute(
+        select(SurveyResponse.training_id, func.count())
+        .where(SurveyResponse.training_id.in_(list(training_ids)))
+        .group_by(SurveyResponse.training_id)
+    ).all()
+    return {int(training_id): int(count) for training_id, count in rows}
+
+
+def find_answer(session: Session, training_id: int, respondent: str) -> SurveyResponse | None:
+    """Return the answer stored under a respondent key, to fill in the form again."""
+    return session.scalar(
+        select(SurveyResponse).where(
+            SurveyResponse.training_id == training_id, SurveyResponse.respondent == respondent
+        )
+    )
+
+
+def save_answer(
+    session: Session,
+    *,
+    training_id: int,
+    respondent: str,
+    before: int,
+    after: int,
+    will_use: str,
+    was_missing: str,
+    today: date,
+) -> bool:
+    """Store an answer, replacing the respondent's earlier one; tell whether it replaced one."""
+    replaced = find_answer(session, training_id, respondent) is not None
+    values: dict[str, Any] = {
+        "training_id": training_id,
+        "respondent": respondent,
+        "knowledge_before": before,
+        "knowledge_after": after,
+        "will_use": will_use,
+        "was_missing": was_missing,
+        "answered_on": today,
+    }
+    changes = {k: v for k, v in values.items() if k not in {"training_id", "respondent"}}
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(SurveyResponse)
+        .values(**values)
+        .on_conflict_do_update(index_elements=["training_id", "respondent"], set_=changes)
+    )
+    session.execute(statement)
+    return replaced
+
+
+def answer_pairs(session: Session, training_id: int) -> list[Pair]:
+    """Return the (before, after) pairs of a training, in no meaningful order."""
+    rows = session.execute(
+        select(SurveyResponse.knowledge_before, SurveyResponse.knowledge_after)
+        .where(SurveyResponse.training_id == training_id)
+        .order_by(SurveyResponse.knowledge_before, SurveyResponse.knowledge_after)
+    ).all()
+    return [Pair(int(before), int(after)) for before, after in rows]
+
+
+def free_texts(session: Session, training_id: int) -> tuple[list[str], list[str]]:
+    """Return the non-empty free texts (what will be used, what was missing), alphabetically."""
+    rows = session.execute(
+        select(SurveyResponse.will_use, SurveyResponse.was_missing).where(
+            SurveyResponse.training_id == training_id
+        )
+    ).all()
+    used = sorted((u for u, _ in rows if u), key=str.casefold)
+    missing = sorted((m for _, m in rows if m), key=str.casefold)
+    return used, missing
+
+
+def survey_export_rows(
+    session: Session, start: datetime, end: datetime, *, min_answers: int = DEFAULT_MIN_ANSWERS
+) -> list[dict[str, Any]]:
+    """Return the answers of trainings in [start, end) for export, with nothing that names anyone.
+
+    Trainings with fewer than min_answers answers are left out, and rows are ordered by
+    content, not by when they came in.
+    """
+    enough = (
+        select(SurveyResponse.training_id)
+        .group_by(SurveyResponse.training_id)
+        .having(func.count() >= min_answers)
+    )
+    rows = session.execute(
+        select(
+            Training.id,
+            Training.title,
+            Training.subject,
+            Training.organizer_id,
+            Training.starts_at,
+            SurveyResponse.knowledge_before,
+            SurveyResponse.knowledge_after,
+            SurveyResponse.will_use,
+            SurveyResponse.was_missing,
+        )
+        .join(SurveyResponse, SurveyResponse.training_id == Training.id)
+        .where(
+            Training.starts_at >= start,
+            Training.starts_at < end,
+            Training.id.in_(enough),
+        )
+        .order_by(
+            Training.starts_at,
+            Training.id,
+            SurveyResponse.knowledge_before,
+            SurveyResponse.knowledge_after,
+            SurveyResponse.will_use,
+            SurveyResponse.was_missing,
+        )
+    ).all()
+    return [
+        {
+            "training_id": int(row[0]),
+            "title": row[1],
+            "subject": row[2],
+            "organizer_id": row[3],
+            "starts_at": row[4],
+            "knowledge_before": int(row[5]),
+            "knowledge_after": int(row[6]),
+            "will_use": row[7],
+            "was_missing": row[8],
+        }
+        for row in rows
+    ]
+
+
+# --- the evaluation's life -----------------------------------------------------------------------
+
+
+def anything_due(session: Session, now: datetime) -> bool:
+    """Tell cheaply whether any evaluation is due to open, be reminded of or close."""
+    open_now = (Training.evaluation_opened_at.is_not(None)) & (
+        Training.evaluation_closed_at.is_(None)
+    )
+    due = session.scalar(
+        select(Training.id)
+        .where(
+            (
+                (Training.origin == Origin.REGISTERED.value)
+                & Training.evaluation_opened_at.is_(None)
+                & (Training.ends_at <= now)
+            )
+            | (open_now & Training.reminder_done_at.is_(None) & (Training.reminder_due_at <= now))
+            | (open_now & (Training.evaluation_closes_at <= now))
+        )
+        .limit(1)
+    )
+    return due is not None
+
+
+def due_to_open(session: Session, now: datetime) -> list[Training]:
+    """Return registered trainings that have ended and whose evaluation has not been sent."""
+    return list(
+        session.scalars(
+            select(Training)
+            .where(
+                Training.origin == Origin.REGISTERED.value,
+                Training.evaluation_opened_at.is_(None),
+                Training.ends_at <= now,
+            )
+            .order_by(Training.ends_at, Training.id)
+        )
+    )
+
+
+def open_evaluation(
+    session: Session, training_id: int, *, now: datetime, reminder_at: datetime, closes_at: datetime
+) -> bool:
+    """Open a training's evaluation unless it already is; tell whether this call opened it."""
+    result = session.execute(
+        update(Training)
+        .where(
+            Training.id == training_id,
+            Training.origin == Origin.REGISTERED.value,
+            Training.evaluation_opened_at.is_(None),
+        )
+        .values(
+            evaluation_opened_at=now,
+            reminder_due_at=reminder_at,
+            evaluation_closes_at=closes_at,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def due_reminders(session: Session, now: datetime) -> list[Training]:
+    """Return open evaluations whose reminder moment has come and is not yet decided."""
+    return list(
+        session.scalars(
+            select(Training)
+            .where(
+                Training.evaluation_opened_at.is_not(None),
+                Training.evaluation_closed_at.is_(None),
+                Training.reminder_done_at.is_(None),
+                Training.reminder_due_at <= now,
+            )
+            .order_by(Training.id)
+        )
+    )
+
+
+def mark_reminder_done(session: Session, training_id: int, now: datetime) -> bool:
+    """Record that a training's one reminder was decided; tell whether this call did it."""
+    result = session.execute(
+        update(Training)
+        .where(Training.id == training_id, Training.reminder_done_at.is_(None))
+        .values(reminder_done_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def due_to_close(session: Session, now: datetime) -> list[Training]:
+    """Return open evaluations whose closing moment has come."""
+    return list(
+        session.scalars(
+            select(Training)
+            .where(
+                Training.evaluation_opened_at.is_not(None),
+                Training.evaluation_closed_at.is_(None),
+                Training.evaluation_closes_at <= now,
+            )
+            .order_by(Training.id)
+        )
+    )
+
+
+def close_evaluation(session: Session, training_id: int, now: datetime) -> bool:
+    """Close an open evaluation; tell whether this call closed it."""
+    result = session.execute(
+        update(Training)
+        .where(
+            Training.id == training_id,
+            Training.evaluation_opened_at.is_not(None),
+            Training.evaluation_closed_at.is_(None),
+        )
+        .values(evaluation_closed_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def open_evaluations_for(
+    session: Session, user_id: str, now: datetime, *, secret: bytes
+) -> list[Training]:
+    """Return open evaluations the person may answer and has not answered, closing soonest first.
+
+    Those are the evaluations sent to them privately, and those open in a channel. Whether
+    they answered is checked with the keyed hash, so `secret` (the bot's key) is needed.
+    """
+    candidates = [
+        training
+        for training in session.scalars(
+            select(Training)
+            .where(
+                Training.origin == Origin.REGISTERED.value,
+                Training.evaluation_opened_at.is_not(None),
+                Training.evaluation_closed_at.is_(None),
+                Training.evaluation_closes_at > now,
+            )
+            .order_by(Training.evaluation_closes_at, Training.id)
+        )
+        if training.evaluation_channel is not None or user_id in training.evaluation_participants
+    ]
+    if not candidates:
+        return []
+    keys = {respondent_key(secret, training.id, user_id) for training in candidates}
+    answered = set(
+        session.scalars(
+            select(SurveyResponse.training_id).where(
+                SurveyResponse.training_id.in_([t.id for t in candidates]),
+                SurveyResponse.respondent.in_(keys),
+            )
+        )
+    )
+    return [training for training in candidates if training.id not in answered]
+
+
+# --- totals for the follow-up --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Totals:
+    """Totals over the trainings of a period: held, participants, answers and mean ratings."""
+
+    trainings_held: int
+    participants: int
+    answers: int
+    mean_before: float | None
+    mean_after: float | None
+    mean_change: float | None
+    response_rate: float | None
+
+
+@dataclass(frozen=True)
+class SubjectTotals(_Totals):
+    """Totals of one subject.
+
+    participants counts reported participants, else expected ones; response_rate is answers
+    per expected participant of the trainings that sent an evaluation; the means pool every
+    answer and are None when there are fewer than min_answers answers.
+    """
+
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class OrganizationTotals(_Totals):
+    """Totals of one organiser organisation (see SubjectTotals)."""
+
+    organization_id: str = ""
+
+
+def _number(value: Any) -> int:
+    """Return an aggregate as an int (SQL gives None for no rows)."""
+    return int(value or 0)
+
+
+def _totals_rows(
+    session: Session, start: datetime, end: datetime, group: InstrumentedAttribute[str]
+) -> list[Any]:
+    """Aggregate trainings and their answers in SQL, grouped by one column."""
+    answers = (
+        select(
+            SurveyResponse.training_id.label("training_id"),
+            func.count().label("n"),
+            func.sum(SurveyResponse.knowledge_before).label("sum_before"),
+            func.sum(SurveyResponse.knowledge_after).label("sum_after"),
+        )
+        .group_by(SurveyResponse.training_id)
+        .subquery()
+    )
+    evaluated_expected = case(
+        (
+            Training.evaluation_opened_at.is_not(None),
+            func.coalesce(Training.expected_participants, 0),
+        ),
+        else_=0,
+    )
+    return list(
+        session.execute(
+            select(
+                group,
+                func.count(Training.id),
+                func.sum(
+                    func.coalesce(Training.reported_participants, Training.expected_participants, 0)
+                ),
+                func.sum(func.coalesce(answers.c.n, 0)),
+                func.sum(answers.c.sum_before),
+                func.sum(answers.c.sum_after),
+                func.sum(evaluated_expected),
+            )
+            .outerjoin(answers, answers.c.training_id == Training.id)
+            .where(Training.starts_at >= start, Training.starts_at < end)
+            .group_by(group)
+            .order_by(group)
+        ).all()
+    )
+
+
+def _figures(row: Any, min_answers: int) -> dict[str, Any]:
+    """Turn one aggregate row into the fields of a totals record."""
+    answers = _number(row[3])
+    expected = _number(row[6])
+    shown = answers >= max(min_answers, 1)
+    before = _number(row[4]) / answers if shown else None
+    after = _number(row[5]) / answers if shown else None
+    return {
+        "trainings_held": _number(row[1]),
+        "participants": _number(row[2]),
+        "answers": answers,
+        "mean_before": before,
+        "mean_after": after,
+        "mean_change": after - before if after is not None and before is not None else None,
+        "response_rate": answers / expected if expected else None,
+    }
+
+
+def training_totals(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    min_answers: int = DEFAULT_MIN_ANSWERS,
+) -> list[SubjectTotals]:
+    """Return totals per subject of the trainings starting in [start, end)."""
+    return [
+        SubjectTotals(subject=str(row[0]), **_figures(row, min_answers))
+        for row in _totals_rows(session, start, end, Training.subject)
+    ]
+
+
+def training_totals_by_organization(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    min_answers: int = DEFAULT_MIN_ANSWERS,
+) -> list[OrganizationTotals]:
+    """Return totals per organiser organisation of the trainings starting in [start, end)."""
+    return [
+        OrganizationTotals(organization_id=str(row[0]), **_figures(row, min_answers))
+        for row in _totals_rows(session, start, end, Training.organizer_id)
+    ]
+
+
+def report_back_status(session: Session, start: datetime, end: datetime) -> dict[str, int]:
+    """Return organisation id -> trainings reported back in [start, end); 0 for the silent ones."""
+    counts = {
+        str(organization): int(count)
+        for organization, count in session.execute(
+            select(Training.organizer_id, func.count())
+            .where(
+                Training.origin == Origin.REPORTED.value,
+                Training.starts_at >= start,
+                Training.starts_at < end,
+            )
+            .group_by(Training.organizer_id)
+        ).all()
+    }
+    status = {
+        org_id: counts.pop(org_id, 0)
+        for org_id in session.scalars(
+            select(Organization.id)
+            .where(Organization.active.is_(True))
+            .order_by(Organization.position, Organization.name)
+        )
+    }
+    status.update(counts)
+    return status
+
+
+class BeforeAfter(NamedTuple):
+    """One training's mean ratings for the follow-up charts (means None below the minimum)."""
+
+    title: str
+    mean_before: float | None
+    mean_after: float | None
+    n: int
+
+
+def per_training_before_after(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    min_answers: int = DEFAULT_MIN_ANSWERS,
+) -> list[BeforeAfter]:
+    """Return (title, mean before, mean after, n) per answered training starting in [start, end)."""
+    rows = session.execute(
+        select(
+            Training.title,
+            func.avg(SurveyResponse.knowledge_before),
+            func.avg(SurveyResponse.knowledge_after),
+            func.count(SurveyResponse.id),
+        )
+        .join(SurveyResponse, SurveyResponse.training_id == Training.id)
+        .where(Training.starts_at >= start, Training.starts_at < end)
+        .group_by(Training.id, Training.title, Training.starts_at)
+        .order_by(Training.starts_at, Training.id)
+    ).all()
+    result: list[BeforeAfter] = []
+    for title, before, after, count in rows:
+        n = int(count)
+        shown = n >= max(min_answers, 1)
+        result.append(
+            BeforeAfter(
+                str(title),
+                float(before) if shown and before is not None else None,
+                float(after) if shown and after is not None else None,
+                n,
+            )
+        )
+    return result
+
+
+# --- privacy: erasure and retention --------------------------------------------------------------
+
+
+def erase_training_person(session: Session, slack_id: str) -> dict[str, int]:
+    """Forget a person as registrar and as a recipient of evaluations (answers name no one)."""
+    registrar = session.execute(
+        update(Training)
+        .where(Training.created_by == slack_id)
+        .values(created_by=None)
+        .execution_options(synchronize_session=False)
+    )
+    lists = 0
+    for training in session.scalars(
+        select(Training).where(Training.origin == Origin.REGISTERED.value)
+    ):
+        if slack_id in training.evaluation_participants:
+            training.evaluation_participants = [
+                p for p in training.evaluation_participants if p != slack_id
+            ]
+            lists += 1
+    return {
+        "trainings_registrar_anonymised": int(getattr(registrar, "rowcount", 0) or 0),
+        "training_recipient_lists": lists,
+    }
+
+
+def retain_answers(session: Session, now: datetime, ages: dict[str, timedelta]) -> dict[str, int]:
+    """Remove evaluation answers older than the `answers` retention age."""
+    cutoff = (now - ages["answers"]).date()
+    result = session.execute(delete(SurveyResponse).where(SurveyResponse.answered_on < cutoff))
+    return {"survey_answers": int(getattr(result, "rowcount", 0) or 0)}
+
+
+if erase_training_person not in ERASERS:
+    ERASERS.append(erase_training_person)
+if retain_answers not in RETAINERS:
+    RETAINERS.append(retain_answers)

@@ -1,0 +1,222 @@
+"""Exports: the workbook and CSV writers, the sheets of a known register, and the shell command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bot.cli import main
+from bot.config import parse_config
+from bot.domain.export import Sheet, column_letter, csv_text, sheet_title, write_csv, xlsx_bytes
+from bot.domain.organizations import BUILT_IN
+from bot.texts import Texts
+from bot.texts import followup as t
+from storage.db import Database
+from storage.directory import sync_organizations
+from storage.migrate import upgrade
+from storage.summary import export_sheets
+from tests.test_summary import UTC_NOW, seed
+
+tr = Texts("sv")
+CONFIG = parse_config({"collaboration": {"name": "Gävleborg mot narkotika"}})
+
+
+def test_a_workbook_keeps_types_and_never_turns_text_into_formulas() -> None:
+    rows = [
+        [1, 2.5, '=HYPERLINK("http://x")', datetime(2027, 1, 4, 9, 30), date(2027, 1, 4)],
+        [None, -3, "a < b & c > d", None, None],
+        [3, 0.1, "bell\x07 and tab\tkept", None, None],
+    ]
+    data = xlsx_bytes([Sheet("Blad: ett/två?", ["Nr", "Tal", "Text", "När", "Dag"], rows)])
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Blad- ett-två-"]
+    sheet = workbook.active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]] == ["Nr", "Tal", "Text", "När", "Dag"]
+    assert all(c.font.b for c in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[2]] == [
+        1,
+        2.5,
+        '=HYPERLINK("http://x")',
+        datetime(2027, 1, 4, 9, 30),
+        datetime(2027, 1, 4),
+    ]
+    assert sheet["C2"].data_type == "s"
+    assert sheet["D2"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet["E2"].number_format == "yyyy-mm-dd"
+    assert [c.value for c in sheet[3]] == [None, -3, "a < b & c > d", None, None]
+    assert sheet["C4"].value == "bell and tab\tkept"
+    assert sheet.max_row == 4
+
+
+def test_an_empty_sheet_keeps_its_header_and_wide_sheets_get_double_letters() -> None:
+    headers = [f"K{i}" for i in range(30)]
+    data = xlsx_bytes([Sheet("Tom", ["A", "B"], []), Sheet("Bred", headers, [list(range(30))])])
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook["Tom"].max_row == 1
+    assert workbook["Bred"]["AD2"].value == 29
+    assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+    assert len(sheet_title("x" * 40)) == 31
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "xl/sharedStrings.xml" not in archive.namelist()
+
+
+def test_csv_files_quote_what_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    rows = [["=1+1", "+46", "-2", "@SUM", "Gävle", 2.5, date(2027, 1, 4), None]]
+    written = write_csv([Sheet("Återrapportering", list("ABCDEFGH"), rows)], tmp_path)
+    assert [p.name for p in written] == ["aterrapportering.csv"]
+    raw = written[0].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with written[0].open(encoding="utf-8-sig", newline="") as handle:
+        read = list(csv.reader(handle))
+    assert read == [
+        list("ABCDEFGH"),
+        ["'=1+1", "'+46", "'-2", "'@SUM", "Gävle", "2.5", "2027-01-04", ""],
+    ]
+    assert csv_text(datetime(2027, 1, 4, 9, 5, tzinfo=UTC)) == "2027-01-04 09:05"
+
+
+# ------------------------------------------------------------------------ the register's sheets
+
+
+@pytest.fixture
+def db(sqlite_url: str) -> Iterator[Database]:
+    database = Database(sqlite_url)
+    upgrade(database.engine)
+    with database.transaction() as session:
+        sync_organizations(session, BUILT_IN)
+    yield database
+    database.dispose()
+
+
+def workbook_of(db: Database) -> openpyxl.Workbook:
+    with db.reading() as session:
+        data = xlsx_bytes(export_sheets(session, CONFIG, tr, UTC_NOW))
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def rows_of(workbook: openpyxl.Workbook, title: object) -> list[tuple[object, ...]]:
+    return list(workbook[tr(title)].iter_rows(values_only=True))  # type: ignore[arg-type]
+
+
+def test_the_export_has_a_sheet_for_each_part_of_the_follow_up(db: Database) -> None:
+    seed(db)
+    workbook = workbook_of(db)
+    assert workbook.sheetnames == [
+        tr(t.SHEET_NEEDS),
+        tr(t.SHEET_MEETINGS),
+        tr(t.SHEET_ATTENDANCE),
+        tr(t.SHEET_TRAININGS),
+        tr(t.SHEET_REPORTS),
+        tr(t.SHEET_INDICATORS),
+        tr(t.SHEET_ABOUT),
+    ]
+    needs = rows_of(workbook, t.SHEET_NEEDS)
+    assert len(needs) == 1 + 7
+    first = next(r for r in needs[1:] if r[3] == "Samverkan om <kontroller>")
+    assert (first[2], first[7], first[8]) == ("Tullverket", "Hela länet", "Nytt")
+    assert isinstance(first[1], datetime)
+
+    meetings = rows_of(workbook, t.SHEET_MEETINGS)
+    assert len(meetings) == 1 + 8
+    assert [r[4] for r in meetings[1:] if r[1] == tr(t.KIND_WORKING_GROUP)] == [1, 1, 2, 1, 1]
+
+    attendance = {r[0]: r[1:] for r in rows_of(workbook, t.SHEET_ATTENDANCE)[1:]}
+    assert attendance["Tullverket"] == (3, 3, 100, 2, 0, 0)
+    assert attendance["Gävle kommun"] == (3, 1, 33.3, 2, 2, 100)
+
+    reports = {r[0]: r[1:] for r in rows_of(workbook, t.SHEET_REPORTS)[1:]}
+    assert reports["Gävle kommun"] == (1, 0, 1)
+    assert reports["Tullverket"] == (0, 0, 0)
+
+
+def test_evaluations_are_exported_as_aggregates_only_and_hidden_below_the_minimum(
+    db: Database,
+) -> None:
+    seed(db)
+    trainings = rows_of(workbook_of(db), t.SHEET_TRAININGS)
+    assert trainings[0] == tuple(
+        tr(m)
+        for m in (
+            t.COL_ID,
+            t.COL_DATE,
+            t.COL_TITLE,
+            t.COL_SUBJECT,
+            t.COL_ORGANIZATION,
+            t.COL_ORIGIN,
+            t.COL_PARTICIPANTS,
+            t.COL_ANSWERS,
+            t.COL_BEFORE,
+            t.COL_AFTER,
+            t.COL_CHANGE,
+            t.COL_RESPONSE_RATE,
+        )
+    )
+    by_title = {r[2]: r for r in trainings[1:]}
+    assert len(trainings) == 1 + 4  # one row per training, never one per answer
+    assert by_title["Drogtecken A"][7:] == (4, 2, 4, 2, 40)
+    assert by_title["Drogtecken B"][7:] == (2, None, None, None, 20)  # two answers: hidden
+    assert by_title["Narkotika i Gävle"][5:9] == (tr(t.ORIGIN_REPORTED), 25, 0, None)
+
+
+def test_the_indicator_sheet_keeps_the_whole_history(db: Database) -> None:
+    seed(db)
+    from bot.domain.indicators import COUNTY, ValueDraft, parse_period
+    from storage.indicators import record_value
+
+    period = parse_period("2026")
+    assert period is not None
+    with db.transaction() as session:
+        record_value(
+            session,
+            ValueDraft("can-ak9", COUNTY, period, 6.5, "CAN rättad", "Ny tabell"),
+            actor="U0LEDARE1",
+            now=UTC_NOW,
+        )
+    rows = rows_of(workbook_of(db), t.SHEET_INDICATORS)[1:]
+    can_2026 = [r for r in rows if r[1] == tr(t.IND_CAN_YEAR9) and r[3] == "2026"]
+    assert [(r[4], r[6], r[10]) for r in can_2026] == [
+        (6.0, "Källa", tr(t.NO)),
+        (6.5, "CAN rättad", tr(t.YES)),
+    ]
+    assert can_2026[0][11] == can_2026[1][0]
+
+
+def test_the_shell_command_writes_a_workbook_or_csv_files(
+    sqlite_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", sqlite_url)
+    monkeypatch.delenv("BOT_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", "xlsx", "--out", str(tmp_path / "ut" / "export.xlsx")]) == 0
+    workbook = openpyxl.load_workbook(tmp_path / "ut" / "export.xlsx")
+    assert workbook.sheetnames[0] == tr(t.SHEET_NEEDS)
+    assert main(["export", "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
+    names = sorted(p.name for p in (tmp_path / "csv").iterdir())
+    assert names == sorted(
+        [
+            "behov.csv",
+            "moten.csv",
+            "narvaro.csv",
+            "utbildningar-och-utvarderingar.csv",
+            "aterrapportering.csv",
+            "indikatorer.csv",
+            "om-exporten.csv",
+        ]
+    )
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].endswith("export.xlsx")
+    assert len(printed) == 8
+    assert main(["export", "--out", str(tmp_path / "csv")]) == 2
+    assert "is a directory" in capsys.readouterr().err

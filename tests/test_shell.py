@@ -1,0 +1,487 @@
+"""The terminal shell and the demo: scripts typed as in Slack, through the production app."""
+
+from __future__ import annotations
+
+import io
+import os
+import resource
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from slack_sdk import WebClient
+from sqlalchemy import select
+
+from bot.cli import main
+from bot.settings import Settings
+from bot.shell.console import ConsoleAnswerer, Output, ScriptConsole
+from bot.shell.demo import MONTH
+from bot.shell.forms import Choice, Directory, FormFiller, Question, Refused
+from bot.shell.render import Press, Renderer, Style, mrkdwn
+from bot.shell.session import ShellSession
+from bot.shell.slack import Person, SimulatedSlack
+from bot.shell.world import load_world
+from bot.texts import Texts
+from bot.texts import common as c
+from bot.texts import shell as t
+from storage import outbox
+from storage.db import Database
+from storage.models import Need, OutboxMessage
+
+tr = Texts("sv")
+REPO = Path(__file__).resolve().parents[1]
+START = "2027-01-04T08:00"
+TITLE = "Utbildning i drogtecken för tullpersonal"
+GOOD_DESCRIPTION = "Vi behöver en halvdag om drogtecken för personalen i Gävle hamn."
+# The needs form, field by field: organisation (kept), title, description, focus area,
+# scope (kept), municipalities (none), urgency (kept), support.
+NEED_FORM = ["", TITLE, GOOD_DESCRIPTION, "1", "", "", "", "1,2"]
+
+
+def flat(output: str) -> str:
+    """Return the output as one line of words, without the message frames."""
+    return " ".join(output.replace("│", " ").replace("╭─", " ").split())
+
+
+def run_script(
+    tmp_path: Path,
+    lines: list[str],
+    capsys: pytest.CaptureFixture[str],
+    *,
+    start: str | None = START,
+) -> str:
+    """Run python -m bot shell --script with lines, on this test's database; return stdout."""
+    script = tmp_path / "script.txt"
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["shell", "--script", str(script), "--database", f"sqlite:///{tmp_path}/shell.db"]
+    argv += ["--files", str(tmp_path / "files"), "--config", str(REPO / "bot/shell/demo.toml")]
+    if start is not None:
+        argv += ["--start", start]
+    assert main(argv) == 0
+    return capsys.readouterr().out
+
+
+def needs_in(tmp_path: Path) -> list[Need]:
+    """Return the needs stored in this test's shell database."""
+    db = Database(f"sqlite:///{tmp_path}/shell.db")
+    try:
+        with db.reading() as session:
+            return list(session.scalars(select(Need).order_by(Need.id)))
+    finally:
+        db.dispose()
+
+
+def test_a_need_with_an_identity_number_is_refused_inline_and_stored_once_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = list(NEED_FORM)
+    form[2] = "Vi behöver en halvdag om drogtecken. Ring Tolvan på 19121212-1212."
+    output = run_script(
+        tmp_path, ["/jag anna@tullverket.se", "/behov", *form, GOOD_DESCRIPTION], capsys
+    )
+
+    text = flat(output)
+    assert "Du är nu Anna Andersson (anna@tullverket.se), Tullverket." in text
+    assert f"⚠ {tr(c.IDENTITY_NUMBER)}" in text
+    assert text.count("→ Skicka") == 2
+    assert f"#arbetsgrupp · mån 4 jan 08:00 ━━ Behov #1: {TITLE} ━━" in text
+    assert "Direktmeddelande till dig" in text
+    assert "[1] Tagen upp [2] Åtgärd planerad" in text
+    [need] = needs_in(tmp_path)
+    assert need.organization_id == "tullverket"
+    assert need.description == GOOD_DESCRIPTION
+    assert need.focus_area == "training"
+    assert need.support == ["training", "material"]
+
+
+def test_a_button_is_pressed_by_its_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = run_script(
+        tmp_path,
+        ["/jag anna@tullverket.se", "/behov", *NEED_FORM, "/jag ledare", "/kanal", "1"],
+        capsys,
+    )
+
+    text = flat(output)
+    assert "Du trycker på ”Tagen upp”." in text
+    assert "✎ Ändrat i #arbetsgrupp" in text
+    assert "Direktmeddelande till Anna Andersson" in text
+    assert "har flyttats till Taget upp på möte av @Lena Lindqvist" in text
+    [need] = needs_in(tmp_path)
+    assert need.status == "taken_up"
+
+
+def test_moving_time_sends_what_falls_due_at_its_moment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_script(tmp_path, ["/tid"], capsys)
+    db = Database(f"sqlite:///{tmp_path}/shell.db")
+    with db.transaction() as session:
+        outbox.enqueue(
+            session,
+            key="test:reminder",
+            kind="test_reminder",
+            channel="C0ARBETS1",
+            payload={"text": "Påminnelse från testet: läs protokollet."},
+            now=datetime(2027, 1, 4, 7, 0, tzinfo=UTC),
+            due_at=datetime(2027, 1, 6, 9, 0, tzinfo=UTC),
+        )
+    db.dispose()
+
+    output = run_script(tmp_path, ["/kanal", "/tid +3d"], capsys)
+
+    before, _, after = flat(output).partition("/tid +3d")
+    assert "Påminnelse från testet" not in before
+    assert "⏰ onsdag 6 januari 2027 kl. 10:00" in after
+    assert "#arbetsgrupp · ons 6 jan 10:00 Påminnelse från testet: läs protokollet." in after
+    assert "Tiden flyttades fram till torsdag 7 januari 2027 kl. 08:00." in after
+    db = Database(f"sqlite:///{tmp_path}/shell.db")
+    with db.reading() as session:
+        row = session.scalars(select(OutboxMessage).where(OutboxMessage.key == "test:reminder"))
+        sent = row.one()
+        assert sent.status == outbox.SENT
+        assert sent.sent_at == datetime(2027, 1, 6, 9, 0, tzinfo=UTC)
+    db.dispose()
+
+
+def test_moving_time_posts_the_working_group_call_and_then_its_reminder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meetings = pytest.importorskip("bot.texts.meetings")
+
+    output = flat(run_script(tmp_path, ["/tid 2027-01-11T10:00"], capsys))
+
+    call = tr(meetings.CALL_HEADER, title="Arbetsgruppsmöte")
+    assert (
+        f"⏰ tisdag 5 januari 2027 kl. 09:00 #arbetsgrupp · tis 5 jan 09:00 ━━ {call} ━━" in output
+    )
+    reminder_at = output.index(
+        "⏰ måndag 11 januari 2027 kl. 09:00 #arbetsgrupp · mån 11 jan 09:00"
+    )
+    assert "⏰ Påminnelse: Arbetsgruppsmöte tisdag 12 januari 2027" in output[reminder_at:]
+    assert "[1] Jag kommer" in output
+
+
+def test_a_form_can_be_closed_and_nothing_is_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = run_script(tmp_path, ["/behov", "", "/avbryt"], capsys)
+
+    assert tr(t.FORM_CANCELLED) in output
+    assert needs_in(tmp_path) == []
+
+
+def test_the_home_tab_is_shown_and_its_button_opens_the_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = run_script(
+        tmp_path, ["/jag anna@tullverket.se", "/hem", "/tryck Nytt behov", "/avbryt"], capsys
+    )
+
+    text = flat(output)
+    assert "🏠 Hemfliken för dig" in text
+    assert "Du företräder Tullverket" in text
+    assert "Du trycker på ”Nytt behov”." in text
+    assert "📝 Formulär: Nytt behov" in text
+
+
+def test_unknown_commands_and_time_going_backwards_are_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = flat(run_script(tmp_path, ["/finnsinte", "/tid 2026-12-01T08:00", "7", "hej"], capsys))
+
+    assert "`/finnsinte` är inget av botens kommandon" in output
+    assert "Tiden kan bara flyttas framåt" in output
+    assert flat(tr(t.NO_BUTTONS)) in output
+    assert "Skriv ett kommando som i Slack" in output
+
+
+def test_the_demo_plays_a_month_quickly_as_a_subprocess(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "BOT_CONFIG"}}
+    env["PYTHONPATH"] = str(REPO)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--files", str(tmp_path / "files")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Processor time, not wall time: the machine may be busy with other tests.
+    cpu_seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert cpu_seconds < 40
+    text = flat(result.stdout)
+    assert "En månad i Gävleborg mot narkotika, på en minut." in text
+    assert text.count("▶ ") == len(MONTH)
+    assert f"Behov #1: {TITLE}" in text
+    assert tr(c.IDENTITY_NUMBER) in text
+    assert "Behov #1 är nu: Taget upp på möte." in text
+    assert "Det var en månad." in text
+    assert not (tmp_path / "samverkansbot-shell.db").exists()
+
+
+# ----------------------------------------------------------------------- the parts
+
+
+class _Names:
+    """Names for rendering tests."""
+
+    def user(self, user_id: str) -> str:
+        """Return a person's name."""
+        return {"U0ANNA001": "Anna Andersson"}.get(user_id, user_id)
+
+    def channel(self, channel_id: str) -> str:
+        """Return a channel's name."""
+        return "#arbetsgrupp" if channel_id == "C0ARBETS1" else channel_id
+
+
+def test_mrkdwn_names_mentions_spells_out_links_and_drops_markup() -> None:
+    text = "*Från:* <@U0ANNA001> i <#C0ARBETS1> &lt;ok&gt; <https://a.se/x|läs mer> :warning:"
+
+    assert mrkdwn(text, _Names(), Style(color=False)) == (
+        "Från: @Anna Andersson i #arbetsgrupp <ok> läs mer (https://a.se/x) ⚠️"
+    )
+
+
+def test_buttons_are_numbered_in_order_and_remember_their_action() -> None:
+    pressed: list[Press] = []
+
+    def number(press: Press) -> str:
+        """Record a pressable and return its number."""
+        pressed.append(press)
+        return str(len(pressed))
+
+    blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Kallelse"}},
+        {
+            "type": "actions",
+            "block_id": "rsvp",
+            "elements": [
+                {"type": "button", "text": {"type": "plain_text", "text": "Ja"}, "action_id": "y"},
+                {
+                    "type": "button",
+                    "text": {"type": "plain_text", "text": "Nej"},
+                    "action_id": "n",
+                    "value": "7",
+                },
+            ],
+        },
+    ]
+
+    lines = Renderer(tr, _Names(), Style(color=False)).blocks(blocks, number)
+
+    assert lines == ["", "━━ Kallelse ━━", "[1] Ja  [2] Nej"]
+    assert [p.action["action_id"] for p in pressed] == ["y", "n"]
+    assert pressed[1].action == {
+        "type": "button",
+        "action_id": "n",
+        "block_id": "rsvp",
+        "text": {"type": "plain_text", "text": "Nej"},
+        "value": "7",
+    }
+
+
+class _NoAnswers:
+    """An answerer for parsing tests: it never answers."""
+
+    def answer(self, question: Question, problem: str) -> str | None:
+        """Stop."""
+        return None
+
+    def confirm(self, title: str, text: str) -> bool | None:
+        """Stop."""
+        return None
+
+
+def _filler() -> FormFiller:
+    """Return a form filler with a small directory, on 4 January 2027."""
+    directory = Directory(
+        lambda: [Choice("Anna", "U0ANNA001")],
+        lambda: [Choice("#arbetsgrupp", "C0ARBETS1")],
+        ZoneInfo("Europe/Stockholm"),
+        lambda: date(2027, 1, 4),
+    )
+    return FormFiller(tr, Renderer(tr, _Names(), Style(color=False)), _NoAnswers(), directory)
+
+
+def _option(text: str, value: str) -> dict[str, Any]:
+    """Return a select option as Block Kit writes it."""
+    return {"text": {"type": "plain_text", "text": text}, "value": value}
+
+
+def test_answers_are_read_as_slack_would_send_them() -> None:
+    filler = _filler()
+    options = [_option("Hela länet", "county"), _option("Valda kommuner", "municipalities")]
+    select = Question("b", "a", "static_select", "Var?", element={"options": options})
+    select.choices = filler.choices({"type": "static_select", "options": options})
+    many = Question("b", "a", "checkboxes", "Stöd", required=False, choices=select.choices)
+    day = Question("b", "a", "datepicker", "Datum")
+
+    assert filler.parse(select, "2") == options[1]
+    assert filler.parse(select, "valda") == options[1]
+    assert filler.parse(many, "1, 2") == options
+    assert filler.parse(many, "") == []
+    assert filler.parse(day, "+7d") == "2027-01-11"
+    assert filler.parse(day, "idag") == "2027-01-04"
+
+
+@pytest.mark.parametrize(
+    ("kind", "element", "answer", "msg"),
+    [
+        ("plain_text_input", {}, "", t.REQUIRED),
+        ("plain_text_input", {"max_length": 5}, "sex tecken", t.TOO_LONG),
+        ("number_input", {"min_value": "1", "max_value": "5"}, "9", t.NUMBER_RANGE),
+        ("number_input", {}, "tre", t.NOT_A_WHOLE_NUMBER),
+        ("datepicker", {}, "i övermorgon", t.NOT_A_DATE),
+        ("timepicker", {}, "25:00", t.NOT_A_TIME),
+    ],
+)
+def test_answers_slacks_client_would_not_send_are_refused(
+    kind: str, element: dict[str, Any], answer: str, msg: Any
+) -> None:
+    question = Question("b", "a", kind, "Fält", element={"type": kind, **element})
+
+    with pytest.raises(Refused) as refused:
+        _filler().parse(question, answer)
+
+    assert refused.value.msg is msg
+
+
+def test_a_shared_file_is_saved_and_shown(tmp_path: Path) -> None:
+    slack = SimulatedSlack(
+        [Person("U0ANNA001", "Anna")], tmp_path, lambda: datetime(2027, 1, 4, tzinfo=UTC)
+    ).start()
+    try:
+        client = WebClient(token="xoxb-shell", base_url=slack.api_url)
+        client.files_upload_v2(
+            channel="C0ARBETS1",
+            content="behov;status\n1;nytt\n",
+            filename="behov.csv",
+            initial_comment="Exporten",
+        )
+    finally:
+        slack.stop()
+
+    [event] = [e for e in slack.take_events() if e.kind == "file"]
+    assert event.path == tmp_path / "behov.csv"
+    assert event.path.read_text(encoding="utf-8") == "behov;status\n1;nytt\n"
+    assert event.channel == "C0ARBETS1"
+    assert event.message["text"] == "Exporten"
+
+
+def test_a_second_session_on_the_same_database_goes_on_at_the_time_the_first_ended(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_script(tmp_path, ["/tid +1d"], capsys, start="2090-01-02T08:00")
+
+    output = run_script(tmp_path, ["/tid"], capsys, start=None)
+
+    assert "Klockan är tisdag 3 januari 2090 kl. 08:00." in output
+
+
+def _radio_view(*, with_municipality: bool) -> dict[str, Any]:
+    """Return a test modal whose choice of place adds a municipality field."""
+    blocks: list[dict[str, Any]] = [
+        {
+            "type": "input",
+            "block_id": "plats",
+            "dispatch_action": True,
+            "label": {"type": "plain_text", "text": "Var?"},
+            "element": {
+                "type": "radio_buttons",
+                "action_id": "plats",
+                "options": [_option("Hela länet", "lan"), _option("En kommun", "kommun")],
+            },
+        }
+    ]
+    if with_municipality:
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": "kommun",
+                "label": {"type": "plain_text", "text": "Vilken kommun?"},
+                "element": {"type": "plain_text_input", "action_id": "kommun"},
+            }
+        )
+    blocks.append(
+        {
+            "type": "input",
+            "block_id": "kommentar",
+            "optional": True,
+            "label": {"type": "plain_text", "text": "Kommentar"},
+            "element": {"type": "plain_text_input", "action_id": "kommentar"},
+        }
+    )
+    return {
+        "type": "modal",
+        "callback_id": "prova",
+        "title": {"type": "plain_text", "text": "Prova"},
+        "submit": {"type": "plain_text", "text": "Spara"},
+        "blocks": blocks,
+    }
+
+
+def test_a_form_that_grows_as_it_is_answered_is_asked_to_the_end(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    out = Output(stream)
+    console = ScriptConsole(out, ["/prova", "2", "Gävle", "", "Gävle kommun"])
+    session = ShellSession(
+        load_world(None),
+        settings=Settings(BOT_CONFIG=None),
+        database_url=f"sqlite:///{tmp_path}/shell.db",
+        start=datetime(2027, 1, 4, 7, 0, tzinfo=UTC),
+        files_dir=tmp_path,
+        out=out,
+        answerer=ConsoleAnswerer(console, tr),
+    )
+    submitted: list[dict[str, Any]] = []
+
+    def open_form(ack: Any, command: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.views_open(
+            trigger_id=command["trigger_id"], view=_radio_view(with_municipality=False)
+        )
+
+    def picked(ack: Any, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        view = body["view"]
+        client.views_update(
+            view_id=view["id"], hash=view["hash"], view=_radio_view(with_municipality=True)
+        )
+
+    def saved(ack: Any, view: dict[str, Any], client: WebClient) -> None:
+        values = view["state"]["values"]
+        submitted.append(values)
+        if values["kommun"]["kommun"]["value"] != "Gävle kommun":
+            ack(response_action="errors", errors={"kommun": "Skriv hela namnet."})
+            return
+        ack()
+        client.chat_postMessage(channel="C0ARBETS1", text="Sparat för *Gävle kommun*.")
+
+    session.app.command("/prova")(open_form)
+    session.app.action("plats")(picked)
+    session.app.view("prova")(saved)
+    try:
+        while (line := console.read(session.prompt())) is not None:
+            session.run_line(line)
+    finally:
+        session.close()
+
+    output = flat(stream.getvalue())
+    assert output.count("📝 Formulär: Prova") == 1
+    assert "Vilken kommun? › Gävle" in output
+    assert "⚠ Skriv hela namnet." in output
+    assert "#arbetsgrupp · mån 4 jan 08:00 Sparat för Gävle kommun." in output
+    assert [v["kommun"]["kommun"]["value"] for v in submitted] == ["Gävle", "Gävle kommun"]
+    assert submitted[-1]["plats"]["plats"]["selected_option"]["value"] == "kommun"
+    assert submitted[-1]["kommentar"]["kommentar"] == {"type": "plain_text_input", "value": None}
