@@ -536,6 +536,9 @@ def handle_list_filter(
     bot = bot_of(context)
     actor = resolve_actor(bot, client, body["user"]["id"])
     if not actor.in_collaboration:
+        respond(
+            text=bot.texts(c.NO_ORGANIZATION), response_type="ephemeral", replace_original=False
+        )
         return
     list_needs(bot, actor, respond, own=action.get("value") == "own", replace=True)
 
