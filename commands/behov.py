@@ -27,7 +27,14 @@ from bot.domain.needs import (
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.blocks import ViewState, escape
-from commands.common import bot_of, inline_errors, post_private, resolve_actor
+from commands.common import (
+    bot_of,
+    inline_errors,
+    notice_modal,
+    open_loading,
+    post_private,
+    resolve_actor,
+)
 from commands.ids import NEED_FIELD_BLOCKS, Action, Block, Callback
 from commands.render.needs import (
     FormChoices,
@@ -58,22 +65,26 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
 
 
 def open_need_form(
-    bot: BotContext, client: WebClient, trigger_id: str, actor: Actor, text: str, respond: Respond
+    bot: BotContext, client: WebClient, trigger_id: str, user_id: str, text: str, respond: Respond
 ) -> None:
-    """Open the needs form for actor, with text filled in as the title or description."""
+    """Open the needs form at once as a loading view, then fill it in for the person."""
+    view_id = open_loading(bot, client, trigger_id, t.FORM_TITLE)
+    if view_id is None:
+        respond(text=bot.texts(c.TRIGGER_EXPIRED), response_type="ephemeral")
+        return
+    actor = resolve_actor(bot, client, user_id)
     if actor.organization_id is None and not actor.is_coordinator:
-        respond(text=bot.texts(c.NO_ORGANIZATION), response_type="ephemeral")
+        client.views_update(
+            view_id=view_id, view=notice_modal(bot, t.FORM_TITLE, c.NO_ORGANIZATION)
+        )
         return
     title, description = (text, None) if len(text) <= TITLE_PREFILL_MAX else (None, text)
     initial = NeedInput(
         actor.organization_id, title or None, description, None, "county", [], None, []
     )
-    view = need_form(bot.texts, form_choices(bot, actor), initial)
-    try:
-        client.views_open(trigger_id=trigger_id, view=view)
-    except SlackApiError as exc:
-        log.warning("views.open failed: %s", exc.response.get("error"))
-        respond(text=bot.texts(c.TRIGGER_EXPIRED), response_type="ephemeral")
+    client.views_update(
+        view_id=view_id, view=need_form(bot.texts, form_choices(bot, actor), initial)
+    )
 
 
 def list_needs(
@@ -130,8 +141,7 @@ def handle_behov(
         handler, rest = found
         handler(bot, client, command, rest, respond)
         return
-    actor = resolve_actor(bot, client, command["user_id"])
-    open_need_form(bot, client, command["trigger_id"], actor, text.strip(), respond)
+    open_need_form(bot, client, command["trigger_id"], command["user_id"], text.strip(), respond)
 
 
 def read_need_input(view: dict[str, Any]) -> NeedInput:

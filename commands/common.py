@@ -10,11 +10,15 @@ from typing import Any, cast
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.models.views import View
 
 from bot.context import BotContext
 from bot.domain.access import Actor, roles_of
 from bot.domain.organizations import organization_for_email
 from bot.domain.validation import FieldError
+from bot.texts import Msg
+from bot.texts.common import CLOSE, LOADING
+from commands import blocks as b
 from storage.directory import get_person, remember_person
 
 log = logging.getLogger(__name__)
@@ -55,6 +59,29 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
     with bot.db.transaction() as session:
         remember_person(session, user_id, mapped, "email" if mapped else "none", now)
     return Actor(user_id, mapped, roles)
+
+
+def open_loading(bot: BotContext, client: WebClient, trigger_id: str, title: Msg) -> str | None:
+    """Open a loading modal at once, inside the trigger's 3 seconds; return its view id."""
+    loading = b.modal(
+        bot.texts(title),
+        [b.section(bot.texts(LOADING))],
+        callback_id="loading",
+        close=bot.texts(CLOSE),
+    )
+    try:
+        response = client.views_open(trigger_id=trigger_id, view=loading)
+    except SlackApiError as exc:
+        log.warning("views.open failed: %s", exc.response.get("error"))
+        return None
+    return str(response["view"]["id"])
+
+
+def notice_modal(bot: BotContext, title: Msg, text: Msg) -> View:
+    """Return a modal that only tells the person something."""
+    return b.modal(
+        bot.texts(title), [b.section(bot.texts(text))], callback_id="notice", close=bot.texts(CLOSE)
+    )
 
 
 def inline_errors(

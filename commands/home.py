@@ -113,12 +113,12 @@ def handle_new_need(
     """Open the needs form from the Home tab."""
     ack()
     bot = bot_of(context)
-    actor = resolve_actor(bot, client, body["user"]["id"])
+    user = body["user"]["id"]
 
     def answer(**kwargs: Any) -> None:
-        post_private(client, None, body["user"]["id"], str(kwargs.get("text", "")))
+        post_private(client, None, user, str(kwargs.get("text", "")))
 
-    open_need_form(bot, client, body["trigger_id"], actor, "", answer)  # type: ignore[arg-type]
+    open_need_form(bot, client, body["trigger_id"], user, "", answer)  # type: ignore[arg-type]
 
 
 def register(app: App) -> None:

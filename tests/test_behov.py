@@ -40,10 +40,12 @@ GOOD = {
 
 def open_form(running: RunningBot, user: str = ANNA, text: str = "") -> dict[str, Any]:
     """Run /behov and return the form the bot opened."""
-    before = len(running.standin.calls_to("views.open"))
+    before = len(running.standin.calls_to("views.update"))
     assert running.command("/behov", text, user).status == 200
-    running.standin.wait_for("views.open", before + 1)
-    return running.opened_view()
+    update = running.standin.wait_for("views.update", before + 1)[-1]
+    loading = running.standin.calls_to("views.open")[-1]
+    assert update.at > loading.at  # a loading view at once, then the form
+    return dict(update.args["view"])
 
 
 def need_count(running: RunningBot) -> int:
@@ -289,8 +291,10 @@ def test_behov_help_explains_the_command(running: RunningBot) -> None:
 
 def test_an_outsider_is_told_to_choose_an_organisation(running: RunningBot) -> None:
     running.command("/behov", "", OUTSIDER)
-    assert running.standin.wait_for_response(1)[-1]["text"] == tr(c.NO_ORGANIZATION)
-    assert running.standin.calls_to("views.open") == []
+    notice = running.standin.wait_for("views.update", 1)[-1].args["view"]
+    assert notice["callback_id"] == "notice"
+    assert all_text(notice["blocks"]) == tr(c.NO_ORGANIZATION)
+    assert [b.get("type") for b in notice["blocks"]] == ["section"]
 
 
 def test_a_failed_channel_post_is_kept_for_retry(running: RunningBot) -> None:

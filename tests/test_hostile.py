@@ -91,7 +91,7 @@ def test_any_command_text_gets_an_answer_and_no_server_error(
     assert result.status == 200
     # Every command answers: a form, or a private answer.
     running.standin.wait_until(
-        lambda: bool(running.standin.responses or running.standin.calls_to("views.open"))
+        lambda: bool(running.standin.responses or running.standin.calls_to("views.update"))
     )
     for call in running.standin.calls:
         no_mentions(call.args)
@@ -107,7 +107,7 @@ def test_any_needs_form_text_is_stored_whole_or_not_at_all(
 ) -> None:
     running.standin.reset()
     running.command("/behov", "", ANNA)
-    view = running.standin.wait_for("views.open", 1)[-1].args["view"]
+    view = running.standin.wait_for("views.update", 1)[-1].args["view"]
     for block in view["blocks"]:
         block.get("element", {}).pop("max_length", None)
     answers: dict[str, Any] = {

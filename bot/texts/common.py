@@ -33,6 +33,9 @@ NO_ORGANIZATION = Msg(
     "to get access to this.",
 )
 CANCEL = Msg("Avbryt", "Cancel")
+LOADING = Msg(
+    ":hourglass_flowing_sand: Hämtar formuläret …", ":hourglass_flowing_sand: Loading the form …"
+)
 CLOSE = Msg("Stäng", "Close")
 SAVE = Msg("Spara", "Save")
 SEND = Msg("Skicka", "Send")
