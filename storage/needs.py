@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.domain.needs import OPEN_STATUSES, NeedDraft, NeedStatus
@@ -34,8 +35,16 @@ def create_need(
         created_at=now,
         updated_at=now,
     )
-    session.add(need)
-    session.flush()
+    try:
+        with session.begin_nested():  # the same form sent at once to two processes
+            session.add(need)
+            session.flush()
+    except IntegrityError:
+        if source_key is None or not session.scalar(
+            select(Need.id).where(Need.source_key == source_key)
+        ):
+            raise
+        return None
     session.add(
         NeedEvent(
             need_id=need.id,

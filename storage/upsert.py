@@ -16,5 +16,7 @@ def insert_ignore(session: Session, model: type[Base], values: dict[str, Any]) -
         statement: Any = postgresql.insert(model).values(**values).on_conflict_do_nothing()
     else:
         statement = sqlite.insert(model).values(**values).on_conflict_do_nothing()
-    result = session.execute(statement)
-    return bool(getattr(result, "rowcount", 0))
+    # SQLAlchemy keeps an INSERT's rowcount only when asked: without preserve_rowcount it is
+    # -1 on PostgreSQL (psycopg), and every duplicate would look new.
+    result = session.execute(statement.execution_options(preserve_rowcount=True))
+    return bool(getattr(result, "rowcount", 0) > 0)

@@ -1,0 +1,1 @@
+"""Benchmarks: ack latency under a crowd, the training rush, the month's first day, memory."""
