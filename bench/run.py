@@ -19,6 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):  # run as a file: python bench/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -42,6 +43,7 @@ from bench.scenarios import (
     needs_stored,
     open_form,
     people,
+    start_procfile,
     start_served_bot,
     training_rush,
     wait_settled,
@@ -191,16 +193,16 @@ def month_rows(label: str, month: MonthFigures) -> list[Row]:
     ]
 
 
-def memory_rows(label: str, when: str, bot: Served, bare: Served) -> list[Row]:
-    """Rows for the memory of serve (gunicorn's master and worker) against the bare app.
+def memory_rows(label: str, when: str, bot: Served, bare: Served, what: str = "serve") -> list[Row]:
+    """Rows for the memory of gunicorn's master and worker(s) against the bare app.
 
-    The worker is forked from the master, so their RSS share pages; PSS counts a shared
-    page once, split between the processes, and is what the two take together.
+    Workers are forked from the master, so their RSS share pages; PSS counts a shared page
+    once, split between the processes, and is what they take together.
     """
     total, bare_total = bot.pss_mb(), bare.pss_mb()
     return [
         Row(
-            f"{label}: memory of serve {when}: PSS master + worker (RSS worker, master)",
+            f"{label}: memory of {what} {when}: PSS, all processes (RSS workers, master)",
             f"{total:.0f} MB ({bot.worker_rss_mb():.0f}, {bot.master_rss_mb():.0f} MB)",
             f"{bare_total:.0f} MB ({bare.worker_rss_mb():.0f}, {bare.master_rss_mb():.0f} MB)",
             _ratio(total, bare_total),
@@ -250,6 +252,44 @@ def ack_phase(
     listed = sum(1 for s in bot_samples if s.kind == "lista" and acked(s))
     wait_settled(standin, posted + 2 * submitted, answered + listed)
     return ack_rows(label, mode, ack_figures(bot_samples), ack_figures(bare_samples))
+
+
+def procfile_phase(
+    label: str,
+    args: argparse.Namespace,
+    standin: BenchStandIn,
+    url: str,
+    forms: dict[str, dict[str, Any]],
+    workdir: Path,
+) -> list[Row]:
+    """Measure the Procfile's web process (two workers) against a bare app with two workers."""
+    web = start_procfile(standin, url, workdir, args.extra_env)
+    bare = start_bare(SECRET, standin.api_url, workdir, workers=2)
+    rows: list[Row] = []
+    try:
+        name = f"{label}, Procfile web (2 workers)"
+        tag = "PW"
+        burst = ack_plan(standin, forms, args.bursts, tag + "B")
+        saturation = ack_plan(standin, forms, args.saturation, tag + "S")
+        ack_phase(
+            name, "warm-up", ack_plan(standin, forms, 2, tag + "W"), Load(), standin, web, bare
+        )
+        together = Load((args.gap, args.gap), together=True)
+        rows += ack_phase(name, f"burst, {args.users} at once", burst, together, standin, web, bare)
+        rows += ack_phase(
+            name,
+            f"saturation, {args.users} users",
+            saturation,
+            Load(together=True),
+            standin,
+            web,
+            bare,
+        )
+        rows += memory_rows(name, "after the benchmarks", web, bare, "web")
+    finally:
+        web.stop()
+        bare.stop()
+    return rows
 
 
 def run_backend(
@@ -314,6 +354,8 @@ def run_backend(
             rows += memory_rows(label, "after the benchmarks", served, bare)
         finally:
             served.stop()
+        if backend in args.procfile:
+            rows += procfile_phase(label, args, standin, url, forms, workdir)
         restarted = start_served_bot(
             standin, url, workdir, f"bot-{backend}-restart", args.extra_env
         )
@@ -332,7 +374,9 @@ def run_backend(
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print the table; exit 1 when a goal is missed."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
-    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument(
+        "--backends", default="sqlite,postgresql", help="sqlite, postgresql or both (both)"
+    )
     parser.add_argument("--users", type=int, default=16, help="concurrent users (16)")
     parser.add_argument("--requests", type=int, default=20, help="per user, crowd (20)")
     parser.add_argument("--bursts", type=int, default=10, help="rounds of 16 at once (10)")
@@ -340,8 +384,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pause-min", type=float, default=0.25, help="crowd pause, s (0.25)")
     parser.add_argument("--pause-max", type=float, default=1.0, help="crowd pause, s (1)")
     parser.add_argument("--saturation", type=int, default=20, help="per user, no pauses (20)")
-    parser.add_argument("--rush", type=int, default=300, help="people in the training rush")
-    parser.add_argument("--window", type=float, default=7.0, help="s over which they press")
+    parser.add_argument("--rush", type=int, default=300, help="people in the training rush (300)")
+    parser.add_argument("--window", type=float, default=7.0, help="s over which they press (7)")
+    parser.add_argument(
+        "--procfile-backends",
+        default="postgresql",
+        help="backends on which to also measure the Procfile's web process (postgresql)",
+    )
     parser.add_argument(
         "--bot-env",
         action="append",
@@ -353,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
 
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     args.extra_env = dict(item.split("=", 1) for item in args.bot_env)
+    args.procfile = [b.strip() for b in args.procfile_backends.split(",") if b.strip()]
     if "postgresql" in backends and postgres_version(PG_ADMIN_URL) is None:
         print(f"PostgreSQL is not reachable at {PG_ADMIN_URL}; SQLite only.", flush=True)
         backends.remove("postgresql")

@@ -28,8 +28,8 @@ from zoneinfo import ZoneInfo
 from pydantic import SecretStr
 from sqlalchemy import create_engine, func, select, text
 
-from bench.load import Connection, Sample, Summary, run_users, summarize
-from bench.servers import Served, child_env, start_bot
+from bench.load import Connection, Sample, Summary, percentile, run_users, summarize
+from bench.servers import Served, child_env, start_bot, start_procfile_web
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
@@ -519,7 +519,7 @@ def training_rush(
         wrong=sum((kept - sent).values()),
         problems=[f"{p.user}: {p.problem}" for p in crowd if p.problem],
         acks=summarize(samples, lambda s: s.status == 200),
-        open_p99_ms=sorted(opened)[max(0, int(len(opened) * 0.99) - 1)] if opened else 0.0,
+        open_p99_ms=percentile(opened, 99) if opened else 0.0,
         span_seconds=(max(finished) - t0) if finished else 0.0,
     )
 
@@ -695,3 +695,18 @@ def start_served_bot(
     if not config.exists():
         config.write_text(CONFIG, encoding="utf-8")
     return start_bot({**bot_env(standin, database_url, config), **(extra_env or {})}, workdir, name)
+
+
+def start_procfile(
+    standin: BenchStandIn,
+    database_url: str,
+    workdir: Path,
+    extra_env: dict[str, str] | None = None,
+) -> Served:
+    """Start the Procfile's web process (two gunicorn workers) with the benchmark's config."""
+    config = workdir / "samverkan.toml"
+    if not config.exists():
+        config.write_text(CONFIG, encoding="utf-8")
+    return start_procfile_web(
+        {**bot_env(standin, database_url, config), **(extra_env or {})}, workdir
+    )

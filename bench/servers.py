@@ -150,17 +150,16 @@ def start_bot(env: dict[str, str], workdir: Path, name: str = "bot") -> Served:
     return _start(name, argv, child_env(**env, PORT=str(port)), workdir, port)
 
 
-def start_bare(signing_secret: str, api_url: str, workdir: Path) -> Served:
-    """Start the bare Bolt app under gunicorn with the bot's worker, thread and timeout settings."""
-    port = free_port()
-    argv = [
+def gunicorn_argv(app: str, port: int, workers: int) -> list[str]:
+    """Return the command line of gunicorn with the bot's worker class, threads and timeouts."""
+    return [
         sys.executable,
         "-m",
         "gunicorn",
         "--worker-class",
         "gthread",
         "--workers",
-        "1",
+        str(workers),
         "--threads",
         str(THREADS),
         "--timeout",
@@ -169,10 +168,23 @@ def start_bare(signing_secret: str, api_url: str, workdir: Path) -> Served:
         str(GRACEFUL_SECONDS),
         "--bind",
         f"0.0.0.0:{port}",
-        "bench.bare_app:application",
+        app,
     ]
+
+
+def start_bare(signing_secret: str, api_url: str, workdir: Path, workers: int = 1) -> Served:
+    """Start the bare Bolt app under gunicorn with the bot's worker, thread and timeout settings."""
+    port = free_port()
     env = child_env(SLACK_SIGNING_SECRET=signing_secret, SLACK_API_URL=api_url)
-    return _start("bare", argv, env, workdir, port)
+    argv = gunicorn_argv("bench.bare_app:application", port, workers)
+    return _start(f"bare-{workers}", argv, env, workdir, port)
+
+
+def start_procfile_web(env: dict[str, str], workdir: Path, workers: int = 2) -> Served:
+    """Start the Procfile's web process: `gunicorn bot.wsgi:application` with several workers."""
+    port = free_port()
+    argv = gunicorn_argv("bot.wsgi:application", port, workers)
+    return _start(f"web-{workers}", argv, child_env(**env), workdir, port)
 
 
 def postgres_version(url: str) -> str | None:

@@ -163,8 +163,12 @@ class Deployment:
         for name in ("clock-1", "clock-2"):
             self._start(name, [sys.executable, "-m", "bot", "clock"], env)
         self.web = [f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"]
-        for url, (_, process, log) in zip(self.web, self.processes, strict=False):
-            wait_healthy(url, process, log)
+        try:
+            for url, (_, process, log) in zip(self.web, self.processes, strict=False):
+                wait_healthy(url, process, log)
+        except AssertionError:
+            self.stop()
+            raise
 
     def _start(self, name: str, argv: list[str], env: dict[str, str]) -> None:
         """Start one process with its output in a log file."""
@@ -229,9 +233,20 @@ def seed(database_url: str, config: Path, standin: SlackStandIn) -> None:
     bot.db.dispose()
 
 
+def forms_shown(standin: SlackStandIn) -> list[dict[str, Any]]:
+    """Return the forms the bot has shown: opened at once, or filled into a loading view."""
+    return [
+        dict(call.args["view"])
+        for call in standin.calls
+        if call.method in {"views.open", "views.update"}
+        and call.error is None
+        and call.args["view"].get("callback_id") != "loading"
+    ]
+
+
 def open_form(deployment: Deployment, standin: SlackStandIn, index: int, user: str) -> Any:
-    """Run /behov through one web process and return the form it filled in."""
-    before = len(standin.calls_to("views.update"))
+    """Run /behov through one web process and return the form it showed."""
+    before = len(forms_shown(standin))
     body = req.slash_command(
         "/behov",
         "",
@@ -240,7 +255,8 @@ def open_form(deployment: Deployment, standin: SlackStandIn, index: int, user: s
         channel_id=WORKING_GROUP,
     )
     assert deployment.post(index, body)[0] == 200
-    return dict(standin.wait_for("views.update", before + 1, timeout=15)[-1].args["view"])
+    standin.wait_until(lambda: len(forms_shown(standin)) > before, timeout=15)
+    return forms_shown(standin)[-1]
 
 
 def posted_keys(standin: SlackStandIn) -> Counter[str]:
@@ -342,7 +358,8 @@ def test_two_web_processes_and_two_clocks_handle_each_request_and_post_each_mess
     engine.dispose()
 
     # Every request, the repeated ones too, is acknowledged plainly: 200 and an empty body.
-    assert [(status, body) for status, body in replies if (status, body) != (200, b"")] == []
+    unexpected = [(status, body) for status, body in replies if (status, body) != (200, b"")]
+    assert unexpected == [], deployment.logs()
     # Each need is stored once, whichever process got it first and however often it came.
     assert sorted((title, user) for _, title, user in needs) == sorted(
         (f"Utbildningsbehov nummer {i + 1}", user) for i, (user, _) in enumerate(SUBMITTERS)
