@@ -18,7 +18,6 @@ from commands import blocks as b
 from commands.behov import open_need_form
 from commands.common import bot_of, post_private, resolve_actor
 from commands.ids import Action
-from storage import outbox
 from storage.needs import open_needs
 
 ROLE_LABELS = {
@@ -55,23 +54,6 @@ def _needs_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     ]
 
 
-def _failures_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
-    if not actor.is_coordinator:
-        return []
-    with bot.db.reading() as session:
-        failed = outbox.failed_messages(session, limit=1)
-        count = outbox.count_by_status(session).get(outbox.FAILED, 0)
-    if not failed:
-        return []
-    latest = failed[0]
-    return [
-        b.divider(),
-        b.section(
-            bot.texts(t.HOME_FAILED, count=count, key=latest.key, error=latest.last_error or "?")
-        ),
-    ]
-
-
 def home_view(bot: BotContext, actor: Actor) -> View:
     """Return the Home tab of actor."""
     tr = bot.texts
@@ -89,7 +71,7 @@ def home_view(bot: BotContext, actor: Actor) -> View:
                 )
             )
         )
-    for build in [_failures_section, _needs_section, *SECTIONS]:
+    for build in [_needs_section, *SECTIONS]:
         blocks += build(bot, actor)
     return View(type="home", blocks=blocks[: b.VIEW_BLOCKS_MAX])
 

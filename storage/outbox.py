@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxMessage
@@ -249,6 +249,6 @@ def next_due(session: Session) -> datetime | None:
     """Return when the next pending row falls due."""
     return session.scalar(
         select(func.min(OutboxMessage.next_attempt_at)).where(
-            or_(OutboxMessage.status == PENDING, and_(OutboxMessage.status == SENDING))
+            OutboxMessage.status.in_((PENDING, SENDING))
         )
     )

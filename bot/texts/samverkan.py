@@ -47,10 +47,6 @@ HOME_NEEDS = Msg("*Öppna behov från din organisation*", "*Open needs from your
 HOME_NEEDS_ALL = Msg("*Nya behov att ta ställning till*", "*New needs to consider*")
 HOME_NO_NEEDS = Msg("Inga öppna behov.", "No open needs.")
 HOME_NEW_NEED = Msg("Nytt behov", "New need")
-HOME_FAILED = Msg(
-    ":warning: *{count} meddelanden kunde inte skickas.* Senaste: `{key}` ({error}).",
-    ":warning: *{count} messages could not be delivered.* Latest: `{key}` ({error}).",
-)
 
 HELP_AUDIT = Msg(
     "• `/samverkan logg`: vem gjorde vad (bara för samverkansledare).",
