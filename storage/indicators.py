@@ -23,6 +23,7 @@ from bot.domain.indicators import (
 )
 from storage.models import ChartFile, ChartUpload, Indicator, IndicatorValue, OutboxMessage
 from storage.outbox import EXPIRED, FAILED, SENT, SUPERSEDED
+from storage.upsert import insert_once, key_stored, write_once
 
 
 def own_indicators(session: Session) -> list[IndicatorDef]:
@@ -101,10 +102,9 @@ def record_value(
     When correcting names the row the person saw, and that row has been replaced since,
     nothing is stored (someone else corrected it first).
     """
-    if source_key is not None and session.scalar(
-        select(IndicatorValue.id).where(IndicatorValue.source_key == source_key)
-    ):
-        return Recorded(None, None, unchanged=True)
+    already = Recorded(None, None, unchanged=True)  # what a repeat of the same form gets
+    if key_stored(session, IndicatorValue.source_key, source_key):
+        return already
     if correcting is not None:
         seen = session.get(IndicatorValue, correcting)
         if seen is None or seen.replaced_at is not None:
@@ -119,6 +119,29 @@ def record_value(
         and old.note == draft.note
     ):
         return Recorded(old, None, unchanged=True)
+    recorded = write_once(
+        session,
+        lambda: _store_value(session, draft, old, actor=actor, now=now, source_key=source_key),
+        IndicatorValue.source_key,
+        source_key,
+    )
+    if recorded is None:
+        return already
+    if recorded.stale and key_stored(session, IndicatorValue.source_key, source_key):
+        return already  # the old value was replaced meanwhile by this very form
+    return recorded
+
+
+def _store_value(
+    session: Session,
+    draft: ValueDraft,
+    old: IndicatorValue | None,
+    *,
+    actor: str,
+    now: datetime,
+    source_key: str | None,
+) -> Recorded:
+    """Mark old replaced unless someone else did first, and store the new value after it."""
     if old is not None:
         taken = session.execute(
             update(IndicatorValue)
@@ -306,8 +329,6 @@ def queue_charts(
     Without files, the uploader draws them when the message is posted (see
     store_chart_files), as of now: the moment stored as created_at.
     """
-    if session.scalar(select(ChartUpload.id).where(ChartUpload.key == key)):
-        return False
     upload = ChartUpload(
         key=key,
         ref_key=ref_key,
@@ -327,9 +348,7 @@ def queue_charts(
         )
         for i, f in enumerate(files or [])
     ]
-    session.add(upload)
-    session.flush()
-    return True
+    return insert_once(session, upload, ChartUpload.key, key)
 
 
 def store_chart_files(session: Session, upload_id: int, files: list[ChartData]) -> None:

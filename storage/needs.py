@@ -6,21 +6,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.domain.needs import OPEN_STATUSES, NeedDraft, NeedStatus
 from storage.models import Need, NeedEvent
+from storage.upsert import insert_once
 
 
 def create_need(
     session: Session, draft: NeedDraft, *, submitted_by: str, source_key: str | None, now: datetime
 ) -> Need | None:
     """Store a new need with its first history event; None if source_key was already used."""
-    if source_key is not None and session.scalar(
-        select(Need.id).where(Need.source_key == source_key)
-    ):
-        return None
     need = Need(
         organization_id=draft.organization_id,
         title=draft.title,
@@ -35,15 +31,7 @@ def create_need(
         created_at=now,
         updated_at=now,
     )
-    try:
-        with session.begin_nested():  # the same form sent at once to two processes
-            session.add(need)
-            session.flush()
-    except IntegrityError:
-        if source_key is None or not session.scalar(
-            select(Need.id).where(Need.source_key == source_key)
-        ):
-            raise
+    if not insert_once(session, need, Need.source_key, source_key):
         return None
     session.add(
         NeedEvent(

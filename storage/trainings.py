@@ -19,6 +19,7 @@ from bot.domain.survey_stats import Pair
 from bot.domain.trainings import Origin, ReportDraft, TrainingDraft
 from storage.models import Need, Organization, SurveyResponse, Training, TrainingNeed
 from storage.privacy import ERASERS, RETAINERS
+from storage.upsert import insert_once
 
 DEFAULT_MIN_ANSWERS = 3
 
@@ -35,10 +36,6 @@ def create_training(
     now: datetime,
 ) -> Training | None:
     """Store a registered training and the needs it answers; None if source_key was used."""
-    if source_key is not None and session.scalar(
-        select(Training.id).where(Training.source_key == source_key)
-    ):
-        return None
     training = Training(
         origin=Origin.REGISTERED.value,
         title=draft.title,
@@ -57,8 +54,8 @@ def create_training(
         created_at=now,
         updated_at=now,
     )
-    session.add(training)
-    session.flush()
+    if not insert_once(session, training, Training.source_key, source_key):
+        return None
     for need_id in draft.need_ids:
         session.add(TrainingNeed(training_id=training.id, need_id=need_id))
     return training
@@ -68,10 +65,6 @@ def create_report(
     session: Session, draft: ReportDraft, *, reported_by: str, source_key: str | None, now: datetime
 ) -> Training | None:
     """Store a training reported back by a partner; None if source_key was used."""
-    if source_key is not None and session.scalar(
-        select(Training.id).where(Training.source_key == source_key)
-    ):
-        return None
     training = Training(
         origin=Origin.REPORTED.value,
         title=draft.title,
@@ -90,8 +83,8 @@ def create_report(
         created_at=now,
         updated_at=now,
     )
-    session.add(training)
-    session.flush()
+    if not insert_once(session, training, Training.source_key, source_key):
+        return None
     return training
 
 
