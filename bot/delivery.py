@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
-from collections.abc import Iterable
-from datetime import timedelta
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.clock import Clock
 from storage import outbox
@@ -46,6 +48,11 @@ PERMANENT_ERRORS = frozenset(
 )
 MAX_BACKOFF = timedelta(hours=1)
 HISTORY_LOOKBACK = 100
+RATE_LIMITED = "ratelimited"
+DEFAULT_RETRY_AFTER = timedelta(seconds=1)
+
+# Asks the scheduler to run its tick at the given moment (if it would not run earlier anyway).
+Wake = Callable[[datetime], None]
 
 
 def backoff(attempts: int) -> timedelta:
@@ -53,16 +60,57 @@ def backoff(attempts: int) -> timedelta:
     return min(timedelta(seconds=15 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
 
 
+def without_rate_limit_retries(client: WebClient) -> WebClient:
+    """Return a copy of client that answers a 429 at once instead of sleeping Retry-After."""
+    own = copy.copy(client)
+    own.retry_handlers = [
+        handler
+        for handler in client.retry_handlers
+        if not isinstance(handler, RateLimitErrorRetryHandler)
+    ]
+    return own
+
+
+def retry_after(headers: Mapping[str, Any] | None) -> timedelta:
+    """Return how long Slack's Retry-After header asks to wait (1 s when missing or unreadable)."""
+    for name, value in (headers or {}).items():
+        if str(name).lower() != "retry-after":
+            continue
+        raw = value[0] if isinstance(value, list | tuple) and value else value
+        try:
+            seconds = float(raw)
+        except (TypeError, ValueError):
+            break
+        if seconds > 0:
+            return timedelta(seconds=seconds)
+        break
+    return DEFAULT_RETRY_AFTER
+
+
+def is_rate_limited(exc: SlackApiError) -> bool:
+    """Tell whether Slack refused a call for its rate limit (HTTP 429, error "ratelimited")."""
+    response = exc.response
+    return getattr(response, "status_code", None) == 429 or response.get("error") == RATE_LIMITED
+
+
 class Deliverer:
     """Claims due outbox rows and sends them through the Web API."""
 
-    def __init__(self, db: Database, client: WebClient, clock: Clock) -> None:
-        """Send through client, reading time from clock."""
+    # A rate-limited channel is not waited for in the sending thread: its rows are given back
+    # until Slack's Retry-After has passed (rows for other channels go on), and wake, when set
+    # (by the scheduler), is asked to run the next tick then.
+
+    def __init__(
+        self, db: Database, client: WebClient, clock: Clock, wake: Wake | None = None
+    ) -> None:
+        """Send through a copy of client that does not sleep on 429, reading time from clock."""
         self.db = db
-        self.client = client
+        self.client = without_rate_limit_retries(client)
         self.clock = clock
+        self.wake = wake
         self._lock = threading.Lock()
         self._in_flight: set[int] = set()
+        self._blocked: dict[str, datetime] = {}  # channel -> when Slack takes its posts again
 
     def deliver(self, keys: Iterable[str]) -> None:
         """Send the named rows now if they are due; a failure leaves them for the scheduler."""
@@ -108,7 +156,39 @@ class Deliverer:
             with self._lock:
                 self._in_flight.discard(row.id)
 
+    def _blocked_until(self, channel: str) -> datetime | None:
+        """Return until when channel is rate-limited, or None when it may be posted to."""
+        now = self.clock.now()
+        with self._lock:
+            until = self._blocked.get(channel)
+            if until is not None and until <= now:
+                del self._blocked[channel]
+                return None
+            return until
+
+    def _rate_limited(self, row: outbox.Claimed, wait: timedelta) -> None:
+        """Block the row's channel for wait, give the row back uncounted, and ask for a wake-up."""
+        until = self.clock.now() + wait
+        with self._lock:
+            self._blocked[row.channel] = max(until, self._blocked.get(row.channel, until))
+        log.info("channel %s is rate-limited; message %s waits %s", row.channel, row.key, wait)
+        self._give_back(row, until)
+        if self.wake is not None:
+            try:
+                self.wake(until)
+            except Exception:
+                log.exception("could not ask the scheduler for an earlier tick")
+
+    def _give_back(self, row: outbox.Claimed, until: datetime) -> None:
+        """Give a row back to be sent at until, without counting this as an attempt."""
+        with self.db.transaction() as session:
+            outbox.mark_retry(session, row, RATE_LIMITED, until, count=False)
+
     def _send_claimed(self, row: outbox.Claimed) -> None:
+        blocked = self._blocked_until(row.channel)
+        if blocked is not None:
+            self._give_back(row, blocked)
+            return
         try:
             channel, ts = self._call(row)
         except _NotReady as exc:
@@ -118,6 +198,9 @@ class Deliverer:
                 )
             return
         except SlackApiError as exc:
+            if is_rate_limited(exc):
+                self._rate_limited(row, retry_after(exc.response.headers))
+                return
             error = str(exc.response.get("error", "unknown_error"))
             self._record_failure(row, error, exc.response.headers.get("Retry-After"))
             return

@@ -7,8 +7,11 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from datetime import datetime
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
 
 from bot.context import BotContext
 from storage.db import DatabaseUnavailable
@@ -52,13 +55,48 @@ def tick(bot: BotContext) -> int:
             return 0
 
 
+TICK_JOB = "tick"
+
+
+class Waker:
+    """Moves the tick job's next run earlier when the deliverer asks; never later."""
+
+    def __init__(self, scheduler: BaseScheduler) -> None:
+        """Wake the tick job of scheduler."""
+        self.scheduler = scheduler
+        self._lock = threading.Lock()
+        self._asked: datetime | None = None
+
+    def __call__(self, at: datetime) -> None:
+        """Run the tick at `at` unless it runs earlier anyway."""
+        with self._lock:
+            if self._asked is None or at < self._asked:
+                self._asked = at
+            self._move(at)
+
+    def _move(self, at: datetime) -> None:
+        """Set the tick job's next run to at if that is earlier (call with the lock held)."""
+        job = self.scheduler.get_job(TICK_JOB)
+        if job is not None and job.next_run_time is not None and at < job.next_run_time:
+            job.modify(next_run_time=at)
+
+    def tick_done(self, event: JobExecutionEvent) -> None:
+        """Ask again for a wake-up that fell while the tick still ran (APScheduler skips it)."""
+        if event.job_id != TICK_JOB:
+            return
+        with self._lock:
+            asked, self._asked = self._asked, None
+            if asked is not None and asked > event.scheduled_run_time:
+                self._move(asked)
+
+
 def _configure(scheduler: BackgroundScheduler, bot: BotContext, seconds: int) -> None:
     scheduler.add_job(
         tick,
         "interval",
         args=[bot],
         seconds=seconds,
-        id="tick",
+        id=TICK_JOB,
         coalesce=True,
         max_instances=1,
         misfire_grace_time=seconds,
@@ -67,9 +105,13 @@ def _configure(scheduler: BackgroundScheduler, bot: BotContext, seconds: int) ->
 
 
 def start_background(bot: BotContext, seconds: int) -> BackgroundScheduler:
-    """Start the tick in a background thread of this process."""
+    """Start the tick in a background thread of this process; the deliverer may wake it early."""
     scheduler = BackgroundScheduler(timezone=bot.config.collaboration.tz)
     _configure(scheduler, bot, seconds)
+    if bot.deliverer is not None:
+        waker = Waker(scheduler)
+        scheduler.add_listener(waker.tick_done, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+        bot.deliverer.wake = waker
     scheduler.start()
     return scheduler
 

@@ -142,6 +142,11 @@ def test_a_rate_limit_is_waited_out_as_slack_asks(standin: SlackStandIn, sqlite_
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=single_series())
     standin.fail("chat.postMessage", times=1, status=429, retry_after=1)
     tick(running)
+    assert meeting_posts(standin) == []
+    (call,) = rows(running.bot.db)
+    assert (call.status, call.attempts) == ("pending", 0)  # a rate limit is not an attempt
+    assert call.next_attempt_at.replace(tzinfo=UTC) == CALL_TIME + timedelta(seconds=1)
+    tick(running, CALL_TIME + timedelta(seconds=1))
     assert meeting_posts(standin) == ["meeting:1:call"]
     assert [c.faulted for c in standin.calls_to("chat.postMessage")] == [True, False]
     running.stop()
