@@ -10,6 +10,7 @@ from bot.errors import StartupError
 from bot.settings import Settings, load_settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
+BUILT_IN = ("serve", "clock", "db")
 # Other surfaces add commands here: name -> (help, configure parser, run).
 EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
 
@@ -83,8 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a bad setting ends with one line on standard error and exit code 2."""
     from bot.runtime import configure_logging
 
-    _load_extras()
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or arguments[0] not in BUILT_IN:
+        _load_extras()  # serve, clock and db start faster and smaller without them
+    args = build_parser().parse_args(arguments)
     configure_logging()
     try:
         settings = load_settings()

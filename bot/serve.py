@@ -12,7 +12,7 @@ from gunicorn.app.base import BaseApplication
 
 from bot import scheduler
 from bot.context import BotContext
-from bot.runtime import start_context
+from bot.runtime import limit_malloc_arenas, start_context
 from bot.server import WebApp
 from bot.settings import Settings
 from bot.slack_app import build_app
@@ -25,6 +25,7 @@ GRACEFUL_SECONDS = 25
 
 def create_web_app(settings: Settings, *, with_scheduler: bool = False) -> WebApp:
     """Build the context, the Bolt app and the WSGI app; optionally start the scheduler here."""
+    limit_malloc_arenas()
     bot = start_context(settings)
     web = WebApp(bot, build_app(bot))
     if with_scheduler:
@@ -84,6 +85,7 @@ def serve_socket_mode(settings: Settings, *, with_scheduler: bool) -> None:
     """Connect over Socket Mode; /healthz (and the extra routes) stay on $PORT."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    limit_malloc_arenas()
     bot: BotContext = start_context(settings)
     app = build_app(bot)
     web = WebApp(bot, app)

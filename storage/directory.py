@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from bot.domain.organizations import OrganizationInfo
@@ -14,6 +14,9 @@ from storage.models import Organization, Person
 
 def sync_organizations(session: Session, infos: Sequence[OrganizationInfo]) -> None:
     """Make the organisations table match the list; ones no longer listed stay, inactive."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Processes starting at once on a new database would both insert the same rows.
+        session.execute(text("SELECT pg_advisory_xact_lock(74207002)"))
     existing = {org.id: org for org in session.scalars(select(Organization))}
     for position, info in enumerate(infos):
         org = existing.pop(info.id, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 import signal
 import socket
 import subprocess
@@ -108,3 +109,18 @@ def test_serve_answers_health_and_signed_commands_then_stops_on_sigterm(
     assert "gunicorn" in output.lower() or "Booting worker" in output
     assert "xoxb-test-token" not in output
     assert SIGNING_SECRET not in output
+
+
+def test_an_operators_malloc_arena_max_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.runtime import limit_malloc_arenas
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_malloc_arenas() is False
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's mallopt")
+def test_the_web_process_caps_malloc_arenas_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.runtime import limit_malloc_arenas
+
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    assert limit_malloc_arenas() is True

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, inspect, select, text
 
 from bot.clock import FrozenClock
 from bot.delivery import Deliverer
@@ -60,6 +60,45 @@ def test_migrations_create_every_table_and_run_twice(db: Database) -> None:
         "processed_requests",
         "alembic_version",
     } <= tables
+
+
+def test_the_known_heads_are_the_migration_scripts_heads() -> None:
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import HEADS, alembic_config
+
+    assert set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()) == HEADS
+
+
+def test_a_database_at_the_heads_is_not_migrated_again(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alembic.command
+
+    from storage.migrate import HEADS, current_revisions
+
+    assert current_revisions(db.engine) == HEADS
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("Alembic ran on an up-to-date database")
+
+    monkeypatch.setattr(alembic.command, "upgrade", refuse)
+    upgrade(db.engine)
+
+
+def test_a_database_behind_one_branch_is_brought_to_every_head(db: Database) -> None:
+    from storage.migrate import HEADS, current_revisions
+
+    with db.engine.begin() as connection:
+        for table in ("chart_files", "chart_uploads", "indicator_values", "indicators"):
+            connection.execute(text(f"DROP TABLE {table}"))
+        connection.execute(text("DELETE FROM alembic_version WHERE version_num = '0004'"))
+    assert current_revisions(db.engine) == HEADS - {"0004"}
+    upgrade(db.engine)
+    assert current_revisions(db.engine) == HEADS
+    assert {"indicators", "indicator_values", "chart_files"} <= set(
+        inspect(db.engine).get_table_names()
+    )
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:

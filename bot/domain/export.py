@@ -18,10 +18,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 Cell = str | int | float | date | datetime | None
 SHEET_TITLE_MAX = 31
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,6 +48,12 @@ def write_xlsx(sheets: Iterable[Sheet], stream: IO[bytes]) -> None:
     `_rows_xml`, since openpyxl's pure-Python XML writer needs more than a second per
     100,000 cells; the streamed cells use the very styles openpyxl registered.
     """
+    # openpyxl (and numpy, which it imports) loads only when a workbook is written: it is
+    # about 30 MB that a web process would otherwise carry for an export now and then.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     listed = list(sheets)
     template = Workbook(write_only=True)
     bold = Font(bold=True)
