@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,6 +18,8 @@ from storage.db import Database
 if TYPE_CHECKING:
     from bot.delivery import Deliverer
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class BotContext:
@@ -29,11 +33,16 @@ class BotContext:
     organizations: list[OrganizationInfo] = field(init=False)
     deliverer: Deliverer | None = None
     listeners: Executor | None = None
+    # Sends what listeners queued, after their ack, in few threads: under a crowd the acks
+    # then share the interpreter with a couple of senders instead of a thread per request.
+    sender: Executor | None = None
 
     def finish(self) -> None:
         """Let running listeners and their sends finish; new work is refused."""
         if self.listeners is not None:
             self.listeners.shutdown(wait=True)
+        if self.sender is not None and self.sender is not self.listeners:
+            self.sender.shutdown(wait=True)
 
     def __post_init__(self) -> None:
         """Derive the texts and the organisation list from the configuration."""
@@ -51,7 +60,29 @@ class BotContext:
         """Return the municipalities among the partners."""
         return [info for info in self.organizations if info.kind == "municipality"]
 
-    def deliver(self, keys: list[str]) -> None:
-        """Send freshly queued outbox rows now, if a deliverer is wired."""
-        if self.deliverer is not None and keys:
-            self.deliverer.deliver(keys)
+    def deliver(self, keys: list[str], then: Callable[[], object] | None = None) -> None:
+        """Send freshly queued outbox rows soon (in the sender), then run `then`, if wired.
+
+        The rows are already stored, so nothing is lost if this process stops first: the
+        scheduler sends whatever is still due.
+        """
+        deliverer = self.deliverer
+        if deliverer is None or not keys:
+            return
+        if self.sender is not None:
+            try:
+                self.sender.submit(_send_now, deliverer, list(keys), then)
+                return
+            except RuntimeError:  # shutting down: send in this thread instead
+                pass
+        _send_now(deliverer, list(keys), then)
+
+
+def _send_now(deliverer: Deliverer, keys: list[str], then: Callable[[], object] | None) -> None:
+    """Send rows, then run `then`; an error is logged and the scheduler retries the rows."""
+    try:
+        deliverer.deliver(keys)
+        if then is not None:
+            then()
+    except Exception:
+        log.exception("sending %d queued messages failed; the scheduler tries again", len(keys))

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 WEB_API_TIMEOUT = 10
 LISTENER_THREADS = 16
+SENDER_THREADS = 2
 
 
 def _form_error(response: BoltResponse, view: dict[str, Any], text: str) -> None:
@@ -58,11 +59,14 @@ def build_app(
     *,
     token_verification: bool = True,
     listener_executor: Executor | None = None,
+    sender_executor: Executor | None = None,
 ) -> App:
     """Build the Bolt app with every listener; requests are verified by the HTTP layer.
 
     listener_executor runs the listeners (Bolt's thread pool when None; the shell runs them
-    in its own thread so that it knows when a request is done).
+    in its own thread so that it knows when a request is done). sender_executor sends what
+    the listeners queue after their ack: a small pool of its own by default, but when only
+    listener_executor is given, each listener sends its own before it returns.
     """
     settings = bot.settings
     token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else "xoxb-"
@@ -70,7 +74,13 @@ def build_app(
     bot.listeners = listener_executor or ThreadPoolExecutor(
         max_workers=LISTENER_THREADS, thread_name_prefix="listener"
     )
+    if sender_executor is None and listener_executor is None:
+        sender_executor = ThreadPoolExecutor(
+            max_workers=SENDER_THREADS, thread_name_prefix="sender"
+        )
+    bot.sender = sender_executor
     app = App(
+        name="samverkansbot",  # without a name Bolt inspects the call stack, slow at start-up
         client=client,
         signing_secret=(
             settings.SLACK_SIGNING_SECRET.get_secret_value()

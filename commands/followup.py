@@ -338,8 +338,7 @@ def handle_publish(
             )
     if not keys:
         return
-    bot.deliver(keys)
-    send_uploads(bot, keys=[f"{key}:charts"])
+    bot.deliver(keys, then=lambda: send_uploads(bot, keys=[f"{key}:charts"]))
     _tell(client, body, bot.texts(t.PUBLISHED, channel=channel))
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -70,12 +71,20 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         read_engine = self.engine.execution_options(sqlite_begin="DEFERRED")
         self._read_sessions = sessionmaker(read_engine, expire_on_commit=False)
+        # SQLite has one writer at a time. Threads of this process take turns here
+        # instead of polling the file lock in SQLite's busy handler with growing sleeps; the
+        # busy timeout still covers other processes.
+        self._write_turn: threading.RLock | None = threading.RLock() if self.is_sqlite else None
+
+    def _writer(self) -> AbstractContextManager[object]:
+        """Return this process's turn to write on SQLite (nothing to wait for on PostgreSQL)."""
+        return self._write_turn if self._write_turn is not None else nullcontext()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """Open a unit of work that commits on success and rolls back on any error."""
         try:
-            with self._sessions() as session, session.begin():
+            with self._writer(), self._sessions() as session, session.begin():
                 yield session
         except (OperationalError, DBAPIError) as exc:
             if _is_disconnect(exc):

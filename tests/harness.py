@@ -6,7 +6,7 @@ import json
 import threading
 import urllib.error
 import urllib.request
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -128,6 +128,7 @@ class RunningBot:
         *,
         now: datetime,
         config: dict[str, Any] | None = None,
+        sender: Executor | None = None,
     ) -> None:
         self.standin = standin
         settings = Settings(
@@ -141,7 +142,12 @@ class RunningBot:
         self.bot = BotContext(settings, parsed, Database(database_url), self.clock)
         prepare_database(self.bot)
         self.listeners = TrackingExecutor()
-        self.app = build_app(self.bot, token_verification=True, listener_executor=self.listeners)
+        self.app = build_app(
+            self.bot,
+            token_verification=True,
+            listener_executor=self.listeners,
+            sender_executor=sender,
+        )
         self.web = WebApp(self.bot, self.app)
         self.server = make_server("127.0.0.1", 0, self.web, _Server, _Quiet)
         self.url = f"http://127.0.0.1:{self.server.server_port}"

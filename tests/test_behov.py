@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ from bot.texts import needs as t
 from commands.ids import Action, Block, Callback
 from storage import outbox
 from storage.models import AuditEntry, Need, NeedEvent, OutboxMessage
+from tests.conftest import NOW
 from tests.harness import (
     ANNA,
     BERIT,
@@ -25,6 +28,7 @@ from tests.harness import (
     all_text,
     find_button,
 )
+from tests.slack_standin import SlackStandIn
 
 tr = Texts("sv")
 
@@ -115,6 +119,29 @@ def test_a_valid_need_is_stored_confirmed_and_posted(running: RunningBot) -> Non
     find_button(card["blocks"], f"{Action.NEED_MOVE}:taken_up")
     dm = next(call for call in posts if call.args["channel"] == ANNA)
     assert dm.args["text"].startswith("Tack! Ditt behov *#1")
+
+
+def test_a_submission_is_acknowledged_before_its_messages_which_the_sender_then_posts(
+    standin: SlackStandIn, sqlite_url: str
+) -> None:
+    released = threading.Event()
+    sender = ThreadPoolExecutor(max_workers=1)
+    sender.submit(released.wait)  # the sender is busy until released
+    running = RunningBot(standin, sqlite_url, now=NOW, sender=sender)
+    try:
+        assert submit_need(running).status == 200
+        with running.bot.db.reading() as session:
+            assert session.scalars(select(OutboxMessage.status)).all() == ["pending", "pending"]
+        assert standin.calls_to("chat.postMessage") == []
+        released.set()
+        posts = standin.wait_for("chat.postMessage", 2)
+        assert sorted(call.args["channel"] for call in posts) == sorted([WORKING_GROUP, ANNA])
+        sender.shutdown(wait=True)
+        with running.bot.db.reading() as session:
+            assert session.scalars(select(OutboxMessage.status)).all() == ["sent", "sent"]
+    finally:
+        released.set()
+        running.stop()
 
 
 @pytest.mark.parametrize(
