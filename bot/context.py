@@ -8,14 +8,18 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.acks import AckWatch
 from bot.clock import Clock
 from bot.config import Config
 from bot.domain.organizations import OrganizationInfo, merge_organizations
 from bot.settings import Settings
 from bot.texts import Texts
 from storage.db import Database
+from storage.directory import organization_names as stored_organization_names
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from bot.delivery import Deliverer
 
 log = logging.getLogger(__name__)
@@ -33,9 +37,13 @@ class BotContext:
     organizations: list[OrganizationInfo] = field(init=False)
     deliverer: Deliverer | None = None
     listeners: Executor | None = None
-    # Sends what listeners queued, after their ack, in few threads: under a crowd the acks
-    # then share the interpreter with a couple of senders instead of a thread per request.
+    # Sends what listeners queued, after their ack, in few threads that give way to requests
+    # still waiting for theirs: under a crowd the acks come first (Slack allows 3 s for an
+    # ack, and a confirmation a moment later harms no one).
     sender: Executor | None = None
+    acks: AckWatch = field(default_factory=AckWatch)
+    gives_way: float = 0.0  # seconds work after an ack waits at most for others' acks
+    _names: dict[str, str] | None = field(default=None, init=False, repr=False)
 
     def finish(self) -> None:
         """Let running listeners and their sends finish; new work is refused."""
@@ -56,6 +64,12 @@ class BotContext:
                 return info.name
         return organization_id or "–"
 
+    def organization_names(self, session: Session) -> dict[str, str]:
+        """Return every organisation's name by id, inactive ones too (read once: set at start)."""
+        if self._names is None:
+            self._names = stored_organization_names(session)
+        return self._names
+
     def municipalities(self) -> list[OrganizationInfo]:
         """Return the municipalities among the partners."""
         return [info for info in self.organizations if info.kind == "municipality"]
@@ -71,18 +85,33 @@ class BotContext:
             return
         if self.sender is not None:
             try:
-                self.sender.submit(_send_now, deliverer, list(keys), then)
+                self.sender.submit(self._send, deliverer, list(keys), then, True)
                 return
             except RuntimeError:  # shutting down: send in this thread instead
                 pass
-        _send_now(deliverer, list(keys), then)
+        self._send(deliverer, list(keys), then, False)
 
+    def give_way(self) -> None:
+        """Let requests that still wait for their ack go first (when this process says so)."""
+        if self.gives_way > 0:
+            self.acks.wait_quiet(self.gives_way)
 
-def _send_now(deliverer: Deliverer, keys: list[str], then: Callable[[], object] | None) -> None:
-    """Send rows, then run `then`; an error is logged and the scheduler retries the rows."""
-    try:
-        deliverer.deliver(keys)
-        if then is not None:
-            then()
-    except Exception:
-        log.exception("sending %d queued messages failed; the scheduler tries again", len(keys))
+    def _send(
+        self,
+        deliverer: Deliverer,
+        keys: list[str],
+        then: Callable[[], object] | None,
+        later: bool,
+    ) -> None:
+        """Send rows (after the pending acks when later), then run `then`.
+
+        An error is logged; the rows stay queued and the scheduler sends them.
+        """
+        if later:
+            self.give_way()
+        try:
+            deliverer.deliver(keys)
+            if then is not None:
+                then()
+        except Exception:
+            log.exception("sending %d queued messages failed; the scheduler tries again", len(keys))

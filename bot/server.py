@@ -101,7 +101,8 @@ class WebApp:
         except UnicodeDecodeError:
             return _json(400, {"error": "body is not UTF-8"})
         bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-        response = self.app.dispatch(BoltRequest(body=text, headers=bolt_headers))
+        with self.bot.acks.answering():
+            response = self.app.dispatch(BoltRequest(body=text, headers=bolt_headers))
         out_headers = [
             (name, value)
             for name, values in response.headers.items()

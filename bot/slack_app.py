@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 WEB_API_TIMEOUT = 10
 LISTENER_THREADS = 16
 SENDER_THREADS = 2
+# Work after an ack (sending, lists) waits at most this long for other requests' acks; the
+# shell and the tests run listeners one at a time or track them, and do not wait.
+GIVE_WAY_SECONDS = 1.0
 
 
 def _form_error(response: BoltResponse, view: dict[str, Any], text: str) -> None:
@@ -74,6 +77,8 @@ def build_app(
     bot.listeners = listener_executor or ThreadPoolExecutor(
         max_workers=LISTENER_THREADS, thread_name_prefix="listener"
     )
+    if listener_executor is None:
+        bot.gives_way = GIVE_WAY_SECONDS
     if sender_executor is None and listener_executor is None:
         sender_executor = ThreadPoolExecutor(
             max_workers=SENDER_THREADS, thread_name_prefix="sender"

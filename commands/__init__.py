@@ -1,15 +1,14 @@
-"""Slack listeners, one module per user surface; each module has register(app)."""
+"""Slack listeners, one module per user surface; each module has register(routes)."""
 
 from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    """Register every surface's listeners on app."""
+    """Register every surface's handlers, routed through one Bolt listener per kind."""
     from commands import behov, followup, home, meetings, samverkan, trainings
+    from commands.router import Router
 
-    samverkan.register(app)
-    behov.register(app)
-    meetings.register(app)
-    trainings.register(app)
-    followup.register(app)
-    home.register(app)
+    routes = Router()
+    for surface in (samverkan, behov, meetings, trainings, followup, home):
+        surface.register(routes)
+    routes.install(app)

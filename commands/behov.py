@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -44,10 +43,10 @@ from commands.render.needs import (
     need_input_from,
     need_list,
 )
+from commands.router import Router
 from commands.subcommands import Subcommands
 from storage import audit, outbox
 from storage.db import DatabaseUnavailable
-from storage.directory import organization_names
 from storage.models import Need
 from storage.needs import create_need, edit_need, move_need, open_needs
 
@@ -92,9 +91,10 @@ def list_needs(
 ) -> None:
     """Answer privately with the open needs, all or the actor's organisation's."""
     organization = actor.organization_id if own else None
+    bot.give_way()  # a list can wait a moment for the acks of a crowd
     with bot.db.reading() as session:
         page = open_needs(session, organization_id=organization)
-        names = organization_names(session)
+        names = bot.organization_names(session)
         message = need_list(
             bot.texts,
             page.needs,
@@ -170,7 +170,7 @@ def _queue_card(bot: BotContext, session: Any, need: Need, *, update: bool) -> s
     channel = bot.config.channels.working_group
     if channel is None:
         return None
-    names = organization_names(session)
+    names = bot.organization_names(session)
     payload = need_card(bot.texts, need, names, bot.config.collaboration.tz)
     now = bot.clock.now()
     key = outbox.update_key(_card_keys(need.id)) if update else _card_keys(need.id)
@@ -553,14 +553,14 @@ def handle_list_filter(
     list_needs(bot, actor, respond, own=action.get("value") == "own", replace=True)
 
 
-def register(app: App) -> None:
+def register(routes: Router) -> None:
     """Register the needs register's listeners."""
-    app.command("/behov")(handle_behov)
-    app.view(Callback.NEED_FORM.value)(handle_need_submission)
-    app.view(Callback.NEED_EDIT.value)(handle_edit_submission)
-    app.view(Callback.NEED_DECLINE.value)(handle_decline_submission)
-    app.action(re.compile(rf"^{Action.NEED_MOVE}:"))(handle_move)
-    app.action(Action.NEED_DECLINE.value)(handle_decline_button)
-    app.action(Action.NEED_EDIT.value)(handle_edit_button)
-    app.action(Action.NEED_WITHDRAW.value)(handle_withdraw)
-    app.action(Action.NEED_LIST_FILTER.value)(handle_list_filter)
+    routes.command("/behov")(handle_behov)
+    routes.view(Callback.NEED_FORM.value)(handle_need_submission)
+    routes.view(Callback.NEED_EDIT.value)(handle_edit_submission)
+    routes.view(Callback.NEED_DECLINE.value)(handle_decline_submission)
+    routes.action_prefix(f"{Action.NEED_MOVE}:")(handle_move)
+    routes.action(Action.NEED_DECLINE.value)(handle_decline_button)
+    routes.action(Action.NEED_EDIT.value)(handle_edit_button)
+    routes.action(Action.NEED_WITHDRAW.value)(handle_withdraw)
+    routes.action(Action.NEED_LIST_FILTER.value)(handle_list_filter)

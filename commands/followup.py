@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.blocks import Block as SlackBlock
@@ -51,6 +51,7 @@ from commands.render.followup import (
     value_form,
     value_list,
 )
+from commands.router import Router
 from commands.samverkan import SUBCOMMANDS, add_help
 from storage import audit, outbox
 from storage.db import DatabaseUnavailable
@@ -812,19 +813,19 @@ def owner_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     ]
 
 
-def register(app: App) -> None:
+def register(routes: Router) -> None:
     """Register the follow-up's subcommands, listeners, Home sections and the summary hook."""
     add_help(t.HELP_STATUS)
     add_help(t.HELP_INDICATOR)
     add_help(t.HELP_EXPORT)
-    app.action(Action.SUMMARY_PUBLISH.value)(handle_publish)
-    app.action(Action.INDICATOR_CORRECT.value)(handle_correct_button)
-    app.action(Action.INDICATOR_OPEN_FORM.value)(handle_open_value_form)
-    app.action(Action.INDICATOR_OPEN_NEW.value)(handle_open_indicator_form)
-    app.action(Action.HOME_STATUS.value)(handle_home_status)
-    app.action(Action.HOME_EXPORT.value)(handle_home_export)
-    app.view(Callback.INDICATOR_VALUE.value)(handle_value_submission)
-    app.view(Callback.INDICATOR_NEW.value)(handle_indicator_submission)
+    routes.action(Action.SUMMARY_PUBLISH.value)(handle_publish)
+    routes.action(Action.INDICATOR_CORRECT.value)(handle_correct_button)
+    routes.action(Action.INDICATOR_OPEN_FORM.value)(handle_open_value_form)
+    routes.action(Action.INDICATOR_OPEN_NEW.value)(handle_open_indicator_form)
+    routes.action(Action.HOME_STATUS.value)(handle_home_status)
+    routes.action(Action.HOME_EXPORT.value)(handle_home_export)
+    routes.view(Callback.INDICATOR_VALUE.value)(handle_value_submission)
+    routes.view(Callback.INDICATOR_NEW.value)(handle_indicator_submission)
     for section in (coordinator_section, owner_section):
         if section not in SECTIONS:
             SECTIONS.append(section)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block as SlackBlock
 from slack_sdk.models.views import View
@@ -18,6 +18,7 @@ from commands import blocks as b
 from commands.behov import open_need_form
 from commands.common import bot_of, post_private, resolve_actor
 from commands.ids import Action
+from commands.router import Router
 from storage.needs import open_needs
 
 ROLE_LABELS = {
@@ -103,7 +104,7 @@ def handle_new_need(
     open_need_form(bot, client, body["trigger_id"], user, "", answer)  # type: ignore[arg-type]
 
 
-def register(app: App) -> None:
+def register(routes: Router) -> None:
     """Register the Home tab."""
-    app.event("app_home_opened")(handle_home_opened)
-    app.action(Action.HOME_NEW_NEED.value)(handle_new_need)
+    routes.event("app_home_opened")(handle_home_opened)
+    routes.action(Action.HOME_NEW_NEED.value)(handle_new_need)

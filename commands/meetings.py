@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.blocks import Block as SlackBlock
@@ -74,6 +74,7 @@ from commands.render.meetings import (
     substitute_form,
     when,
 )
+from commands.router import Router
 from commands.samverkan import SUBCOMMANDS, add_help
 from storage import audit
 from storage import meetings as store
@@ -1190,7 +1191,7 @@ def home_meetings(bot: BotContext, actor: Actor) -> list[SlackBlock]:
 # ----------------------------------------------------------------------------- register
 
 
-def register(app: App) -> None:
+def register(routes: Router) -> None:
     """Register the meeting rhythm's subcommands, buttons, forms, Home section and route."""
     SUBCOMMANDS.add("möten", "moten", "möte", "meetings")(meetings_command)
     SUBCOMMANDS.add("kalender", "calendar")(calendar_command)
@@ -1199,23 +1200,23 @@ def register(app: App) -> None:
     ROUTES["/calendar.ics"] = calendar_route
     if home_meetings not in SECTIONS:
         SECTIONS.append(home_meetings)
-    app.action(Action.MEETING_RSVP_YES.value)(handle_rsvp)
-    app.action(Action.MEETING_RSVP_NO.value)(handle_rsvp)
-    app.action(Action.MEETING_RSVP_SUBSTITUTE.value)(handle_substitute_button)
-    app.action(Action.MEETING_AGENDA_ADD.value)(handle_agenda_button)
-    app.action(Action.MEETING_INVITE.value)(handle_invite)
-    app.action(Action.MEETING_MOVE_OPEN.value)(handle_move_button)
-    app.action(Action.MEETING_CANCEL_OPEN.value)(handle_cancel_button)
-    app.action(Action.MEETING_FOLLOWUP_OPEN.value)(handle_followup_button)
-    app.action(Action.MEETING_SERIES_NEW.value)(handle_series_new)
-    app.action(Action.MEETING_SERIES_EDIT.value)(handle_series_edit)
-    app.action(Action.MEETING_SERIES_PAUSE.value)(handle_series_pause)
-    app.action(Action.MEETING_SERIES_RESUME.value)(handle_series_pause)
-    app.action(Action.MEETING_CONTACTS_OPEN.value)(handle_contacts_button)
-    app.view(Callback.MEETING_SUBSTITUTE.value)(handle_substitute_submission)
-    app.view(Callback.MEETING_AGENDA.value)(handle_agenda_submission)
-    app.view(Callback.MEETING_MOVE.value)(handle_move_submission)
-    app.view(Callback.MEETING_CANCEL.value)(handle_cancel_submission)
-    app.view(Callback.MEETING_ATTENDANCE.value)(handle_attendance_submission)
-    app.view(Callback.MEETING_SERIES_FORM.value)(handle_series_submission)
-    app.view(Callback.MEETING_CONTACTS.value)(handle_contacts_submission)
+    routes.action(Action.MEETING_RSVP_YES.value)(handle_rsvp)
+    routes.action(Action.MEETING_RSVP_NO.value)(handle_rsvp)
+    routes.action(Action.MEETING_RSVP_SUBSTITUTE.value)(handle_substitute_button)
+    routes.action(Action.MEETING_AGENDA_ADD.value)(handle_agenda_button)
+    routes.action(Action.MEETING_INVITE.value)(handle_invite)
+    routes.action(Action.MEETING_MOVE_OPEN.value)(handle_move_button)
+    routes.action(Action.MEETING_CANCEL_OPEN.value)(handle_cancel_button)
+    routes.action(Action.MEETING_FOLLOWUP_OPEN.value)(handle_followup_button)
+    routes.action(Action.MEETING_SERIES_NEW.value)(handle_series_new)
+    routes.action(Action.MEETING_SERIES_EDIT.value)(handle_series_edit)
+    routes.action(Action.MEETING_SERIES_PAUSE.value)(handle_series_pause)
+    routes.action(Action.MEETING_SERIES_RESUME.value)(handle_series_pause)
+    routes.action(Action.MEETING_CONTACTS_OPEN.value)(handle_contacts_button)
+    routes.view(Callback.MEETING_SUBSTITUTE.value)(handle_substitute_submission)
+    routes.view(Callback.MEETING_AGENDA.value)(handle_agenda_submission)
+    routes.view(Callback.MEETING_MOVE.value)(handle_move_submission)
+    routes.view(Callback.MEETING_CANCEL.value)(handle_cancel_submission)
+    routes.view(Callback.MEETING_ATTENDANCE.value)(handle_attendance_submission)
+    routes.view(Callback.MEETING_SERIES_FORM.value)(handle_series_submission)
+    routes.view(Callback.MEETING_CONTACTS.value)(handle_contacts_submission)

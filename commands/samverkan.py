@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -16,6 +16,7 @@ from commands import blocks as b
 from commands.blocks import ViewState
 from commands.common import bot_of, post_private, resolve_actor
 from commands.ids import Action, Block, Callback
+from commands.router import Router
 from commands.subcommands import Subcommands
 from storage import audit
 from storage.directory import get_person, remember_person
@@ -174,7 +175,7 @@ def handle_samverkan(
     respond(text=prefix + help_text(bot), response_type="ephemeral")
 
 
-def register(app: App) -> None:
+def register(routes: Router) -> None:
     """Register the umbrella command."""
-    app.command("/samverkan")(handle_samverkan)
-    app.view(Callback.ORGANIZATION_FORM.value)(handle_organization_submission)
+    routes.command("/samverkan")(handle_samverkan)
+    routes.view(Callback.ORGANIZATION_FORM.value)(handle_organization_submission)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
@@ -61,6 +61,7 @@ from commands.render.trainings import (
     training_list,
     where_text,
 )
+from commands.router import Router
 from commands.subcommands import Subcommands
 from commands.trainings_planner import open_and_queue, queue_card, queue_created_notice
 from storage import audit, outbox
@@ -806,15 +807,15 @@ def home_section(bot: BotContext, actor: Actor) -> list[Any]:
     return home_blocks(bot.texts, waiting, bot.config.collaboration.tz)
 
 
-def register(app: App) -> None:
+def register(routes: Router) -> None:
     """Register the trainings' listeners and their Home section."""
-    app.command("/utbildning")(handle_utbildning)
-    app.view(Callback.TRAINING_FORM.value)(handle_training_submission)
-    app.view(Callback.TRAINING_REPORT.value)(handle_report_submission)
-    app.view(Callback.TRAINING_EVAL_AFTER.value)(handle_after_submission)
-    app.view(Callback.TRAINING_EVAL_BEFORE.value)(handle_before_submission)
-    app.action(Action.TRAINING_POST_NOW.value)(handle_post_now)
-    app.action(Action.TRAINING_RESULTS.value)(handle_results_button)
-    app.action(Action.TRAINING_ANSWER.value)(handle_answer_button)
+    routes.command("/utbildning")(handle_utbildning)
+    routes.view(Callback.TRAINING_FORM.value)(handle_training_submission)
+    routes.view(Callback.TRAINING_REPORT.value)(handle_report_submission)
+    routes.view(Callback.TRAINING_EVAL_AFTER.value)(handle_after_submission)
+    routes.view(Callback.TRAINING_EVAL_BEFORE.value)(handle_before_submission)
+    routes.action(Action.TRAINING_POST_NOW.value)(handle_post_now)
+    routes.action(Action.TRAINING_RESULTS.value)(handle_results_button)
+    routes.action(Action.TRAINING_ANSWER.value)(handle_answer_button)
     if home_section not in SECTIONS:
         SECTIONS.append(home_section)

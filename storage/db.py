@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15000
+SQLITE_POOL_SIZE = 30
 
 
 class DatabaseUnavailable(Exception):
@@ -23,10 +24,16 @@ def create_db_engine(url: str) -> Engine:
     """Create an engine: SQLite with WAL, foreign keys and immediate writes, or PostgreSQL."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        # A file database does not drop connections, so none is pinged before use; the pool
+        # keeps one per busy thread (listeners, web threads, senders, the scheduler), since
+        # opening one costs its PRAGMAs every time.
+        in_memory = parsed.database in (None, "", ":memory:")
+        size = SQLITE_POOL_SIZE
+        pool = {} if in_memory else {"pool_size": size, "max_overflow": size}
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-            pool_pre_ping=True,
+            **pool,
         )
         _configure_sqlite(engine)
         return engine
