@@ -609,10 +609,8 @@ def month_first_day(
     bot.db.dispose()
     expected = 2 + len(contacts)  # the call and the channel reminder, and one reminder each
 
-    with standin._lock:
-        before = len(standin.calls)
-        standin.rate_limit_per_channel = rate
-        standin._buckets.clear()
+    before = len(standin.calls)
+    standin.limit_rate(rate)
     child = child_env(**bot_env(standin, database_url, config), BOT_TICK_SECONDS="1", **(env or {}))
     log = (workdir / "clock.log").open("wb")
     started = time.monotonic()
@@ -640,9 +638,7 @@ def month_first_day(
         process.terminate()
         process.wait(30)
         log.close()
-        with standin._lock:
-            standin.rate_limit_per_channel = None
-            standin._buckets.clear()
+        standin.limit_rate(None)
 
     with standin._lock:
         posts = meeting_posts()

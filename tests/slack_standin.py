@@ -722,6 +722,17 @@ class SlackStandIn:
         with self._lock:
             self._faults.setdefault(method, []).extend([fault] * times)
 
+    def limit_rate(self, per_channel: float | None) -> None:
+        """Allow per_channel messages a second in each channel (None: no limit), from now."""
+        with self._lock:
+            self.rate_limit_per_channel = per_channel
+            self._buckets.clear()
+
+    def next_second(self) -> None:
+        """Refill every channel's allowance, as a second of Slack's rate limit passing would."""
+        with self._lock:
+            self._buckets.clear()
+
     def reset(self) -> None:
         """Forget calls, responses, violations, faults and rate counters; keep state."""
         with self._lock:

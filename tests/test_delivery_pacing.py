@@ -39,19 +39,14 @@ def db(database_url: str) -> Iterator[Database]:
 @pytest.fixture
 def limited(standin: SlackStandIn) -> Iterator[SlackStandIn]:
     """The stand-in, allowing one message a second per channel as Slack does."""
-    with standin._lock:
-        standin.rate_limit_per_channel = 1.0
-        standin._buckets.clear()
+    standin.limit_rate(1.0)
     yield standin
-    with standin._lock:
-        standin.rate_limit_per_channel = None
-        standin._buckets.clear()
+    standin.limit_rate(None)
 
 
 def slack_second_passes(standin: SlackStandIn) -> None:
     """Let Slack's second pass: the stand-in's buckets run on real time, so refill them."""
-    with standin._lock:
-        standin._buckets.clear()
+    standin.next_second()
 
 
 def queue(db: Database, key: str, channel: str) -> None:
