@@ -92,89 +92,46 @@ class Router:
 
     def install(self, app: App) -> None:
         """Register one Bolt listener per kind of request on app."""
-
-        def on_command(
-            ack: Ack,
-            body: dict[str, Any],
-            command: dict[str, Any],
-            client: WebClient,
-            context: BoltContext,
-            respond: Respond,
-        ) -> None:
-            name = str(command.get("command", ""))
-            available = {
-                "ack": ack,
-                "body": body,
-                "command": command,
-                "client": client,
-                "context": context,
-                "respond": respond,
-            }
-            _dispatch(self.commands.get(name), "command", name, ack, available)
-
-        def on_action(
-            ack: Ack,
-            body: dict[str, Any],
-            action: dict[str, Any],
-            client: WebClient,
-            context: BoltContext,
-            respond: Respond,
-        ) -> None:
-            action_id = str(action.get("action_id", ""))
-            available = {
-                "ack": ack,
-                "body": body,
-                "action": action,
-                "client": client,
-                "context": context,
-                "respond": respond,
-            }
-            _dispatch(self.find_action(action_id), "action", action_id, ack, available)
-
-        def on_view(
-            ack: Ack,
-            body: dict[str, Any],
-            view: dict[str, Any],
-            client: WebClient,
-            context: BoltContext,
-        ) -> None:
-            callback_id = str(view.get("callback_id", ""))
-            available = {
-                "ack": ack,
-                "body": body,
-                "view": view,
-                "client": client,
-                "context": context,
-            }
-            _dispatch(self.views.get(callback_id), "form", callback_id, ack, available)
-
-        def on_event(
-            ack: Ack,
-            body: dict[str, Any],
-            event: dict[str, Any],
-            client: WebClient,
-            context: BoltContext,
-        ) -> None:
-            event_type = str(event.get("type", ""))
-            available = {
-                "ack": ack,
-                "body": body,
-                "event": event,
-                "client": client,
-                "context": context,
-            }
-            _dispatch(self.events.get(event_type), "event", event_type, ack, available)
-
         # Each listener matches only the ids routed here, so Bolt still answers anything
         # else as unhandled (404), as it would with a listener per id.
         if self.commands:
-            app.command(_one_of(self.commands))(on_command)
+            listener = _listener("command", self.commands.get, "command")
+            app.command(_one_of(self.commands))(listener)
         if self.actions or self.action_prefixes:
-            app.block_action(_one_of(self.actions, self.action_prefixes))(on_action)
+            listener = _listener("action", self.find_action, "action_id")
+            app.block_action(_one_of(self.actions, self.action_prefixes))(listener)
         if self.views:
-            app.view_submission(_one_of(self.views))(on_view)
+            listener = _listener("view", self.views.get, "callback_id")
+            app.view_submission(_one_of(self.views))(listener)
         for event_type in self.events:
-            app.event(event_type)(on_event)
+            app.event(event_type)(_listener("event", self.events.get, "type"))
+
+
+def _listener(kind: str, lookup: Callable[[str], _Route | None], field: str) -> Handler:
+    """Return a Bolt listener that finds the route by the payload's field and calls it.
+
+    The payload is passed under the name Bolt gives it for this kind of request (command,
+    action, view or event), with the other arguments the surfaces' handlers take.
+    """
+
+    def listener(
+        ack: Ack,
+        body: dict[str, Any],
+        payload: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+        respond: Respond,
+    ) -> None:
+        key = str(payload.get(field, ""))
+        route = lookup(key)
+        if route is None:  # cannot happen: the listener matches routed ids only
+            log.error("no handler for the %s %r", kind, key)
+            ack()
+            return
+        available = {"ack": ack, "body": body, "client": client, "context": context}
+        route({**available, "respond": respond, kind: payload})
+
+    return listener
 
 
 def _one_of(exact: dict[str, _Route], prefixes: dict[str, _Route] | None = None) -> re.Pattern[str]:
@@ -182,14 +139,3 @@ def _one_of(exact: dict[str, _Route], prefixes: dict[str, _Route] | None = None)
     choices = [re.escape(key) for key in exact]
     choices += [re.escape(prefix) + ".*" for prefix in prefixes or {}]
     return re.compile("^(?:" + "|".join(choices) + ")$", re.DOTALL)
-
-
-def _dispatch(
-    route: _Route | None, kind: str, key: str, ack: Ack, available: dict[str, Any]
-) -> None:
-    """Call the route with the request's arguments; acknowledge what nothing handles."""
-    if route is None:  # cannot happen: the listener matches routed ids only
-        log.error("no handler for the %s %r", kind, key)
-        ack()
-        return
-    route(available)
