@@ -91,7 +91,6 @@ def list_needs(
 ) -> None:
     """Answer privately with the open needs, all or the actor's organisation's."""
     organization = actor.organization_id if own else None
-    bot.give_way()  # a list can wait a moment for the acks of a crowd
     with bot.db.reading() as session:
         page = open_needs(session, organization_id=organization)
         names = bot.organization_names(session)
@@ -110,7 +109,7 @@ def list_needs(
 SUBCOMMANDS = Subcommands()
 
 
-@SUBCOMMANDS.add("lista", "list")
+@SUBCOMMANDS.add("lista", "list", after_acks=True)
 def _list(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:

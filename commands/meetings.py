@@ -1194,7 +1194,7 @@ def home_meetings(bot: BotContext, actor: Actor) -> list[SlackBlock]:
 def register(routes: Router) -> None:
     """Register the meeting rhythm's subcommands, buttons, forms, Home section and route."""
     SUBCOMMANDS.add("möten", "moten", "möte", "meetings")(meetings_command)
-    SUBCOMMANDS.add("kalender", "calendar")(calendar_command)
+    SUBCOMMANDS.add("kalender", "calendar", after_acks=True)(calendar_command)
     add_help(t.HELP_MEETINGS)
     add_help(t.HELP_CALENDAR)
     ROUTES["/calendar.ics"] = calendar_route

@@ -49,7 +49,7 @@ def _help(
 AUDIT_LINES = 40
 
 
-@SUBCOMMANDS.add("logg", "log", "audit")
+@SUBCOMMANDS.add("logg", "log", "audit", after_acks=True)
 def _audit(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:

@@ -277,7 +277,7 @@ def open_training_form(
         respond(text=bot.texts(c.TRIGGER_EXPIRED), response_type="ephemeral")
 
 
-@SUBCOMMANDS.add("lista", "list")
+@SUBCOMMANDS.add("lista", "list", after_acks=True)
 def _list(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -317,7 +317,7 @@ def _report(
         respond(text=bot.texts(c.TRIGGER_EXPIRED), response_type="ephemeral")
 
 
-@SUBCOMMANDS.add("resultat", "results", "result")
+@SUBCOMMANDS.add("resultat", "results", "result", after_acks=True)
 def _results(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -377,7 +377,9 @@ def parse_period(text: str, now: datetime, tz: Any) -> tuple[date, date] | None:
     return None
 
 
-@SUBCOMMANDS.add("sammanställning", "sammanstallning", "summering", "summary", "totals")
+@SUBCOMMANDS.add(
+    "sammanställning", "sammanstallning", "summering", "summary", "totals", after_acks=True
+)
 def _totals(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.acks import AckWatch
+from commands.subcommands import Subcommands
 
 
 def test_nothing_waits_when_no_request_waits_for_its_ack() -> None:
@@ -45,3 +46,21 @@ def test_a_failed_request_counts_as_answered() -> None:
     with pytest.raises(ValueError, match="listener failed"), watch.answering():
         raise ValueError("listener failed")
     assert watch.waiting() == 0
+
+
+def test_a_subcommand_that_only_answers_gives_way_and_one_that_opens_a_form_does_not() -> None:
+    order: list[str] = []
+
+    class Bot:
+        def give_way(self) -> None:
+            order.append("gave way")
+
+    table = Subcommands()
+    table.add("lista", after_acks=True)(lambda *_: order.append("listed"))
+    table.add("ny")(lambda *_: order.append("opened a form"))
+    for text in ("lista", "ny"):
+        found = table.find(text)
+        assert found is not None
+        handler, rest = found
+        handler(Bot(), None, {}, rest, None)  # type: ignore[arg-type]
+    assert order == ["gave way", "listed", "opened a form"]
