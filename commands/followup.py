@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot import scheduler
 from bot.context import BotContext
-from bot.delivery import PERMANENT_ERRORS, backoff
+from bot.delivery import PERMANENT_ERRORS, RATE_LIMITED, backoff, is_rate_limited, retry_after
 from bot.domain.access import Actor
 from bot.domain.export import xlsx_bytes
 from bot.domain.indicators import (
@@ -231,6 +231,18 @@ def _send_upload(bot: BotContext, client: WebClient, upload: ClaimedUpload) -> N
             ],
         )
     except SlackApiError as exc:
+        if is_rate_limited(exc):  # wait as Slack asks; it is not a failed attempt
+            with bot.db.transaction() as session:
+                finish_upload(
+                    session,
+                    upload,
+                    status=UPLOAD_PENDING,
+                    now=now,
+                    error=RATE_LIMITED,
+                    retry_at=now + retry_after(exc.response.headers),
+                    count=False,
+                )
+            return
         error = str(exc.response.get("error", "unknown_error"))
         _upload_failed(bot, upload, error, permanent=error in PERMANENT_ERRORS)
         return
@@ -296,7 +308,7 @@ def status_messages(bot: BotContext, actor: Actor) -> list[dict[str, Any]]:
     )
 
 
-@SUBCOMMANDS.add("status", "statusrapport", "rapport")
+@SUBCOMMANDS.add("status", "statusrapport", "rapport", after_acks=True)
 def _status(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -695,7 +707,7 @@ def send_export(bot: BotContext, client: WebClient, user: str) -> str | None:
     return None
 
 
-@SUBCOMMANDS.add("export", "exportera")
+@SUBCOMMANDS.add("export", "exportera", after_acks=True)
 def _export(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:

@@ -458,6 +458,30 @@ def test_a_failed_chart_upload_is_retried_with_backoff(running: RunningBot) -> N
         assert session.scalars(select(ChartUpload.status)).one() == "sent"
 
 
+def test_a_rate_limited_chart_upload_waits_as_slack_asks_without_counting_an_attempt(
+    running: RunningBot,
+) -> None:
+    running.submit(open_value_form(running), VALUE, COORDINATOR, view_id="VR1")
+    meeting = SimpleNamespace(id=42, start=running.clock.now() + timedelta(days=14))
+    with running.bot.db.transaction() as session:
+        queue_owners_summary(running.bot, session, meeting)
+    scheduler.tick(running.bot)
+    owners_posts(running)
+    running.standin.fail("files.completeUploadExternal", status=429, retry_after=3)
+    scheduler.tick(running.bot)
+    with running.bot.db.reading() as session:
+        upload = session.scalars(select(ChartUpload)).one()
+        assert (upload.status, upload.attempts, upload.last_error) == ("pending", 0, "ratelimited")
+        assert upload.next_attempt_at.replace(tzinfo=UTC) == running.clock.now() + timedelta(
+            seconds=3
+        )
+    running.clock.advance(timedelta(seconds=3))
+    scheduler.tick(running.bot)
+    upload_of(running, OWNERS_CHANNEL)
+    with running.bot.db.reading() as session:
+        assert session.scalars(select(ChartUpload.status)).one() == "sent"
+
+
 def test_an_expired_summary_takes_its_charts_with_it(running: RunningBot) -> None:
     running.submit(open_value_form(running), VALUE, COORDINATOR, view_id="VX1")
     meeting = SimpleNamespace(id=43, start=running.clock.now() + timedelta(hours=1))
