@@ -15,6 +15,8 @@ from datetime import time as clock_time
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.shell.slack import STATE_SHAPES
+
 TEAM_ID = "T0TEAM001"
 TEAM_DOMAIN = "samverkan"
 API_APP_ID = "A0SAMVERK1"
@@ -25,30 +27,6 @@ StateValues = dict[str, dict[str, dict[str, Any]]]
 
 _serial = itertools.count(1)
 
-# Element type -> (key in state.values, value when unanswered).
-_STATE_SHAPES: dict[str, tuple[str, Any]] = {
-    "plain_text_input": ("value", None),
-    "number_input": ("value", None),
-    "email_text_input": ("value", None),
-    "url_text_input": ("value", None),
-    "rich_text_input": ("rich_text_value", None),
-    "static_select": ("selected_option", None),
-    "external_select": ("selected_option", None),
-    "radio_buttons": ("selected_option", None),
-    "multi_static_select": ("selected_options", []),
-    "multi_external_select": ("selected_options", []),
-    "checkboxes": ("selected_options", []),
-    "datepicker": ("selected_date", None),
-    "timepicker": ("selected_time", None),
-    "datetimepicker": ("selected_date_time", None),
-    "users_select": ("selected_user", None),
-    "multi_users_select": ("selected_users", []),
-    "conversations_select": ("selected_conversation", None),
-    "multi_conversations_select": ("selected_conversations", []),
-    "channels_select": ("selected_channel", None),
-    "multi_channels_select": ("selected_channels", []),
-    "file_input": ("files", []),
-}
 # Element type -> the key of its initial value in the view.
 _INITIAL_KEYS: dict[str, str] = {
     "plain_text_input": "initial_value",
@@ -398,7 +376,7 @@ def _answer(element: dict[str, Any], answer: Any, where: str) -> Any:
 def _initial(element: dict[str, Any]) -> Any:
     """Return what Slack sends for an untouched element: its initial value, else nothing."""
     kind = element["type"]
-    key, empty = _STATE_SHAPES[kind]
+    key, empty = STATE_SHAPES[kind]
     initial = element.get(_INITIAL_KEYS.get(kind, ""))
     if initial is None:
         return copy.deepcopy(empty)
@@ -427,7 +405,7 @@ def input_values(
     stateful = [
         (block, element)
         for block, element in _iter_elements(view.get("blocks"))
-        if element.get("type") in _STATE_SHAPES
+        if element.get("type") in STATE_SHAPES
     ]
     for _, element in stateful:
         counted = str(element.get("action_id"))
@@ -440,7 +418,7 @@ def input_values(
         action_id = element.get("action_id")
         if not action_id:
             raise ValueError(f"block {block_id!r}: an input element needs an action_id")
-        key, _ = _STATE_SHAPES[element["type"]]
+        key, _ = STATE_SHAPES[element["type"]]
         qualified = f"{block_id}.{action_id}"
         where = f"{qualified} ({element['type']})"
         name = qualified if qualified in answers else action_id

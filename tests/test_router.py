@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from commands.ids import Action
+from commands.ids import Action, Callback
 from commands.router import Router
 from tests.harness import ANNA, RunningBot
 
@@ -56,4 +56,5 @@ def test_a_button_no_surface_knows_is_answered_as_unhandled(running: RunningBot)
 def test_a_known_button_reaches_its_handler(running: RunningBot) -> None:
     result = running.click({"type": "button", "action_id": Action.HOME_NEW_NEED, "value": ""}, ANNA)
     assert result.status == 200
-    assert running.standin.wait_for("views.open", 1)
+    form = running.standin.wait_for("views.update", 1)[0].args["view"]
+    assert form["callback_id"] == Callback.NEED_FORM
