@@ -33,7 +33,7 @@ from bench.servers import Served, child_env, start_bot, start_procfile_web
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
-from commands.ids import Action
+from commands.edge.ids import Action, Field
 from storage import meetings as meeting_store
 from storage.models import Need, OutboxMessage, SurveyResponse
 from tests import slack_requests as req
@@ -65,11 +65,11 @@ owners = ["U0AGARE01"]
 """
 
 NEED_ANSWERS: dict[str, Any] = {
-    Action.NEED_DESCRIPTION: "Vi behöver en halvdag om drogtecken för personalen i vår verksamhet.",
-    Action.NEED_FOCUS: "training",
-    Action.NEED_SCOPE: "county",
-    Action.NEED_URGENCY: "normal",
-    Action.NEED_SUPPORT: ["training", "expert"],
+    Field.NEED_DESCRIPTION: "Vi behöver en halvdag om drogtecken för personalen i vår verksamhet.",
+    Field.NEED_FOCUS: "training",
+    Field.NEED_SCOPE: "county",
+    Field.NEED_URGENCY: "normal",
+    Field.NEED_SUPPORT: ["training", "expert"],
 }
 
 
@@ -253,7 +253,7 @@ def ack_plan(
                 )
                 requests.append(("lista", body))
                 continue
-            answers = {**NEED_ANSWERS, Action.NEED_TITLE: f"Behov nummer {number} i mätning {tag}"}
+            answers = {**NEED_ANSWERS, Field.NEED_TITLE: f"Behov nummer {number} i mätning {tag}"}
             values = req.input_values(view, answers)
             view_id = f"V{tag}{index:02d}X{number:04d}"
             body = req.view_submission(view, values, user_id=user, view_id=view_id)

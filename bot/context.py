@@ -8,7 +8,6 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.acks import AckWatch
 from bot.clock import Clock
 from bot.config import Config
 from bot.domain.organizations import OrganizationInfo, merge_organizations
@@ -36,20 +35,17 @@ class BotContext:
     texts: Texts = field(init=False)
     organizations: list[OrganizationInfo] = field(init=False)
     deliverer: Deliverer | None = None
-    listeners: Executor | None = None
-    # Sends what listeners queued, after their ack, in few threads that give way to requests
-    # still waiting for theirs: under a crowd the acks come first (Slack allows 3 s for an
-    # ack, and a confirmation a moment later harms no one).
+    # Runs handlers after their ack (see commands/edge/dispatch.py).
+    work: Executor | None = None
+    # Sends what handlers queued, in a few threads of its own.
     sender: Executor | None = None
-    acks: AckWatch = field(default_factory=AckWatch)
-    gives_way: float = 0.0  # seconds work after an ack waits at most for others' acks
     _names: dict[str, str] | None = field(default=None, init=False, repr=False)
 
     def finish(self) -> None:
-        """Let running listeners and their sends finish; new work is refused."""
-        if self.listeners is not None:
-            self.listeners.shutdown(wait=True)
-        if self.sender is not None and self.sender is not self.listeners:
+        """Let running handlers and their sends finish; new work is refused."""
+        if self.work is not None:
+            self.work.shutdown(wait=True)
+        if self.sender is not None and self.sender is not self.work:
             self.sender.shutdown(wait=True)
 
     def __post_init__(self) -> None:
@@ -85,30 +81,16 @@ class BotContext:
             return
         if self.sender is not None:
             try:
-                self.sender.submit(self._send, deliverer, list(keys), then, True)
+                self.sender.submit(self._send, deliverer, list(keys), then)
                 return
             except RuntimeError:  # shutting down: send in this thread instead
                 pass
-        self._send(deliverer, list(keys), then, False)
-
-    def give_way(self) -> None:
-        """Let requests that still wait for their ack go first (when this process says so)."""
-        if self.gives_way > 0:
-            self.acks.wait_quiet(self.gives_way)
+        self._send(deliverer, list(keys), then)
 
     def _send(
-        self,
-        deliverer: Deliverer,
-        keys: list[str],
-        then: Callable[[], object] | None,
-        later: bool,
+        self, deliverer: Deliverer, keys: list[str], then: Callable[[], object] | None
     ) -> None:
-        """Send rows (after the pending acks when later), then run `then`.
-
-        An error is logged; the rows stay queued and the scheduler sends them.
-        """
-        if later:
-            self.give_way()
+        """Send rows, then run `then`; an error is logged, and the scheduler sends the rows."""
         try:
             deliverer.deliver(keys)
             if then is not None:

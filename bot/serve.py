@@ -15,7 +15,7 @@ from bot.context import BotContext
 from bot.runtime import limit_malloc_arenas, start_context
 from bot.server import WebApp
 from bot.settings import Settings
-from bot.slack_app import build_app
+from bot.wiring import wire
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def create_web_app(settings: Settings, *, with_scheduler: bool = False) -> WebAp
     """Build the context, the Bolt app and the WSGI app; optionally start the scheduler here."""
     limit_malloc_arenas()
     bot = start_context(settings)
-    web = WebApp(bot, build_app(bot))
+    web = WebApp(bot, wire(bot))
     if with_scheduler:
         web.scheduler = scheduler.start_background(bot, settings.BOT_TICK_SECONDS)  # type: ignore[attr-defined]
     return web
@@ -83,18 +83,18 @@ class _QuietHandler(WSGIRequestHandler):
 
 def serve_socket_mode(settings: Settings, *, with_scheduler: bool) -> None:
     """Connect over Socket Mode; /healthz (and the extra routes) stay on $PORT."""
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from bot.socket_mode import EdgeSocketModeHandler
 
     limit_malloc_arenas()
     bot: BotContext = start_context(settings)
-    app = build_app(bot)
-    web = WebApp(bot, app)
+    wiring = wire(bot)
+    web = WebApp(bot, wiring)
     http = make_server("0.0.0.0", settings.PORT, web, _ThreadingWSGIServer, _QuietHandler)
     threading.Thread(target=http.serve_forever, daemon=True).start()
     running = scheduler.start_background(bot, settings.BOT_TICK_SECONDS) if with_scheduler else None
     app_token = settings.SLACK_APP_TOKEN.get_secret_value() if settings.SLACK_APP_TOKEN else ""
     try:
-        SocketModeHandler(app, app_token).start()  # type: ignore[no-untyped-call]
+        EdgeSocketModeHandler(wiring, app_token).start()  # type: ignore[no-untyped-call]
     finally:
         if running is not None:
             running.shutdown(wait=True)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from slack_bolt import App
-from slack_bolt.request import BoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.context import BotContext
+
+if TYPE_CHECKING:
+    from bot.wiring import Wiring
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ MAX_BODY_BYTES = 512 * 1024
 Response = tuple[int, list[tuple[str, str]], bytes]
 Route = Callable[[BotContext, dict[str, Any]], Response]
 
-# Other surfaces add GET routes here (e.g. /calendar.ics).
+# Surfaces on the legacy bridge add GET routes here (e.g. /calendar.ics); others declare theirs.
 ROUTES: dict[str, Route] = {}
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
@@ -48,10 +49,10 @@ def _headers(environ: dict[str, Any]) -> dict[str, str]:
 class WebApp:
     """The WSGI application served by gunicorn."""
 
-    def __init__(self, bot: BotContext, app: App) -> None:
-        """Serve app's Slack requests, verified with the signing secret."""
+    def __init__(self, bot: BotContext, wiring: Wiring) -> None:
+        """Serve the wired bot's Slack requests, verified with the signing secret."""
         self.bot = bot
-        self.app = app
+        self.wiring = wiring
         secret = bot.settings.SLACK_SIGNING_SECRET
         self.verifier = SignatureVerifier(secret.get_secret_value() if secret else "")
 
@@ -75,13 +76,13 @@ class WebApp:
             if method != "POST":
                 return _json(405, {"error": "method not allowed"})
             return self.slack(environ)
-        route = ROUTES.get(path)
+        route = self.wiring.http_routes.get(path) or ROUTES.get(path)
         if route is not None and method in {"GET", "HEAD"}:
             return route(self.bot, environ)
         return _json(404, {"error": "not found"})
 
     def slack(self, environ: dict[str, Any]) -> Response:
-        """Verify a Slack request's signature and size, then let Bolt handle it."""
+        """Verify a Slack request's signature and size, then let the edge answer it."""
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -100,9 +101,7 @@ class WebApp:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return _json(400, {"error": "body is not UTF-8"})
-        bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-        with self.bot.acks.answering():
-            response = self.app.dispatch(BoltRequest(body=text, headers=bolt_headers))
+        response = self.wiring.edge.http(text, headers.get("content-type"))
         out_headers = [
             (name, value)
             for name, values in response.headers.items()

@@ -123,8 +123,7 @@ def option(text: str, value: str) -> Option:
 
 def text_input(
     label: str,
-    block_id: str,
-    action_id: str,
+    field: str,
     *,
     multiline: bool = False,
     max_length: int | None = None,
@@ -136,9 +135,9 @@ def text_input(
     """Return an input block with a plain-text field."""
     return InputBlock(
         label=plain(label),
-        block_id=block_id,
+        block_id=field,
         element=PlainTextInputElement(
-            action_id=action_id,
+            action_id=field,
             multiline=multiline,
             max_length=max_length,
             initial_value=initial or None,
@@ -151,8 +150,7 @@ def text_input(
 
 def select_input(
     label: str,
-    block_id: str,
-    action_id: str,
+    field: str,
     options: Sequence[Option],
     *,
     initial: str | None = None,
@@ -163,9 +161,9 @@ def select_input(
     chosen = next((o for o in options if o.value == initial), None)
     return InputBlock(
         label=plain(label),
-        block_id=block_id,
+        block_id=field,
         element=StaticSelectElement(
-            action_id=action_id, options=list(options)[:100], initial_option=chosen
+            action_id=field, options=list(options)[:100], initial_option=chosen
         ),
         optional=optional,
         hint=plain(hint) if hint else None,
@@ -174,8 +172,7 @@ def select_input(
 
 def multi_select_input(
     label: str,
-    block_id: str,
-    action_id: str,
+    field: str,
     options: Sequence[Option],
     *,
     initial: Sequence[str] = (),
@@ -186,9 +183,9 @@ def multi_select_input(
     chosen = [o for o in options if o.value in initial]
     return InputBlock(
         label=plain(label),
-        block_id=block_id,
+        block_id=field,
         element=StaticMultiSelectElement(
-            action_id=action_id, options=list(options)[:100], initial_options=chosen or None
+            action_id=field, options=list(options)[:100], initial_options=chosen or None
         ),
         optional=optional,
         hint=plain(hint) if hint else None,
@@ -197,8 +194,7 @@ def multi_select_input(
 
 def radio_input(
     label: str,
-    block_id: str,
-    action_id: str,
+    field: str,
     options: Sequence[Option],
     *,
     initial: str | None = None,
@@ -208,9 +204,9 @@ def radio_input(
     chosen = next((o for o in options if o.value == initial), None)
     return InputBlock(
         label=plain(label),
-        block_id=block_id,
+        block_id=field,
         element=RadioButtonsElement(
-            action_id=action_id, options=list(options), initial_option=chosen
+            action_id=field, options=list(options), initial_option=chosen
         ),
         optional=optional,
     )
@@ -218,8 +214,7 @@ def radio_input(
 
 def checkbox_input(
     label: str,
-    block_id: str,
-    action_id: str,
+    field: str,
     options: Sequence[Option],
     *,
     initial: Sequence[str] = (),
@@ -229,9 +224,9 @@ def checkbox_input(
     chosen = [o for o in options if o.value in initial]
     return InputBlock(
         label=plain(label),
-        block_id=block_id,
+        block_id=field,
         element=CheckboxesElement(
-            action_id=action_id, options=list(options), initial_options=chosen or None
+            action_id=field, options=list(options), initial_options=chosen or None
         ),
         optional=optional,
     )
@@ -266,27 +261,31 @@ def blocks_dict(blocks: Sequence[Block]) -> list[dict[str, Any]]:
 
 
 class ViewState:
-    """Typed reading of a submitted view's state.values."""
+    """Typed reading of a submitted view's state.values (a field's block id is its action id)."""
 
     def __init__(self, view: dict[str, Any]) -> None:
         """Read the values of view."""
         self._values: dict[str, dict[str, dict[str, Any]]] = view.get("state", {}).get("values", {})
 
-    def _element(self, block_id: str, action_id: str) -> dict[str, Any]:
-        return self._values.get(block_id, {}).get(action_id, {}) or {}
+    def _element(self, field: str) -> dict[str, Any]:
+        return self._values.get(field, {}).get(field, {}) or {}
 
-    def text(self, block_id: str, action_id: str) -> str | None:
+    def raw(self, field: str, key: str) -> Any:
+        """Return one key of an input's state (selected_date, selected_users, ...)."""
+        return self._element(field).get(key)
+
+    def text(self, field: str) -> str | None:
         """Return a text input's value."""
-        value = self._element(block_id, action_id).get("value")
+        value = self._element(field).get("value")
         return value if isinstance(value, str) else None
 
-    def selected(self, block_id: str, action_id: str) -> str | None:
+    def selected(self, field: str) -> str | None:
         """Return a single select's or radio group's chosen value."""
-        chosen = self._element(block_id, action_id).get("selected_option") or {}
+        chosen = self._element(field).get("selected_option") or {}
         value = chosen.get("value")
         return value if isinstance(value, str) else None
 
-    def selected_many(self, block_id: str, action_id: str) -> list[str]:
+    def selected_many(self, field: str) -> list[str]:
         """Return a multi select's or checkbox group's chosen values."""
-        chosen = self._element(block_id, action_id).get("selected_options") or []
+        chosen = self._element(field).get("selected_options") or []
         return [str(o["value"]) for o in chosen if isinstance(o, dict) and "value" in o]

@@ -40,8 +40,8 @@ from bot.texts import followup as t
 from commands import blocks as b
 from commands.blocks import ViewState
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
+from commands.edge.ids import INDICATOR_FIELD_BLOCKS, Action, Block, Callback
 from commands.home import SECTIONS
-from commands.ids import INDICATOR_FIELD_BLOCKS, Action, Block, Callback
 from commands.meetings_planner import SUMMARY_HOOKS
 from commands.render.followup import (
     ValueFormData,
@@ -308,7 +308,7 @@ def status_messages(bot: BotContext, actor: Actor) -> list[dict[str, Any]]:
     )
 
 
-@SUBCOMMANDS.add("status", "statusrapport", "rapport", after_acks=True)
+@SUBCOMMANDS.add("status", "statusrapport", "rapport")
 def _status(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -443,14 +443,14 @@ def _value_input(view: dict[str, Any], seen: IndicatorValue | None) -> ValueInpu
     return ValueInput(
         indicator_id=seen.indicator_id
         if seen
-        else state.selected(Block.INDICATOR_CHOICE, Action.INDICATOR_CHOICE),
-        place=seen.place if seen else state.selected(Block.INDICATOR_PLACE, Action.INDICATOR_PLACE),
+        else state.selected(Block.INDICATOR_CHOICE),
+        place=seen.place if seen else state.selected(Block.INDICATOR_PLACE),
         period=seen.period_label
         if seen
-        else state.text(Block.INDICATOR_PERIOD, Action.INDICATOR_PERIOD),
-        value=state.text(Block.INDICATOR_AMOUNT, Action.INDICATOR_AMOUNT),
-        source=state.text(Block.INDICATOR_SOURCE, Action.INDICATOR_SOURCE),
-        note=state.text(Block.INDICATOR_NOTE, Action.INDICATOR_NOTE),
+        else state.text(Block.INDICATOR_PERIOD),
+        value=state.text(Block.INDICATOR_AMOUNT),
+        source=state.text(Block.INDICATOR_SOURCE),
+        note=state.text(Block.INDICATOR_NOTE),
     )
 
 
@@ -544,9 +544,9 @@ def handle_indicator_submission(
         return
     state = ViewState(view)
     data = IndicatorInput(
-        name=state.text(Block.INDICATOR_NAME, Action.INDICATOR_NAME),
-        unit=state.text(Block.INDICATOR_UNIT, Action.INDICATOR_UNIT),
-        direction=state.selected(Block.INDICATOR_DIRECTION, Action.INDICATOR_DIRECTION),
+        name=state.text(Block.INDICATOR_NAME),
+        unit=state.text(Block.INDICATOR_UNIT),
+        direction=state.selected(Block.INDICATOR_DIRECTION),
     )
     check = validate_indicator(data, existing=_catalogue(bot), tr=bot.texts)
     if check.indicator is None:
@@ -707,7 +707,7 @@ def send_export(bot: BotContext, client: WebClient, user: str) -> str | None:
     return None
 
 
-@SUBCOMMANDS.add("export", "exportera", after_acks=True)
+@SUBCOMMANDS.add("export", "exportera")
 def _export(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:

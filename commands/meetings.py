@@ -38,11 +38,10 @@ from bot.server import ROUTES, Response
 from bot.texts import Msg
 from bot.texts import common as c
 from bot.texts import meetings as t
-from commands.behov import _after_move as after_need_move
 from commands.blocks import ViewState, escape
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
+from commands.edge.ids import Action, Block, Callback
 from commands.home import SECTIONS, publish_home
-from commands.ids import Action, Block, Callback
 from commands.meetings_planner import (
     apply_cancel,
     apply_move,
@@ -54,6 +53,8 @@ from commands.meetings_planner import (
     refresh_call,
     what_failed,
 )
+from commands.needs.usecases import Done as NeedMoved
+from commands.needs.usecases import move_need
 from commands.render.meetings import (
     LIST_MEETINGS,
     MOVE_FIELD_BLOCKS,
@@ -78,8 +79,8 @@ from commands.router import Router
 from commands.samverkan import SUBCOMMANDS, add_help
 from storage import audit
 from storage import meetings as store
-from storage.models import Meeting, MeetingSeries, Need
-from storage.needs import move_need, open_needs
+from storage.models import Meeting, MeetingSeries
+from storage.needs import open_needs
 
 log = logging.getLogger(__name__)
 
@@ -128,10 +129,9 @@ def _metadata(view: dict[str, Any]) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _state(view: dict[str, Any], block: Block, action: Action, key: str) -> Any:
+def _state(view: dict[str, Any], field: Block, key: str) -> Any:
     """Read one input's raw value (date, time, users) from a submitted view."""
-    values = view.get("state", {}).get("values", {})
-    return (values.get(block, {}).get(action) or {}).get(key)
+    return ViewState(view).raw(field, key)
 
 
 def _is_coordinator(bot: BotContext, user: str) -> bool:
@@ -514,7 +514,7 @@ def handle_substitute_submission(
     """Record that a substitute attends, or show what is wrong with the name."""
     bot = bot_of(context)
     name, error = validate_substitute(
-        ViewState(view).text(Block.MEETING_SUBSTITUTE_NAME, Action.MEETING_SUBSTITUTE_NAME)
+        ViewState(view).text(Block.MEETING_SUBSTITUTE_NAME)
     )
     if error is not None:
         ack(response_action="errors", errors=inline_errors(bot, [error], OTHER_FIELD_BLOCKS))
@@ -562,7 +562,7 @@ def handle_agenda_submission(
     bot = bot_of(context)
     user = body["user"]["id"]
     text, error = validate_agenda_item(
-        ViewState(view).text(Block.MEETING_AGENDA_ITEM, Action.MEETING_AGENDA_ITEM)
+        ViewState(view).text(Block.MEETING_AGENDA_ITEM)
     )
     if error is not None:
         ack(response_action="errors", errors=inline_errors(bot, [error], OTHER_FIELD_BLOCKS))
@@ -705,9 +705,9 @@ def handle_move_submission(
         _refuse_role(bot, client, user, meta.get("channel"))
         return
     check = validate_move(
-        _state(view, Block.MEETING_MOVE_DATE, Action.MEETING_MOVE_DATE, "selected_date"),
-        _state(view, Block.MEETING_MOVE_TIME, Action.MEETING_MOVE_TIME, "selected_time"),
-        ViewState(view).text(Block.MEETING_REASON, Action.MEETING_REASON),
+        _state(view, Block.MEETING_MOVE_DATE, "selected_date"),
+        _state(view, Block.MEETING_MOVE_TIME, "selected_time"),
+        ViewState(view).text(Block.MEETING_REASON),
         now=bot.clock.now(),
         tz=bot.config.collaboration.tz,
     )
@@ -770,7 +770,7 @@ def handle_cancel_submission(
         _refuse_role(bot, client, user, meta.get("channel"))
         return
     reason, error = validate_reason(
-        ViewState(view).text(Block.MEETING_REASON, Action.MEETING_REASON)
+        ViewState(view).text(Block.MEETING_REASON)
     )
     if error is not None:
         ack(response_action="errors", errors=inline_errors(bot, [error], OTHER_FIELD_BLOCKS))
@@ -866,10 +866,10 @@ def handle_attendance_submission(
         return
     state = ViewState(view)
     known = {o.id for o in bot.organizations}
-    attended = set(state.selected_many(Block.MEETING_ATTENDED, Action.MEETING_ATTENDED))
+    attended = set(state.selected_many(Block.MEETING_ATTENDED))
     need_ids = [
         int(v)
-        for v in state.selected_many(Block.MEETING_NEEDS_TAKEN_UP, Action.MEETING_NEEDS_TAKEN_UP)
+        for v in state.selected_many(Block.MEETING_NEEDS_TAKEN_UP)
         if v.isdigit()
     ]
     keys: list[str] = []
@@ -887,20 +887,14 @@ def handle_attendance_submission(
                 recorded_by=user,
                 now=now,
             )
+            coordinator = Actor(user, None, roles_of(user, bot.config.roles))
             for need_id in need_ids:
-                if move_need(
-                    session,
-                    need_id,
-                    expected=NeedStatus.NEW,
-                    target=NeedStatus.TAKEN_UP,
-                    actor=user,
-                    now=now,
-                ):
-                    need = session.get(Need, need_id)
-                    if need is not None:
-                        session.refresh(need)
-                        keys += after_need_move(bot, session, need, user, None)
-                        moved += 1
+                outcome = move_need(
+                    bot, session, coordinator, need_id, NeedStatus.NEW, NeedStatus.TAKEN_UP
+                )
+                if isinstance(outcome, NeedMoved):
+                    keys += outcome.keys
+                    moved += 1
             audit.record(
                 session,
                 actor=user,
@@ -933,25 +927,25 @@ def read_series_input(view: dict[str, Any]) -> SeriesInput:
     """Parse the series form's state into a SeriesInput."""
     state = ViewState(view)
     return SeriesInput(
-        kind=state.selected(Block.MEETING_KIND, Action.MEETING_KIND),
-        title=state.text(Block.MEETING_TITLE, Action.MEETING_TITLE),
+        kind=state.selected(Block.MEETING_KIND),
+        title=state.text(Block.MEETING_TITLE),
         first_date=_state(
-            view, Block.MEETING_FIRST_DATE, Action.MEETING_FIRST_DATE, "selected_date"
+            view, Block.MEETING_FIRST_DATE, "selected_date"
         ),
         first_time=_state(
-            view, Block.MEETING_FIRST_TIME, Action.MEETING_FIRST_TIME, "selected_time"
+            view, Block.MEETING_FIRST_TIME, "selected_time"
         ),
-        duration=state.text(Block.MEETING_DURATION, Action.MEETING_DURATION),
-        frequency=state.selected(Block.MEETING_FREQUENCY, Action.MEETING_FREQUENCY),
-        weeks=state.selected_many(Block.MEETING_WEEKS, Action.MEETING_WEEKS),
-        rrule=state.text(Block.MEETING_RRULE, Action.MEETING_RRULE),
-        location=state.text(Block.MEETING_LOCATION, Action.MEETING_LOCATION),
-        call_before=state.text(Block.MEETING_CALL_BEFORE, Action.MEETING_CALL_BEFORE),
-        reminder_before=state.text(Block.MEETING_REMINDER_BEFORE, Action.MEETING_REMINDER_BEFORE),
-        summary_before=state.text(Block.MEETING_SUMMARY_BEFORE, Action.MEETING_SUMMARY_BEFORE),
-        skip_months=state.selected_many(Block.MEETING_SKIP_MONTHS, Action.MEETING_SKIP_MONTHS),
-        on_holiday=state.selected(Block.MEETING_ON_HOLIDAY, Action.MEETING_ON_HOLIDAY),
-        agenda=state.text(Block.MEETING_AGENDA_LINES, Action.MEETING_AGENDA_LINES),
+        duration=state.text(Block.MEETING_DURATION),
+        frequency=state.selected(Block.MEETING_FREQUENCY),
+        weeks=state.selected_many(Block.MEETING_WEEKS),
+        rrule=state.text(Block.MEETING_RRULE),
+        location=state.text(Block.MEETING_LOCATION),
+        call_before=state.text(Block.MEETING_CALL_BEFORE),
+        reminder_before=state.text(Block.MEETING_REMINDER_BEFORE),
+        summary_before=state.text(Block.MEETING_SUMMARY_BEFORE),
+        skip_months=state.selected_many(Block.MEETING_SKIP_MONTHS),
+        on_holiday=state.selected(Block.MEETING_ON_HOLIDAY),
+        agenda=state.text(Block.MEETING_AGENDA_LINES),
     )
 
 
@@ -1145,7 +1139,7 @@ def handle_contacts_submission(
         _refuse_role(bot, client, user, None)
         return
     chosen = _state(
-        view, Block.MEETING_CONTACT_USERS, Action.MEETING_CONTACT_USERS, "selected_users"
+        view, Block.MEETING_CONTACT_USERS, "selected_users"
     )
     wanted = [str(u) for u in chosen or [] if str(u)[:1] in "UW"]
     organizations = {
@@ -1194,7 +1188,7 @@ def home_meetings(bot: BotContext, actor: Actor) -> list[SlackBlock]:
 def register(routes: Router) -> None:
     """Register the meeting rhythm's subcommands, buttons, forms, Home section and route."""
     SUBCOMMANDS.add("möten", "moten", "möte", "meetings")(meetings_command)
-    SUBCOMMANDS.add("kalender", "calendar", after_acks=True)(calendar_command)
+    SUBCOMMANDS.add("kalender", "calendar")(calendar_command)
     add_help(t.HELP_MEETINGS)
     add_help(t.HELP_CALENDAR)
     ROUTES["/calendar.ics"] = calendar_route

@@ -15,7 +15,7 @@ from bot.texts import samverkan as t
 from commands import blocks as b
 from commands.blocks import ViewState
 from commands.common import bot_of, post_private, resolve_actor
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Block, Callback
 from commands.router import Router
 from commands.subcommands import Subcommands
 from storage import audit
@@ -49,7 +49,7 @@ def _help(
 AUDIT_LINES = 40
 
 
-@SUBCOMMANDS.add("logg", "log", "audit", after_acks=True)
+@SUBCOMMANDS.add("logg", "log", "audit")
 def _audit(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -88,7 +88,6 @@ def organization_modal(bot: BotContext, current: str | None) -> Any:
             b.select_input(
                 bot.texts(t.ORGANIZATION_LABEL),
                 Block.ORGANIZATION_CHOICE,
-                Action.ORGANIZATION_CHOICE,
                 options,
                 initial=current,
             ),
@@ -130,7 +129,7 @@ def handle_organization_submission(
     """Remember the organisation a person chose (only when their e-mail does not tell)."""
     bot = bot_of(context)
     user = body["user"]["id"]
-    choice = ViewState(view).selected(Block.ORGANIZATION_CHOICE, Action.ORGANIZATION_CHOICE)
+    choice = ViewState(view).selected(Block.ORGANIZATION_CHOICE)
     if choice not in {o.id for o in bot.organizations}:
         ack(response_action="errors", errors={Block.ORGANIZATION_CHOICE: bot.texts(c.CHOOSE_ONE)})
         return

@@ -20,18 +20,12 @@ class Subcommands:
         """Start with an empty table."""
         self._table: dict[str, Handler] = {}
 
-    def add(self, *names: str, after_acks: bool = False) -> Callable[[Handler], Handler]:
-        """Register a handler under names (matched case-insensitively as the first word).
-
-        after_acks: the handler only answers with a message (a list, a summary, a file), so it
-        runs once the requests waiting for their ack have had them (see BotContext.give_way).
-        A handler that opens a form must not wait: its trigger expires in 3 s.
-        """
+    def add(self, *names: str) -> Callable[[Handler], Handler]:
+        """Register a handler under names (matched case-insensitively as the first word)."""
 
         def decorate(handler: Handler) -> Handler:
-            run = _after_acks(handler) if after_acks else handler
             for name in names:
-                self._table[name.casefold()] = run
+                self._table[name.casefold()] = handler
             return handler
 
         return decorate
@@ -48,15 +42,3 @@ class Subcommands:
         if handler is None:
             return None
         return handler, rest.strip()
-
-
-def _after_acks(handler: Handler) -> Handler:
-    """Wrap handler so that it gives way to pending acks first."""
-
-    def run(
-        bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
-    ) -> None:
-        bot.give_way()
-        handler(bot, client, command, rest, respond)
-
-    return run

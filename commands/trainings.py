@@ -39,8 +39,8 @@ from bot.texts import trainings as t
 from commands import blocks as b
 from commands.blocks import ViewState
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
+from commands.edge.ids import Action, Block, Callback
 from commands.home import SECTIONS
-from commands.ids import Action, Block, Callback
 from commands.render.trainings import (
     ANSWER_FIELD_BLOCKS,
     REPORT_FIELD_BLOCKS,
@@ -97,10 +97,9 @@ TOTALS_DEFAULT = timedelta(days=365)
 # --- reading forms -------------------------------------------------------------------------------
 
 
-def _raw(view: dict[str, Any], block_id: str, action_id: str, key: str) -> Any:
+def _raw(view: dict[str, Any], field: str, key: str) -> Any:
     """Return one raw value of a submitted view's state."""
-    values: dict[str, Any] = view.get("state", {}).get("values", {})
-    return (values.get(block_id, {}).get(action_id) or {}).get(key)
+    return ViewState(view).raw(field, key)
 
 
 def _string(value: Any) -> str | None:
@@ -117,23 +116,23 @@ def read_training_input(view: dict[str, Any]) -> TrainingInput:
     """Parse the training form's state into a TrainingInput."""
     state = ViewState(view)
     return TrainingInput(
-        title=state.text(Block.TRAINING_TITLE, Action.TRAINING_TITLE),
-        subject=state.selected(Block.TRAINING_SUBJECT, Action.TRAINING_SUBJECT),
-        date=_string(_raw(view, Block.TRAINING_DATE, Action.TRAINING_DATE, "selected_date")),
-        start=_string(_raw(view, Block.TRAINING_START, Action.TRAINING_START, "selected_time")),
-        end=_string(_raw(view, Block.TRAINING_END, Action.TRAINING_END, "selected_time")),
-        organizer=state.selected(Block.TRAINING_ORGANIZER, Action.TRAINING_ORGANIZER),
-        targets=state.selected_many(Block.TRAINING_TARGETS, Action.TRAINING_TARGETS),
-        expected=state.text(Block.TRAINING_EXPECTED, Action.TRAINING_EXPECTED),
-        place=state.text(Block.TRAINING_PLACE, Action.TRAINING_PLACE),
-        target=state.selected(Block.TRAINING_TARGET, Action.TRAINING_TARGET),
+        title=state.text(Block.TRAINING_TITLE),
+        subject=state.selected(Block.TRAINING_SUBJECT),
+        date=_string(_raw(view, Block.TRAINING_DATE, "selected_date")),
+        start=_string(_raw(view, Block.TRAINING_START, "selected_time")),
+        end=_string(_raw(view, Block.TRAINING_END, "selected_time")),
+        organizer=state.selected(Block.TRAINING_ORGANIZER),
+        targets=state.selected_many(Block.TRAINING_TARGETS),
+        expected=state.text(Block.TRAINING_EXPECTED),
+        place=state.text(Block.TRAINING_PLACE),
+        target=state.selected(Block.TRAINING_TARGET),
         channel=_string(
-            _raw(view, Block.TRAINING_CHANNEL, Action.TRAINING_CHANNEL, "selected_conversation")
+            _raw(view, Block.TRAINING_CHANNEL, "selected_conversation")
         ),
         participants=_strings(
-            _raw(view, Block.TRAINING_PARTICIPANTS, Action.TRAINING_PARTICIPANTS, "selected_users")
+            _raw(view, Block.TRAINING_PARTICIPANTS, "selected_users")
         ),
-        needs=state.selected_many(Block.TRAINING_NEEDS, Action.TRAINING_NEEDS),
+        needs=state.selected_many(Block.TRAINING_NEEDS),
     )
 
 
@@ -141,14 +140,12 @@ def read_report_input(view: dict[str, Any]) -> ReportInput:
     """Parse the report-back form's state into a ReportInput."""
     state = ViewState(view)
     return ReportInput(
-        organization=state.selected(
-            Block.TRAINING_REPORT_ORGANIZATION, Action.TRAINING_REPORT_ORGANIZATION
-        ),
-        title=state.text(Block.TRAINING_TITLE, Action.TRAINING_TITLE),
-        subject=state.selected(Block.TRAINING_SUBJECT, Action.TRAINING_SUBJECT),
-        date=_string(_raw(view, Block.TRAINING_DATE, Action.TRAINING_DATE, "selected_date")),
+        organization=state.selected(Block.TRAINING_REPORT_ORGANIZATION),
+        title=state.text(Block.TRAINING_TITLE),
+        subject=state.selected(Block.TRAINING_SUBJECT),
+        date=_string(_raw(view, Block.TRAINING_DATE, "selected_date")),
         participants=state.text(
-            Block.TRAINING_REPORT_PARTICIPANTS, Action.TRAINING_REPORT_PARTICIPANTS
+            Block.TRAINING_REPORT_PARTICIPANTS
         ),
     )
 
@@ -277,7 +274,7 @@ def open_training_form(
         respond(text=bot.texts(c.TRIGGER_EXPIRED), response_type="ephemeral")
 
 
-@SUBCOMMANDS.add("lista", "list", after_acks=True)
+@SUBCOMMANDS.add("lista", "list")
 def _list(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -317,7 +314,7 @@ def _report(
         respond(text=bot.texts(c.TRIGGER_EXPIRED), response_type="ephemeral")
 
 
-@SUBCOMMANDS.add("resultat", "results", "result", after_acks=True)
+@SUBCOMMANDS.add("resultat", "results", "result")
 def _results(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
 ) -> None:
@@ -378,7 +375,7 @@ def parse_period(text: str, now: datetime, tz: Any) -> tuple[date, date] | None:
 
 
 @SUBCOMMANDS.add(
-    "sammanställning", "sammanstallning", "summering", "summary", "totals", after_acks=True
+    "sammanställning", "sammanstallning", "summering", "summary", "totals"
 )
 def _totals(
     bot: BotContext, client: WebClient, command: dict[str, Any], rest: str, respond: Respond
@@ -713,7 +710,7 @@ def handle_after_submission(
     user = body["user"]["id"]
     state = ViewState(view)
     after, error = validate_rating(
-        "after", state.selected(Block.TRAINING_EVAL_AFTER, Action.TRAINING_EVAL_AFTER)
+        "after", state.selected(Block.TRAINING_EVAL_AFTER)
     )
     if error is not None or after is None:
         ack(
@@ -755,9 +752,9 @@ def handle_before_submission(
     user = body["user"]["id"]
     state = ViewState(view)
     check = validate_answer(
-        state.selected(Block.TRAINING_EVAL_BEFORE, Action.TRAINING_EVAL_BEFORE),
-        state.text(Block.TRAINING_EVAL_USED, Action.TRAINING_EVAL_USED),
-        state.text(Block.TRAINING_EVAL_MISSING, Action.TRAINING_EVAL_MISSING),
+        state.selected(Block.TRAINING_EVAL_BEFORE),
+        state.text(Block.TRAINING_EVAL_USED),
+        state.text(Block.TRAINING_EVAL_MISSING),
     )
     if check.errors or check.before is None:
         ack(response_action="errors", errors=inline_errors(bot, check.errors, ANSWER_FIELD_BLOCKS))

@@ -20,7 +20,7 @@ from bot.context import BotContext
 from bot.runtime import prepare_database
 from bot.server import WebApp
 from bot.settings import Settings
-from bot.slack_app import build_app
+from bot.wiring import wire
 from storage.db import Database
 from tests import slack_requests as req
 from tests.slack_standin import SlackStandIn
@@ -142,13 +142,14 @@ class RunningBot:
         self.bot = BotContext(settings, parsed, Database(database_url), self.clock)
         prepare_database(self.bot)
         self.listeners = TrackingExecutor()
-        self.app = build_app(
+        self.wiring = wire(
             self.bot,
             token_verification=True,
-            listener_executor=self.listeners,
+            work_executor=self.listeners,
             sender_executor=sender,
         )
-        self.web = WebApp(self.bot, self.app)
+        self.app = self.wiring.app
+        self.web = WebApp(self.bot, self.wiring)
         self.server = make_server("127.0.0.1", 0, self.web, _Server, _Quiet)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Action, Callback, Field
 from storage import outbox
 from storage.models import AuditEntry, Need, NeedEvent, OutboxMessage
 from tests.conftest import NOW
@@ -33,12 +33,12 @@ from tests.slack_standin import SlackStandIn
 tr = Texts("sv")
 
 GOOD = {
-    Action.NEED_TITLE: "Utbildning i drogtecken för tullpersonal",
-    Action.NEED_DESCRIPTION: "Vi behöver en halvdag om drogtecken för personalen i Gävle hamn.",
-    Action.NEED_FOCUS: "training",
-    Action.NEED_SCOPE: "county",
-    Action.NEED_URGENCY: "normal",
-    Action.NEED_SUPPORT: ["training", "expert"],
+    Field.NEED_TITLE: "Utbildning i drogtecken för tullpersonal",
+    Field.NEED_DESCRIPTION: "Vi behöver en halvdag om drogtecken för personalen i Gävle hamn.",
+    Field.NEED_FOCUS: "training",
+    Field.NEED_SCOPE: "county",
+    Field.NEED_URGENCY: "normal",
+    Field.NEED_SUPPORT: ["training", "expert"],
 }
 
 
@@ -82,20 +82,20 @@ def posted_card(running: RunningBot, need_id: int) -> dict[str, Any]:
 def test_behov_opens_the_form_preset_to_the_users_organisation(running: RunningBot) -> None:
     view = open_form(running)
     assert view["callback_id"] == Callback.NEED_FORM
-    org_block = next(b for b in view["blocks"] if b.get("block_id") == Block.NEED_ORGANIZATION)
+    org_block = next(b for b in view["blocks"] if b.get("block_id") == Field.NEED_ORGANIZATION)
     assert org_block["element"]["initial_option"]["value"] == "tullverket"
     assert [o["value"] for o in org_block["element"]["options"]] == ["tullverket"]
 
 
 def test_a_coordinator_may_choose_any_organisation(running: RunningBot) -> None:
     view = open_form(running, COORDINATOR)
-    org_block = next(b for b in view["blocks"] if b.get("block_id") == Block.NEED_ORGANIZATION)
+    org_block = next(b for b in view["blocks"] if b.get("block_id") == Field.NEED_ORGANIZATION)
     assert len(org_block["element"]["options"]) == 20
 
 
 def test_behov_with_text_fills_in_the_title(running: RunningBot) -> None:
     view = open_form(running, text="Material om cannabis till skolor")
-    title = next(b for b in view["blocks"] if b.get("block_id") == Block.NEED_TITLE)
+    title = next(b for b in view["blocks"] if b.get("block_id") == Field.NEED_TITLE)
     assert title["element"]["initial_value"] == "Material om cannabis till skolor"
 
 
@@ -151,11 +151,11 @@ def test_a_submission_is_acknowledged_before_its_messages_which_the_sender_then_
 def test_a_personal_identity_number_is_refused_and_nothing_stored(
     running: RunningBot, number: str
 ) -> None:
-    result = submit_need(running, **{Action.NEED_DESCRIPTION: f"Gäller person {number} i Gävle."})
+    result = submit_need(running, **{Field.NEED_DESCRIPTION: f"Gäller person {number} i Gävle."})
     assert result.status == 200
     assert result.json() == {
         "response_action": "errors",
-        "errors": {Block.NEED_DESCRIPTION: tr(c.IDENTITY_NUMBER)},
+        "errors": {Field.NEED_DESCRIPTION: tr(c.IDENTITY_NUMBER)},
     }
     assert need_count(running) == 0
     assert running.standin.calls_to("chat.postMessage") == []
@@ -165,24 +165,24 @@ def test_missing_and_too_long_fields_are_shown_inline(running: RunningBot) -> No
     view = open_form(running)
     for block in view["blocks"]:
         block.get("element", {}).pop("max_length", None)  # a forged client ignores the limits
-    answers = {k: v for k, v in GOOD.items() if k != Action.NEED_TITLE}
-    answers[Action.NEED_DESCRIPTION] = "x" * 2001
+    answers = {k: v for k, v in GOOD.items() if k != Field.NEED_TITLE}
+    answers[Field.NEED_DESCRIPTION] = "x" * 2001
     result = running.submit(view, answers, ANNA, forged=True)
     errors = result.json()["errors"]
-    assert errors[Block.NEED_TITLE] == tr(c.REQUIRED)
-    assert errors[Block.NEED_DESCRIPTION] == tr(c.TOO_LONG, limit=2000, length=2001)
+    assert errors[Field.NEED_TITLE] == tr(c.REQUIRED)
+    assert errors[Field.NEED_DESCRIPTION] == tr(c.TOO_LONG, limit=2000, length=2001)
     assert need_count(running) == 0
 
 
 def test_an_organisation_not_ones_own_is_refused(running: RunningBot) -> None:
     view = open_form(running, ANNA)
     # A forged submission: Anna's form only offers Tullverket; the server checks anyway.
-    org = next(b for b in view["blocks"] if b.get("block_id") == Block.NEED_ORGANIZATION)
+    org = next(b for b in view["blocks"] if b.get("block_id") == Field.NEED_ORGANIZATION)
     org["element"]["options"].append(
         {"text": {"type": "plain_text", "text": "Gävle"}, "value": "gavle"}
     )
-    result = running.submit(view, {**GOOD, Action.NEED_ORGANIZATION: "gavle"}, ANNA)
-    assert result.json()["errors"] == {Block.NEED_ORGANIZATION: tr(c.UNKNOWN_CHOICE)}
+    result = running.submit(view, {**GOOD, Field.NEED_ORGANIZATION: "gavle"}, ANNA)
+    assert result.json()["errors"] == {Field.NEED_ORGANIZATION: tr(c.UNKNOWN_CHOICE)}
     assert need_count(running) == 0
 
 
@@ -195,18 +195,18 @@ def test_a_retried_submission_creates_one_need(running: RunningBot) -> None:
 
 
 def test_contact_details_ask_for_confirmation_first(running: RunningBot) -> None:
-    result = submit_need(running, **{Action.NEED_DESCRIPTION: "Ring mig på 070-123 45 67."})
+    result = submit_need(running, **{Field.NEED_DESCRIPTION: "Ring mig på 070-123 45 67."})
     answer = result.json()
     assert answer["response_action"] == "update"
     assert need_count(running) == 0
     view = answer["view"]
-    assert Block.NEED_CONFIRM_CONTACT in [b.get("block_id") for b in view["blocks"]]
+    assert Field.NEED_CONFIRM_CONTACT in [b.get("block_id") for b in view["blocks"]]
     confirmed = running.submit(
         view,
         {
             **GOOD,
-            Action.NEED_DESCRIPTION: "Ring mig på 070-123 45 67.",
-            Action.NEED_CONFIRM_CONTACT: ["yes"],
+            Field.NEED_DESCRIPTION: "Ring mig på 070-123 45 67.",
+            Field.NEED_CONFIRM_CONTACT: ["yes"],
         },
         ANNA,
     )
@@ -256,8 +256,8 @@ def test_declining_asks_for_a_reason(running: RunningBot) -> None:
     view = running.opened_view()
     assert view["callback_id"] == Callback.NEED_DECLINE
     empty = running.submit(view, {}, COORDINATOR, forged=True)
-    assert empty.json()["errors"] == {Block.NEED_REASON: tr(c.REQUIRED)}
-    running.submit(view, {Action.NEED_REASON: "Ligger utanför samverkans uppdrag."}, COORDINATOR)
+    assert empty.json()["errors"] == {Field.NEED_REASON: tr(c.REQUIRED)}
+    running.submit(view, {Field.NEED_REASON: "Ligger utanför samverkans uppdrag."}, COORDINATOR)
     running.standin.wait_for("chat.update", 1)
     with running.bot.db.reading() as session:
         need = session.get(Need, 1)
@@ -280,7 +280,7 @@ def test_a_colleague_edits_and_an_outsider_cannot(running: RunningBot) -> None:
     running.standin.wait_for("views.open", 2)
     view = running.opened_view()
     assert view["callback_id"] == Callback.NEED_EDIT
-    running.submit(view, {**GOOD, Action.NEED_TITLE: "Drogtecken för hamnpersonal"}, ERIK)
+    running.submit(view, {**GOOD, Field.NEED_TITLE: "Drogtecken för hamnpersonal"}, ERIK)
     running.standin.wait_for("chat.update", 1)
     with running.bot.db.reading() as session:
         assert session.get(Need, 1).title == "Drogtecken för hamnpersonal"  # type: ignore[union-attr]
@@ -299,8 +299,8 @@ def test_the_submitter_withdraws_a_need(running: RunningBot) -> None:
 
 
 def test_behov_lista_groups_open_needs_newest_first(running: RunningBot) -> None:
-    submit_need(running, **{Action.NEED_TITLE: "Första behovet"})
-    submit_need(running, BERIT, **{Action.NEED_TITLE: "Andra behovet"})
+    submit_need(running, **{Field.NEED_TITLE: "Första behovet"})
+    submit_need(running, BERIT, **{Field.NEED_TITLE: "Andra behovet"})
     running.command("/behov", "lista", ANNA)
     response = running.standin.wait_for_response(1)[-1]
     text = all_text(response["blocks"])

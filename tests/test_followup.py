@@ -17,8 +17,8 @@ from bot import scheduler
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
+from commands.edge.ids import Action, Block, Callback
 from commands.followup import queue_owners_summary
-from commands.ids import Action, Block, Callback
 from storage import outbox
 from storage.models import (
     AuditEntry,

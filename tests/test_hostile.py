@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bot.domain.validation import clean_text
-from commands.ids import Action, Block
+from commands.edge.ids import Field
 from storage.models import Need, NeedEvent, OutboxMessage
 from tests.harness import ANNA, RunningBot
 
@@ -111,14 +111,14 @@ def test_any_needs_form_text_is_stored_whole_or_not_at_all(
     for block in view["blocks"]:
         block.get("element", {}).pop("max_length", None)
     answers: dict[str, Any] = {
-        Action.NEED_FOCUS: "other",
-        Action.NEED_SCOPE: "county",
-        Action.NEED_URGENCY: "low",
+        Field.NEED_FOCUS: "other",
+        Field.NEED_SCOPE: "county",
+        Field.NEED_URGENCY: "low",
     }
     if title:
-        answers[Action.NEED_TITLE] = title
+        answers[Field.NEED_TITLE] = title
     if description:
-        answers[Action.NEED_DESCRIPTION] = description
+        answers[Field.NEED_DESCRIPTION] = description
     needs, events, messages = counts(running)
     result = running.submit(view, answers, ANNA, view_id=f"V{needs}{len(title)}", forged=True)
     assert result.status == 200
@@ -135,5 +135,5 @@ def test_any_needs_form_text_is_stored_whole_or_not_at_all(
             no_mentions(call.args)
     else:
         assert answer["response_action"] in {"errors", "update"}
-        assert set(answer.get("errors", {})) <= {Block.NEED_TITLE, Block.NEED_DESCRIPTION}
+        assert set(answer.get("errors", {})) <= {Field.NEED_TITLE, Field.NEED_DESCRIPTION}
         assert after == (needs, events, messages)

@@ -17,7 +17,7 @@ from bot.texts import common as c
 from bot.texts import meetings as t
 from bot.texts import samverkan as st
 from commands import meetings_planner
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Action, Block, Callback
 from commands.render.meetings import when
 from storage import meetings as store
 from storage import outbox
@@ -651,7 +651,7 @@ def test_after_the_meeting_attendance_is_recorded_and_needs_marked_taken_up(
         assert attendance["tullverket"] == (1, 1)
         assert attendance["gavle"] == (0, 1)
     click(meetings, followup, Action.MEETING_FOLLOWUP_OPEN, ANNA, channel=COORDINATOR_CHANNEL)
-    assert ephemeral_to(meetings, ANNA) == tr(c.NOT_ALLOWED, who=tr(c.WHO_COORDINATORS))
+    assert ephemeral_to(meetings, ANNA, count=2) == tr(c.NOT_ALLOWED, who=tr(c.WHO_COORDINATORS))
     click(
         meetings, followup, Action.MEETING_FOLLOWUP_OPEN, COORDINATOR, channel=COORDINATOR_CHANNEL
     )

@@ -35,7 +35,7 @@ from sqlalchemy import create_engine, func, select, text
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
-from commands.ids import Action
+from commands.edge.ids import Field
 from storage import meetings as meeting_store
 from storage.db import Database
 from storage.migrate import upgrade
@@ -54,11 +54,11 @@ CONTACTS = [(f"U0MK{i:05d}", BUILT_IN[i].id) for i in range(20)]
 HOME_VISITORS = [user for user, _ in SUBMITTERS[:5]]
 TWICE = {1, 4, 7, 10, 13, 16}  # submissions also sent to the other web process at once
 ANSWERS: dict[str, Any] = {
-    Action.NEED_DESCRIPTION: "Vi behöver en halvdag om drogtecken för vår personal.",
-    Action.NEED_FOCUS: "training",
-    Action.NEED_SCOPE: "county",
-    Action.NEED_URGENCY: "normal",
-    Action.NEED_SUPPORT: ["training"],
+    Field.NEED_DESCRIPTION: "Vi behöver en halvdag om drogtecken för vår personal.",
+    Field.NEED_FOCUS: "training",
+    Field.NEED_SCOPE: "county",
+    Field.NEED_URGENCY: "normal",
+    Field.NEED_SUPPORT: ["training"],
 }
 
 
@@ -281,7 +281,7 @@ def requests_to_send(forms: list[dict[str, Any]]) -> list[Send]:
     """Return the submissions (some twice, to the other process) and the Home events (to both)."""
     sends: list[Send] = []
     for i, ((user, _), form) in enumerate(zip(SUBMITTERS, forms, strict=True)):
-        answers = {**ANSWERS, Action.NEED_TITLE: f"Utbildningsbehov nummer {i + 1}"}
+        answers = {**ANSWERS, Field.NEED_TITLE: f"Utbildningsbehov nummer {i + 1}"}
         body = req.view_submission(
             form, req.input_values(form, answers), user_id=user, view_id=f"VMP{i:04d}"
         )

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, func, select, text
 from bot import scheduler
 from bot.texts import Texts
 from bot.texts import common as c
-from commands.ids import Block
+from commands.edge.ids import Field
 from storage.models import Need, OutboxMessage
 from tests.conftest import NOW, PG_ADMIN_URL, POSTGRES
 from tests.harness import ANNA, WORKING_GROUP, RunningBot
@@ -60,7 +60,7 @@ def test_a_database_outage_loses_and_doubles_nothing(
     assert during.status == 200
     assert during.json() == {
         "response_action": "errors",
-        "errors": {Block.NEED_ORGANIZATION: tr(c.DATABASE_DOWN)},
+        "errors": {Field.NEED_ORGANIZATION: tr(c.DATABASE_DOWN)},
     }
     running.command("/behov", "lista", ANNA)
     assert running.standin.wait_for_response(1)[-1]["text"] == tr(c.DATABASE_DOWN)

@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
-from commands.ids import Action, Callback
+from bot.texts import Texts
+from bot.texts import common as c
+from commands.edge.ids import Action, Callback
 from commands.router import Router
 from tests.harness import ANNA, RunningBot
 
@@ -46,11 +48,14 @@ def test_a_handler_gets_the_arguments_it_names_and_no_others() -> None:
     assert got == {"ack": "ACK", "command": {"text": "lista"}}
 
 
-def test_a_button_no_surface_knows_is_answered_as_unhandled(running: RunningBot) -> None:
-    before = len(running.standin.calls)
+def test_a_button_no_surface_knows_gets_a_private_answer_and_changes_nothing(
+    running: RunningBot,
+) -> None:
     result = running.click({"type": "button", "action_id": "not_ours", "value": "1"}, ANNA)
-    assert result.status == 404
-    assert len(running.standin.calls) == before
+    assert result.status == 200
+    answer = running.standin.wait_for_response(1)[0]
+    assert answer["text"] == Texts("sv")(c.STALE_BUTTON)
+    assert answer["response_type"] == "ephemeral"
 
 
 def test_a_known_button_reaches_its_handler(running: RunningBot) -> None:

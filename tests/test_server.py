@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import samverkan as t
-from commands.ids import Action, Callback
+from commands.edge.ids import Action, Callback
 from storage.db import Database
 from storage.models import Person
 from tests import slack_requests as req

@@ -28,6 +28,8 @@ from bot.shell.world import load_world
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import shell as t
+from commands.edge.interaction import Click, Command, Submission
+from commands.edge.surface import click, form
 from storage import outbox
 from storage.db import Database
 from storage.models import Need, OutboxMessage
@@ -446,31 +448,29 @@ def test_a_form_that_grows_as_it_is_answered_is_asked_to_the_end(tmp_path: Path)
     )
     submitted: list[dict[str, Any]] = []
 
-    def open_form(ack: Any, command: dict[str, Any], client: WebClient) -> None:
-        ack()
-        client.views_open(
-            trigger_id=command["trigger_id"], view=_radio_view(with_municipality=False)
+    def open_form(ix: Command) -> None:
+        ix.open_view(_radio_view(with_municipality=False))
+
+    def picked(ix: Click[Any]) -> None:
+        assert ix.view is not None
+        ix.client.views_update(
+            view_id=ix.view.id, hash=ix.view.hash, view=_radio_view(with_municipality=True)
         )
 
-    def picked(ack: Any, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        view = body["view"]
-        client.views_update(
-            view_id=view["id"], hash=view["hash"], view=_radio_view(with_municipality=True)
-        )
-
-    def saved(ack: Any, view: dict[str, Any], client: WebClient) -> None:
-        values = view["state"]["values"]
-        submitted.append(values)
-        if values["kommun"]["kommun"]["value"] != "Gävle kommun":
-            ack(response_action="errors", errors={"kommun": "Skriv hela namnet."})
+    def saved(ix: Submission[Any]) -> None:
+        values = ix.form.model_dump()["values"]
+        submitted.append(ix.raw["view"]["state"]["values"])
+        if ix.form.text("kommun") != "Gävle kommun":
+            ix.errors({"kommun": "Skriv hela namnet."})
             return
-        ack()
-        client.chat_postMessage(channel="C0ARBETS1", text="Sparat för *Gävle kommun*.")
+        ix.done()
+        ix.client.chat_postMessage(channel="C0ARBETS1", text="Sparat för *Gävle kommun*.")
+        assert values["kommun"]["kommun"]["value"] == "Gävle kommun"
 
-    session.app.command("/prova")(open_form)
-    session.app.action("plats")(picked)
-    session.app.view("prova")(saved)
+    edge = session.wiring.edge
+    edge.commands["/prova"] = open_form
+    edge.clicks["plats"] = click(picked)
+    edge.forms["prova"] = form(saved)
     try:
         while (line := console.read(session.prompt())) is not None:
             session.run_line(line)

@@ -30,7 +30,7 @@ from bot.domain.trainings import (
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Action, Block, Callback
 from storage.db import Database
 from storage.directory import sync_organizations
 from storage.migrate import upgrade

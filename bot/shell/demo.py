@@ -77,7 +77,7 @@ NEED_ANNA: dict[str, str | list[str]] = {
         "Fråga Tolvan, 19121212-1212.",
         "Vi behöver en halvdag om drogtecken för personalen i Gävle hamn, gärna under våren.",
     ],
-    "need_focus": "Utbildning",
+    "need_focus_area": "Utbildning",
     "need_scope": "Hela länet",
     "need_urgency": "Inom några månader",
     "need_support": "Utbildning, Expertstöd",
@@ -85,7 +85,7 @@ NEED_ANNA: dict[str, str | list[str]] = {
 NEED_BERIT = {
     "need_description": "Skolorna i Gävle och Sandviken vill ha ett gemensamt material om "
     "cannabis till föräldramöten i årskurs 8.",
-    "need_focus": "Information",
+    "need_focus_area": "Information",
     "need_scope": "Valda kommuner",
     "need_municipalities": "Gävle, Sandviken",
     "need_urgency": "Kan vänta",

@@ -20,7 +20,6 @@ from typing import Any, ParamSpec, TypeVar
 
 from pydantic import SecretStr
 from slack_bolt import BoltResponse
-from slack_bolt.request import BoltRequest
 from sqlalchemy import func, select
 
 from bot import scheduler
@@ -44,10 +43,10 @@ from bot.shell.forms import (
 from bot.shell.render import Press, Renderer, Style, mrkdwn, options_of
 from bot.shell.slack import Event, Person, SimulatedSlack, Source
 from bot.shell.world import World
-from bot.slack_app import build_app
 from bot.texts import Msg, Texts
 from bot.texts import samverkan as ts
 from bot.texts import shell as t
+from bot.wiring import wire
 from storage import outbox
 from storage.db import Database
 from storage.models import AuditEntry, OutboxMessage
@@ -166,7 +165,7 @@ class ShellSession:
             from bot.runtime import prepare_database
 
             prepare_database(self.bot)
-            self.app = build_app(self.bot, listener_executor=InlineExecutor())
+            self.wiring = wire(self.bot, work_executor=InlineExecutor())
         except BaseException:
             self.slack.stop()
             raise
@@ -185,7 +184,6 @@ class ShellSession:
         self._presses: list[Pressable] = []
         self._pending: list[Pressable] | None = None
         self._home_wanted = False
-        self._probed: dict[str, bool] = {}
         self._shell_commands: dict[str, Callable[[str], bool]] = {}
         for names, handler in (
             (("/jag", "/me"), self._cmd_me),
@@ -350,13 +348,13 @@ class ShellSession:
 
     def slash(self, command: str, text: str) -> None:
         """Send a slash command as Slack does, then show what the bot did."""
+        if not self.has_command(command):
+            self.say(t.NOT_A_COMMAND, command=command)
+            return
         channel = self.command_channel()
         url = self.slack.response_url(Source(channel, None, self.me.id, ephemeral=True))
         body = sim.slash_command(command, text, self.me.id, channel, url)
         response = self._dispatch(body, FORM)
-        if response.status == 404:
-            self.say(t.NOT_A_COMMAND, command=command)
-            return
         if response.status >= 400:
             self.note(t.BOT_ERROR, status=response.status)
         elif response.body:
@@ -364,21 +362,12 @@ class ShellSession:
         self._after()
 
     def has_command(self, command: str) -> bool:
-        """Tell whether the bot answers a slash command (asked once, quietly, with its help)."""
-        if command not in self._probed:
-            channel = self.command_channel()
-            url = self.slack.response_url(Source(channel, None, self.me.id, ephemeral=True))
-            body = sim.slash_command(command, "hjälp", self.me.id, channel, url)
-            response = self._dispatch(body, FORM)
-            self.slack.take_events()
-            self.slack.close_modals()
-            self._probed[command] = response.status != 404
-        return self._probed[command]
+        """Tell whether the bot has a slash command."""
+        return command in self.wiring.edge.commands
 
     def _dispatch(self, body: str, content_type: str) -> BoltResponse:
-        """Hand a request body to the Bolt app, as the HTTP layer does."""
-        headers: dict[str, str | list[str]] = {"content-type": [content_type]}
-        return self.app.dispatch(BoltRequest(body=body, headers=headers))  # type: ignore[arg-type]
+        """Hand a request body to the edge, as the HTTP layer does once the signature is good."""
+        return self.wiring.edge.http(body, content_type)
 
     def _show_ack(self, body: str, channel: str) -> None:
         """Show a command's immediate answer privately, as Slack does."""
@@ -1015,7 +1004,7 @@ class ShellSession:
             "REQUEST_METHOD": "GET",
             "wsgi.input": io.BytesIO(b""),
         }
-        status, _headers, body = WebApp(self.bot, self.app).handle(environ)
+        status, _headers, body = WebApp(self.bot, self.wiring).handle(environ)
         if status != 200:
             self.say(t.WEB_NOT_FOUND, path=path, status=status)
             return True

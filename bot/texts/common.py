@@ -54,3 +54,25 @@ CHOOSE_ONE = Msg("Välj ett alternativ.", "Please choose an option.")
 UNKNOWN_CHOICE = Msg(
     "Det valet finns inte längre; välj igen.", "That choice no longer exists; please choose again."
 )
+BAD_REQUEST = Msg(
+    "Det där kunde Samverkansbot inte läsa, så inget har ändrats. Försök igen, eller skriv "
+    "`/samverkan hjälp`.",
+    "Samverkansbot could not read that, so nothing was changed. Please try again, or type "
+    "`/samverkan help`.",
+)
+UNKNOWN_COMMAND = Msg(
+    "Kommandot {command} känner Samverkansbot inte till. Skriv `/samverkan hjälp` för att se "
+    "vad som finns.",
+    "Samverkansbot does not know the command {command}. Type `/samverkan help` to see what "
+    "there is.",
+)
+STALE_BUTTON = Msg(
+    "Den här knappen fungerar inte längre, så inget har ändrats. Öppna meddelandet eller "
+    "listan på nytt och försök igen.",
+    "This button no longer works, so nothing was changed. Open the message or the list again "
+    "and try once more.",
+)
+UNKNOWN_FORM = Msg(
+    "Det här formuläret känns inte igen, så inget har sparats. Stäng det och öppna det på nytt.",
+    "This form is not recognised, so nothing was saved. Close it and open it again.",
+)

@@ -35,7 +35,7 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands import blocks as b
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Action, Block, Callback
 from storage.models import IndicatorValue
 
 SECTION_MAX = 2900
@@ -454,7 +454,6 @@ def value_form(
             b.select_input(
                 tr(t.FIELD_INDICATOR),
                 Block.INDICATOR_CHOICE,
-                Action.INDICATOR_CHOICE,
                 [b.option(i.label(tr), i.id) for i in data.indicators],
                 initial=data.indicator_id,
             )
@@ -463,7 +462,6 @@ def value_form(
             b.select_input(
                 tr(t.FIELD_PLACE),
                 Block.INDICATOR_PLACE,
-                Action.INDICATOR_PLACE,
                 _place_options(tr, data.municipalities),
                 initial=data.place or COUNTY,
             )
@@ -472,7 +470,6 @@ def value_form(
             b.text_input(
                 tr(t.FIELD_PERIOD),
                 Block.INDICATOR_PERIOD,
-                Action.INDICATOR_PERIOD,
                 max_length=20,
                 initial=data.period,
                 hint=tr(t.FIELD_PERIOD_HINT),
@@ -482,7 +479,6 @@ def value_form(
         b.text_input(
             tr(t.FIELD_VALUE),
             Block.INDICATOR_AMOUNT,
-            Action.INDICATOR_AMOUNT,
             max_length=20,
             initial=data.value,
             hint=tr(t.FIELD_VALUE_HINT),
@@ -490,7 +486,6 @@ def value_form(
         b.text_input(
             tr(t.FIELD_SOURCE),
             Block.INDICATOR_SOURCE,
-            Action.INDICATOR_SOURCE,
             max_length=SOURCE_MAX,
             initial=data.source,
             hint=tr(t.FIELD_SOURCE_HINT),
@@ -498,7 +493,6 @@ def value_form(
         b.text_input(
             tr(t.FIELD_NOTE),
             Block.INDICATOR_NOTE,
-            Action.INDICATOR_NOTE,
             multiline=True,
             max_length=NOTE_MAX,
             initial=data.note,
@@ -530,19 +524,17 @@ def indicator_form(tr: Texts) -> View:
         tr(t.NEW_INDICATOR_TITLE),
         [
             b.text_input(
-                tr(t.FIELD_NAME), Block.INDICATOR_NAME, Action.INDICATOR_NAME, max_length=100
+                tr(t.FIELD_NAME), Block.INDICATOR_NAME, max_length=100
             ),
             b.text_input(
                 tr(t.FIELD_UNIT),
                 Block.INDICATOR_UNIT,
-                Action.INDICATOR_UNIT,
                 max_length=30,
                 hint=tr(t.FIELD_UNIT_HINT),
             ),
             b.radio_input(
                 tr(t.FIELD_DIRECTION),
                 Block.INDICATOR_DIRECTION,
-                Action.INDICATOR_DIRECTION,
                 [b.option(tr(label), d.value) for d, label in DIRECTION_LABELS.items()],
                 initial=Direction.DOWN.value,
             ),

@@ -44,7 +44,7 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from commands import blocks as b
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Action, Block, Callback
 
 CALL_ITEM_MAX = 150
 CALL_AGENDA_ITEMS = 20
@@ -612,7 +612,6 @@ def substitute_form(tr: Texts, tz: ZoneInfo, meeting: MeetingInfo, channel: str 
             b.text_input(
                 tr(t.SUBSTITUTE_LABEL),
                 Block.MEETING_SUBSTITUTE_NAME,
-                Action.MEETING_SUBSTITUTE_NAME,
                 max_length=SUBSTITUTE_MAX,
                 hint=tr(t.SUBSTITUTE_HINT),
             ),
@@ -633,7 +632,6 @@ def agenda_form(tr: Texts, tz: ZoneInfo, meeting: MeetingInfo, channel: str | No
             b.text_input(
                 tr(t.AGENDA_LABEL),
                 Block.MEETING_AGENDA_ITEM,
-                Action.MEETING_AGENDA_ITEM,
                 multiline=True,
                 max_length=AGENDA_ITEM_MAX,
                 hint=tr(t.AGENDA_HINT, limit=AGENDA_ITEM_MAX),
@@ -651,7 +649,6 @@ def _reason_input(tr: Texts) -> InputBlock:
     return b.text_input(
         tr(t.REASON_LABEL),
         Block.MEETING_REASON,
-        Action.MEETING_REASON,
         multiline=True,
         max_length=REASON_MAX,
         hint=tr(t.REASON_HINT),
@@ -659,21 +656,21 @@ def _reason_input(tr: Texts) -> InputBlock:
     )
 
 
-def _date_input(label: str, block: Block, action: Action, initial: str | None) -> InputBlock:
+def _date_input(label: str, block: Block, initial: str | None) -> InputBlock:
     """Return a date picker input."""
     return InputBlock(
         label=b.plain(label),
         block_id=block,
-        element=DatePickerElement(action_id=action, initial_date=initial or None),
+        element=DatePickerElement(action_id=block, initial_date=initial or None),
     )
 
 
-def _time_input(label: str, block: Block, action: Action, initial: str | None) -> InputBlock:
+def _time_input(label: str, block: Block, initial: str | None) -> InputBlock:
     """Return a time picker input."""
     return InputBlock(
         label=b.plain(label),
         block_id=block,
-        element=TimePickerElement(action_id=action, initial_time=initial or None),
+        element=TimePickerElement(action_id=block, initial_time=initial or None),
     )
 
 
@@ -687,13 +684,11 @@ def move_form(tr: Texts, tz: ZoneInfo, meeting: MeetingInfo, channel: str | None
             _date_input(
                 tr(t.MOVE_DATE),
                 Block.MEETING_MOVE_DATE,
-                Action.MEETING_MOVE_DATE,
                 local.date().isoformat(),
             ),
             _time_input(
                 tr(t.MOVE_TIME),
                 Block.MEETING_MOVE_TIME,
-                Action.MEETING_MOVE_TIME,
                 local.strftime("%H:%M"),
             ),
             _reason_input(tr),
@@ -732,7 +727,6 @@ def attendance_form(
         b.multi_select_input(
             tr(t.ATTENDANCE_LABEL),
             Block.MEETING_ATTENDED,
-            Action.MEETING_ATTENDED,
             [b.option(name, org) for org, name in organizations],
             initial=sorted(attended),
             optional=True,
@@ -743,7 +737,6 @@ def attendance_form(
             b.multi_select_input(
                 tr(t.ATTENDANCE_NEEDS_LABEL),
                 Block.MEETING_NEEDS_TAKEN_UP,
-                Action.MEETING_NEEDS_TAKEN_UP,
                 [b.option(f"#{need_id} {title}", str(need_id)) for need_id, title in needs[:100]],
                 optional=True,
                 hint=tr(t.ATTENDANCE_NEEDS_HINT),
@@ -849,33 +842,28 @@ def series_form(
         b.select_input(
             tr(t.SERIES_KIND),
             Block.MEETING_KIND,
-            Action.MEETING_KIND,
             [b.option(tr(label), kind.value) for kind, label in KIND_LABELS.items()],
             initial=initial.kind,
         ),
         b.text_input(
             tr(t.SERIES_NAME),
             Block.MEETING_TITLE,
-            Action.MEETING_TITLE,
             max_length=TITLE_MAX,
             initial=initial.title,
         ),
         _date_input(
             tr(t.SERIES_FIRST_DATE),
             Block.MEETING_FIRST_DATE,
-            Action.MEETING_FIRST_DATE,
             initial.first_date,
         ),
         _time_input(
             tr(t.SERIES_FIRST_TIME),
             Block.MEETING_FIRST_TIME,
-            Action.MEETING_FIRST_TIME,
             initial.first_time,
         ),
         b.text_input(
             tr(t.SERIES_DURATION),
             Block.MEETING_DURATION,
-            Action.MEETING_DURATION,
             max_length=10,
             initial=initial.duration,
             hint=duration_hint,
@@ -883,7 +871,6 @@ def series_form(
         b.select_input(
             tr(t.SERIES_FREQUENCY),
             Block.MEETING_FREQUENCY,
-            Action.MEETING_FREQUENCY,
             [b.option(tr(label), f.value) for f, label in FREQUENCY_LABELS.items()],
             initial=initial.frequency,
             optional=True,
@@ -891,7 +878,6 @@ def series_form(
         b.multi_select_input(
             tr(t.SERIES_WEEKS),
             Block.MEETING_WEEKS,
-            Action.MEETING_WEEKS,
             [b.option(tr(label), value) for value, label in WEEK_LABELS.items()],
             initial=initial.weeks,
             optional=True,
@@ -900,7 +886,6 @@ def series_form(
         b.text_input(
             tr(t.SERIES_RRULE),
             Block.MEETING_RRULE,
-            Action.MEETING_RRULE,
             max_length=RRULE_MAX,
             initial=initial.rrule,
             hint=tr(t.RRULE_HINT),
@@ -909,7 +894,6 @@ def series_form(
         b.text_input(
             tr(t.SERIES_LOCATION),
             Block.MEETING_LOCATION,
-            Action.MEETING_LOCATION,
             max_length=LOCATION_MAX,
             initial=initial.location,
             optional=True,
@@ -917,7 +901,6 @@ def series_form(
         b.text_input(
             tr(t.SERIES_CALL_BEFORE),
             Block.MEETING_CALL_BEFORE,
-            Action.MEETING_CALL_BEFORE,
             max_length=10,
             initial=initial.call_before,
             hint=lead_hint,
@@ -925,7 +908,6 @@ def series_form(
         b.text_input(
             tr(t.SERIES_REMINDER_BEFORE),
             Block.MEETING_REMINDER_BEFORE,
-            Action.MEETING_REMINDER_BEFORE,
             max_length=10,
             initial=initial.reminder_before,
             hint=lead_hint,
@@ -933,7 +915,6 @@ def series_form(
         b.text_input(
             tr(t.SERIES_SUMMARY_BEFORE),
             Block.MEETING_SUMMARY_BEFORE,
-            Action.MEETING_SUMMARY_BEFORE,
             max_length=10,
             initial=initial.summary_before,
             hint=tr(t.SUMMARY_HINT),
@@ -942,7 +923,6 @@ def series_form(
         b.multi_select_input(
             tr(t.SERIES_SKIP_MONTHS),
             Block.MEETING_SKIP_MONTHS,
-            Action.MEETING_SKIP_MONTHS,
             [b.option(tr(name).capitalize(), str(i + 1)) for i, name in enumerate(t.MONTHS)],
             initial=initial.skip_months,
             optional=True,
@@ -950,14 +930,12 @@ def series_form(
         b.radio_input(
             tr(t.SERIES_ON_HOLIDAY),
             Block.MEETING_ON_HOLIDAY,
-            Action.MEETING_ON_HOLIDAY,
             [b.option(tr(label), rule.value) for rule, label in ON_HOLIDAY_LABELS.items()],
             initial=initial.on_holiday,
         ),
         b.text_input(
             tr(t.SERIES_AGENDA),
             Block.MEETING_AGENDA_LINES,
-            Action.MEETING_AGENDA_LINES,
             multiline=True,
             max_length=3000,
             initial=initial.agenda,

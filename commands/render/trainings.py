@@ -41,7 +41,7 @@ from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
-from commands.ids import Action, Block, Callback
+from commands.edge.ids import Action, Block, Callback
 from storage.models import Need, SurveyResponse, Training
 from storage.trainings import OrganizationTotals, SubjectTotals
 
@@ -192,13 +192,13 @@ def _input(
     )
 
 
-def _number_input(label: str, block_id: str, action_id: str, hint: str | None = None) -> InputBlock:
+def _number_input(label: str, field: str, hint: str | None = None) -> InputBlock:
     """Return an input block for a whole number of participants."""
     return _input(
         label,
-        block_id,
+        field,
         NumberInputElement(
-            action_id=action_id, is_decimal_allowed=False, min_value=1, max_value=PARTICIPANTS_MAX
+            action_id=field, is_decimal_allowed=False, min_value=1, max_value=PARTICIPANTS_MAX
         ),
         hint=hint,
     )
@@ -217,12 +217,11 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
         b.text_input(
             tr(t.TITLE),
             Block.TRAINING_TITLE,
-            Action.TRAINING_TITLE,
             max_length=TITLE_MAX,
             hint=tr(t.TITLE_HINT, limit=TITLE_MAX),
         ),
         b.select_input(
-            tr(t.SUBJECT), Block.TRAINING_SUBJECT, Action.TRAINING_SUBJECT, _subject_options(tr)
+            tr(t.SUBJECT), Block.TRAINING_SUBJECT, _subject_options(tr)
         ),
         _input(tr(t.DATE), Block.TRAINING_DATE, DatePickerElement(action_id=Action.TRAINING_DATE)),
         _input(
@@ -237,32 +236,28 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
         b.select_input(
             tr(t.ORGANIZER),
             Block.TRAINING_ORGANIZER,
-            Action.TRAINING_ORGANIZER,
             organizers,
             initial=choices.organizers[0].id if len(choices.organizers) == 1 else None,
         ),
         b.multi_select_input(
             tr(t.TARGETS),
             Block.TRAINING_TARGETS,
-            Action.TRAINING_TARGETS,
             [b.option(o.name, o.id) for o in choices.organizations],
             optional=True,
             hint=tr(t.TARGETS_HINT),
         ),
         _number_input(
-            tr(t.EXPECTED), Block.TRAINING_EXPECTED, Action.TRAINING_EXPECTED, tr(t.EXPECTED_HINT)
+            tr(t.EXPECTED), Block.TRAINING_EXPECTED, tr(t.EXPECTED_HINT)
         ),
         b.text_input(
             tr(t.PLACE),
             Block.TRAINING_PLACE,
-            Action.TRAINING_PLACE,
             max_length=PLACE_MAX,
             hint=tr(t.PLACE_HINT),
         ),
         b.radio_input(
             tr(t.TARGET),
             Block.TRAINING_TARGET,
-            Action.TRAINING_TARGET,
             [
                 b.option(tr(t.TARGET_CHANNEL), EvaluationTarget.CHANNEL.value),
                 b.option(tr(t.TARGET_PARTICIPANTS), EvaluationTarget.PARTICIPANTS.value),
@@ -295,7 +290,6 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
             b.multi_select_input(
                 tr(t.NEEDS),
                 Block.TRAINING_NEEDS,
-                Action.TRAINING_NEEDS,
                 [b.option(f"#{n.id} {n.title}", str(n.id)) for n in choices.needs[:100]],
                 optional=True,
                 hint=tr(t.NEEDS_HINT),
@@ -319,19 +313,17 @@ def report_form(tr: Texts, organizations: list[OrganizationInfo]) -> View:
             b.select_input(
                 tr(t.REPORT_ORGANIZATION),
                 Block.TRAINING_REPORT_ORGANIZATION,
-                Action.TRAINING_REPORT_ORGANIZATION,
                 [b.option(o.name, o.id) for o in organizations],
                 initial=organizations[0].id if len(organizations) == 1 else None,
             ),
             b.text_input(
                 tr(t.TITLE),
                 Block.TRAINING_TITLE,
-                Action.TRAINING_TITLE,
                 max_length=TITLE_MAX,
                 hint=tr(t.TITLE_HINT, limit=TITLE_MAX),
             ),
             b.select_input(
-                tr(t.SUBJECT), Block.TRAINING_SUBJECT, Action.TRAINING_SUBJECT, _subject_options(tr)
+                tr(t.SUBJECT), Block.TRAINING_SUBJECT, _subject_options(tr)
             ),
             _input(
                 tr(t.REPORT_DATE),
@@ -341,7 +333,6 @@ def report_form(tr: Texts, organizations: list[OrganizationInfo]) -> View:
             _number_input(
                 tr(t.REPORT_PARTICIPANTS),
                 Block.TRAINING_REPORT_PARTICIPANTS,
-                Action.TRAINING_REPORT_PARTICIPANTS,
             ),
         ],
         callback_id=Callback.TRAINING_REPORT,
@@ -548,7 +539,6 @@ def answer_page_after(
         b.radio_input(
             tr(t.AFTER_QUESTION, topic=topic(tr, training.subject)),
             Block.TRAINING_EVAL_AFTER,
-            Action.TRAINING_EVAL_AFTER,
             _scale_options(tr),
             initial=str(previous.knowledge_after) if previous is not None else None,
         ),
@@ -579,14 +569,12 @@ def answer_page_before(
         b.radio_input(
             tr(t.BEFORE_QUESTION, topic=topic(tr, training.subject)),
             Block.TRAINING_EVAL_BEFORE,
-            Action.TRAINING_EVAL_BEFORE,
             _scale_options(tr),
             initial=str(previous.knowledge_before) if previous is not None else None,
         ),
         b.text_input(
             tr(t.USED),
             Block.TRAINING_EVAL_USED,
-            Action.TRAINING_EVAL_USED,
             multiline=True,
             max_length=FREE_TEXT_MAX,
             initial=previous.will_use if previous is not None else None,
@@ -596,7 +584,6 @@ def answer_page_before(
         b.text_input(
             tr(t.MISSING),
             Block.TRAINING_EVAL_MISSING,
-            Action.TRAINING_EVAL_MISSING,
             multiline=True,
             max_length=FREE_TEXT_MAX,
             initial=previous.was_missing if previous is not None else None,

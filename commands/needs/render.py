@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,7 +31,9 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands import blocks as b
-from commands.ids import Action, Block, Callback
+from commands.edge.codec import NoValue, Value, encode, encode_metadata
+from commands.edge.ids import Action, Block, Callback, Field
+from commands.needs.values import ListScope, NeedAt, NeedMove, NeedRef
 from storage.models import Need
 
 MOVE_BUTTONS = {
@@ -71,7 +72,7 @@ def need_form(
     initial: NeedInput,
     *,
     callback_id: Callback = Callback.NEED_FORM,
-    metadata: dict[str, Any] | None = None,
+    metadata: Value | None = None,
     ask_contact_confirmation: bool = False,
 ) -> View:
     """Return the needs form, filled in with initial."""
@@ -81,24 +82,21 @@ def need_form(
     blocks += [
         b.select_input(
             tr(t.ORGANIZATION),
-            Block.NEED_ORGANIZATION,
-            Action.NEED_ORGANIZATION,
+            Field.NEED_ORGANIZATION,
             [b.option(o.name, o.id) for o in choices.organizations],
             initial=initial.organization_id
             or (choices.organizations[0].id if len(choices.organizations) == 1 else None),
         ),
         b.text_input(
             tr(t.TITLE),
-            Block.NEED_TITLE,
-            Action.NEED_TITLE,
+            Field.NEED_TITLE,
             max_length=TITLE_MAX,
             initial=initial.title,
             hint=tr(t.TITLE_HINT, limit=TITLE_MAX),
         ),
         b.text_input(
             tr(t.DESCRIPTION),
-            Block.NEED_DESCRIPTION,
-            Action.NEED_DESCRIPTION,
+            Field.NEED_DESCRIPTION,
             multiline=True,
             max_length=DESCRIPTION_MAX,
             initial=initial.description,
@@ -106,15 +104,13 @@ def need_form(
         ),
         b.select_input(
             tr(t.FOCUS),
-            Block.NEED_FOCUS,
-            Action.NEED_FOCUS,
+            Field.NEED_FOCUS,
             [b.option(tr(label), area.value) for area, label in FOCUS_LABELS.items()],
             initial=initial.focus_area,
         ),
         b.radio_input(
             tr(t.SCOPE),
-            Block.NEED_SCOPE,
-            Action.NEED_SCOPE,
+            Field.NEED_SCOPE,
             [
                 b.option(tr(t.SCOPE_COUNTY), "county"),
                 b.option(tr(t.SCOPE_MUNICIPALITIES), "municipalities"),
@@ -123,8 +119,7 @@ def need_form(
         ),
         b.multi_select_input(
             tr(t.MUNICIPALITIES),
-            Block.NEED_MUNICIPALITIES,
-            Action.NEED_MUNICIPALITIES,
+            Field.NEED_MUNICIPALITIES,
             [b.option(m.name, m.id) for m in choices.municipalities],
             initial=initial.municipalities,
             optional=True,
@@ -132,15 +127,13 @@ def need_form(
         ),
         b.radio_input(
             tr(t.URGENCY),
-            Block.NEED_URGENCY,
-            Action.NEED_URGENCY,
+            Field.NEED_URGENCY,
             [b.option(tr(label), u.value) for u, label in URGENCY_LABELS.items()],
             initial=initial.urgency or "normal",
         ),
         b.checkbox_input(
             tr(t.SUPPORT),
-            Block.NEED_SUPPORT,
-            Action.NEED_SUPPORT,
+            Field.NEED_SUPPORT,
             [b.option(tr(label), s.value) for s, label in SUPPORT_LABELS.items()],
             initial=initial.support,
         ),
@@ -149,8 +142,7 @@ def need_form(
         blocks.append(
             b.checkbox_input(
                 tr(t.CONTACT_CONFIRM),
-                Block.NEED_CONFIRM_CONTACT,
-                Action.NEED_CONFIRM_CONTACT,
+                Field.NEED_CONFIRM_CONTACT,
                 [b.option(tr(t.CONTACT_CONFIRM_OPTION), "yes")],
             )
         )
@@ -161,7 +153,7 @@ def need_form(
         callback_id=callback_id,
         submit=tr(c.SEND if callback_id is Callback.NEED_FORM else c.SAVE),
         close=tr(c.CANCEL),
-        private_metadata=json.dumps(metadata or {}),
+        private_metadata=encode_metadata(metadata or NoValue()),
     )
 
 
@@ -173,8 +165,7 @@ def decline_form(tr: Texts, need: Need) -> View:
             b.section(tr(t.CARD_TITLE, id=need.id, title=b.escape(need.title))),
             b.text_input(
                 tr(t.DECLINE_REASON),
-                Block.NEED_REASON,
-                Action.NEED_REASON,
+                Field.NEED_REASON,
                 multiline=True,
                 max_length=REASON_MAX,
                 hint=tr(t.DECLINE_REASON_HINT),
@@ -183,7 +174,7 @@ def decline_form(tr: Texts, need: Need) -> View:
         callback_id=Callback.NEED_DECLINE,
         submit=tr(c.SAVE),
         close=tr(c.CANCEL),
-        private_metadata=json.dumps({"need": need.id, "status": need.status}),
+        private_metadata=encode_metadata(NeedAt(need=need.id, status=NeedStatus(need.status))),
     )
 
 
@@ -229,7 +220,7 @@ def need_card(tr: Texts, need: Need, names: dict[str, str], tz: ZoneInfo) -> dic
         b.button(
             tr(MOVE_BUTTONS[target]),
             f"{Action.NEED_MOVE}:{target.value}",
-            f"{need.id}:{status.value}:{target.value}",
+            encode(NeedMove(need=need.id, status=status, target=target)),
             style="primary" if target is NeedStatus.DONE else None,
         )
         for target in TRANSITIONS[status]
@@ -237,15 +228,19 @@ def need_card(tr: Texts, need: Need, names: dict[str, str], tz: ZoneInfo) -> dic
     ]
     if NeedStatus.DECLINED in TRANSITIONS[status]:
         buttons.append(
-            b.button(tr(t.BUTTON_DECLINE), Action.NEED_DECLINE, f"{need.id}:{status.value}")
+            b.button(
+                tr(t.BUTTON_DECLINE),
+                Action.NEED_DECLINE,
+                encode(NeedAt(need=need.id, status=status)),
+            )
         )
     if is_open(status):
-        buttons.append(b.button(tr(t.BUTTON_EDIT), Action.NEED_EDIT, str(need.id)))
+        buttons.append(b.button(tr(t.BUTTON_EDIT), Action.NEED_EDIT, encode(NeedRef(need=need.id))))
         buttons.append(
             b.button(
                 tr(t.BUTTON_WITHDRAW),
                 Action.NEED_WITHDRAW,
-                f"{need.id}:{status.value}",
+                encode(NeedAt(need=need.id, status=status)),
                 style="danger",
                 confirm=b.confirm(
                     tr(t.WITHDRAW_CONFIRM_TITLE),
@@ -316,9 +311,10 @@ def need_list(
     if more:
         blocks.append(b.context(tr(t.LIST_MORE, count=more)))
     if can_filter:
-        label, value = (
+        label, scope = (
             (tr(t.LIST_FILTER_ALL), "all") if own_organization else (tr(t.LIST_FILTER_OWN), "own")
         )
+        value = encode(ListScope(scope=scope))  # type: ignore[arg-type]
         blocks.append(b.actions([b.button(label, Action.NEED_LIST_FILTER, value)]))
     return {"text": heading, "blocks": b.blocks_dict(blocks[: b.MESSAGE_BLOCKS_MAX])}
 

@@ -1,7 +1,10 @@
-"""Every action, block and callback id the bot uses, in one place.
+"""Every action, block, field and callback id the bot uses, in one place.
 
-Ids are unique across the whole app: Bolt routes by them, and a test or the shell
-presses a button by its id. A block id that carries data appends it after a colon.
+Ids are unique across the whole app: the edge routes by them, and a test or the shell
+presses a button by its id. A block id that carries data appends it after a colon; so does
+an action id that must differ between buttons of one message (the edge routes by the part
+before the colon). A form field has one id, used as its block id and its action id; its
+inline errors are mapped from the domain's field names by `form_fields`.
 """
 
 from __future__ import annotations
@@ -35,19 +38,29 @@ class Callback(StrEnum):
     INDICATOR_NEW = "indicator_new"
 
 
-class Block(StrEnum):
-    """Block ids of inputs and of blocks the bot finds again."""
+class Field(StrEnum):
+    """Form fields: one id each, used as block id and action id (domain name after the prefix)."""
 
     NEED_ORGANIZATION = "need_organization"
     NEED_TITLE = "need_title"
     NEED_DESCRIPTION = "need_description"
-    NEED_FOCUS = "need_focus"
+    NEED_FOCUS = "need_focus_area"
     NEED_SCOPE = "need_scope"
     NEED_MUNICIPALITIES = "need_municipalities"
     NEED_URGENCY = "need_urgency"
     NEED_SUPPORT = "need_support"
-    NEED_CONFIRM_CONTACT = "need_confirm_contact"
+    NEED_CONFIRM_CONTACT = "need_contact_confirmed"
     NEED_REASON = "need_reason"
+
+
+def form_fields(prefix: str) -> dict[str, str]:
+    """Map a form's domain field names to their field ids: "need_title" is "title" of "need_"."""
+    return {f.value.removeprefix(prefix): f.value for f in Field if f.value.startswith(prefix)}
+
+
+class Block(StrEnum):
+    """Block ids of inputs and of blocks the bot finds again."""
+
     NEED_ACTIONS = "need_actions"
     ORGANIZATION_CHOICE = "organization_choice"
     # meetings (issue 3)
@@ -117,16 +130,6 @@ class Block(StrEnum):
 class Action(StrEnum):
     """Action ids of buttons, selects and inputs."""
 
-    NEED_ORGANIZATION = "need_organization"
-    NEED_TITLE = "need_title"
-    NEED_DESCRIPTION = "need_description"
-    NEED_FOCUS = "need_focus"
-    NEED_SCOPE = "need_scope"
-    NEED_MUNICIPALITIES = "need_municipalities"
-    NEED_URGENCY = "need_urgency"
-    NEED_SUPPORT = "need_support"
-    NEED_CONFIRM_CONTACT = "need_confirm_contact"
-    NEED_REASON = "need_reason"
     NEED_MOVE = "need_move"
     NEED_DECLINE = "need_decline"
     NEED_EDIT = "need_edit"
@@ -211,19 +214,6 @@ class Action(StrEnum):
     HOME_STATUS = "home_status"
     HOME_EXPORT = "home_export"
 
-
-# Form fields: the form's field name (as domain validation names it) -> its block id.
-NEED_FIELD_BLOCKS: dict[str, Block] = {
-    "organization": Block.NEED_ORGANIZATION,
-    "title": Block.NEED_TITLE,
-    "description": Block.NEED_DESCRIPTION,
-    "focus_area": Block.NEED_FOCUS,
-    "scope": Block.NEED_SCOPE,
-    "municipalities": Block.NEED_MUNICIPALITIES,
-    "urgency": Block.NEED_URGENCY,
-    "support": Block.NEED_SUPPORT,
-    "reason": Block.NEED_REASON,
-}
 
 # The indicator forms' fields (as domain validation names them) -> their block ids.
 INDICATOR_FIELD_BLOCKS: dict[str, Block] = {

@@ -1,0 +1,79 @@
+"""The composition root: every surface gathered and handed to Bolt, the scheduler and HTTP.
+
+The surfaces are listed here, in the order their parts appear (Home tab sections, help lines).
+Nothing registers itself on import: what a surface adds is in its `SURFACE` value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from slack_bolt import App
+
+from bot.context import BotContext
+from bot.delivery import Deliverer
+from bot.slack_app import build_bolt, build_client
+from commands import followup, home, meetings, needs, samverkan, trainings
+from commands.edge.dispatch import Edge
+from commands.edge.legacy import legacy_surface
+from commands.edge.surface import HttpRoute, Surface
+
+WORK_THREADS = 16  # handlers after their ack (forms opened, lists, answers)
+SENDER_THREADS = 2  # queued outbox rows sent right after a request
+
+
+def surfaces() -> tuple[Surface, ...]:
+    """Return every surface of the bot, in order."""
+    return (
+        legacy_surface("samverkan", samverkan.register),
+        needs.SURFACE,
+        legacy_surface("meetings", meetings.register),
+        legacy_surface("trainings", trainings.register),
+        legacy_surface("followup", followup.register),
+        legacy_surface("home", home.register),
+    )
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """The bot's parts, wired: the Bolt app and its edge, and the HTTP routes beside Slack's."""
+
+    app: App
+    edge: Edge
+    http_routes: Mapping[str, HttpRoute]
+
+
+def wire(
+    bot: BotContext,
+    *,
+    token_verification: bool = True,
+    work_executor: Executor | None = None,
+    sender_executor: Executor | None = None,
+) -> Wiring:
+    """Build the Bolt app, the edge with every surface's listeners, and the deliverer.
+
+    work_executor runs handlers after their ack (a pool of WORK_THREADS by default; the shell
+    runs them inline so that it knows when a request is done). sender_executor sends what the
+    handlers queue: a small pool of its own by default, but when only work_executor is given,
+    each handler sends its own before it returns.
+    """
+    settings = bot.settings
+    token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else "xoxb-"
+    client = build_client(token, settings.SLACK_API_URL)
+    app = build_bolt(settings, client, token_verification=token_verification)
+    work = work_executor or ThreadPoolExecutor(max_workers=WORK_THREADS, thread_name_prefix="work")
+    if sender_executor is None and work_executor is None:
+        sender_executor = ThreadPoolExecutor(
+            max_workers=SENDER_THREADS, thread_name_prefix="sender"
+        )
+    bot.work = work
+    bot.sender = sender_executor
+    bot.deliverer = Deliverer(bot.db, client, bot.clock)
+    all_surfaces = surfaces()
+    edge = Edge(bot, app, all_surfaces, work)
+    routes: dict[str, HttpRoute] = {}
+    for surface in all_surfaces:
+        routes |= dict(surface.http_routes)
+    return Wiring(app, edge, routes)

@@ -1,0 +1,52 @@
+"""Who is acting: roles from the configuration, the organisation remembered or from e-mail."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.context import BotContext
+from bot.domain.access import Actor, roles_of
+from bot.domain.organizations import organization_for_email
+from storage.directory import get_person, remember_person
+
+log = logging.getLogger(__name__)
+
+EMAIL_RECHECK = timedelta(days=7)
+
+
+def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
+    """Find the actor's roles and organisation: remembered, else from their e-mail domain.
+
+    The e-mail domain is looked up with users.info at most once every EMAIL_RECHECK; when
+    Slack does not answer, what is remembered is used.
+    """
+    roles = roles_of(user_id, bot.config.roles)
+    now = bot.clock.now()
+    with bot.db.reading() as session:
+        person = get_person(session, user_id)
+        known = person is not None and (
+            person.organization_source == "choice"
+            or (
+                person.email_checked_at is not None
+                and now - person.email_checked_at < EMAIL_RECHECK
+            )
+        )
+        organization = person.organization_id if person is not None else None
+    if known:
+        return Actor(user_id, organization, roles)
+    try:
+        info = client.users_info(user=user_id)
+    except (SlackApiError, SlackClientError) as exc:
+        log.warning("users.info failed for a user: %s", type(exc).__name__)
+        return Actor(user_id, organization, roles)
+    email = str(((info.get("user") or {}).get("profile") or {}).get("email") or "")
+    mapped = organization_for_email(email, bot.organizations) if email else None
+    if mapped is None and person is not None and person.organization_source == "choice":
+        mapped = person.organization_id
+    with bot.db.transaction() as session:
+        remember_person(session, user_id, mapped, "email" if mapped else "none", now)
+    return Actor(user_id, mapped, roles)

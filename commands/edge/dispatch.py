@@ -1,0 +1,429 @@
+"""The edge: every Slack request parsed once, routed by id, answered within Slack's 3 seconds.
+
+HTTP bodies (after the signature check) and Socket Mode envelopes come here. What does not
+parse, names no handler, or carries a value the bot did not write is answered here, in one
+place: HTTP 200 (or the Socket Mode ack), a private polite answer in the person's language or
+an inline form error, one log line without the body or any text a person typed, and no change.
+
+The Bolt app runs with process_before_response, so every ack is decided in the request's own
+thread and never waits for a pool: commands, clicks and events are acknowledged at once and
+their handlers run afterwards in the work pool; a form's handler decides its ack (storing what
+it must first), and the Slack calls it asks for run afterwards in the work pool.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
+from typing import Any, TypeVar
+
+from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_bolt.request import BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.webhook import WebhookClient
+
+from bot.context import BotContext
+from bot.texts import Msg
+from bot.texts import common as c
+from commands.edge.codec import CodecError, Value, decode
+from commands.edge.interaction import (
+    Click,
+    Command,
+    HomeOpened,
+    Interaction,
+    Submission,
+    Suggestion,
+    post_private,
+)
+from commands.edge.requests import (
+    BlockActions,
+    BlockSuggestion,
+    EventCallback,
+    Ignored,
+    Incoming,
+    Parsed,
+    Sender,
+    SlashCommand,
+    Unparsable,
+    UrlVerification,
+    ViewClosed,
+    ViewSubmission,
+    parse_http,
+    parse_socket,
+)
+from commands.edge.surface import (
+    ClickRoute,
+    CommandHandler,
+    EventHandler,
+    FormRoute,
+    SuggestHandler,
+    Surface,
+)
+from storage.db import DatabaseUnavailable
+from storage.models import ProcessedRequest
+from storage.upsert import insert_ignore
+
+log = logging.getLogger(__name__)
+
+_RUN = "samverkansbot_run"  # Bolt context key of what the edge decided for this request
+_ANY = re.compile(".*", re.DOTALL)
+_JSON: dict[str, str | Sequence[str]] = {"content-type": ["application/json;charset=utf-8"]}
+
+T = TypeVar("T")
+Run = Callable[[Ack, Respond, WebClient], None]
+
+
+def _merge(tables: Sequence[Mapping[str, T]], what: str) -> dict[str, T]:
+    """Merge the surfaces' tables; an id routed twice raises ValueError."""
+    merged: dict[str, T] = {}
+    for table in tables:
+        for key, value in table.items():
+            if key in merged:
+                raise ValueError(f"two handlers for the {what} {key!r}")
+            merged[key] = value
+    return merged
+
+
+def route_key(action_id: str) -> str:
+    """Return the routed part of an action id: buttons may add ":<suffix>" to stay unique."""
+    return action_id.split(":", 1)[0]
+
+
+class Edge:
+    """Parses, refuses or routes every Slack request, and hands routed ones to Bolt."""
+
+    def __init__(
+        self, bot: BotContext, app: App, surfaces: Sequence[Surface], work: Executor
+    ) -> None:
+        """Route the surfaces' listeners; handlers after an ack run in work."""
+        self.bot = bot
+        self.app = app
+        self.work = work
+        self.commands: dict[str, CommandHandler] = _merge([s.commands for s in surfaces], "command")
+        self.clicks: dict[str, ClickRoute] = _merge([s.clicks for s in surfaces], "action id")
+        self.forms: dict[str, FormRoute] = _merge([s.forms for s in surfaces], "callback id")
+        self.suggestions: dict[str, SuggestHandler] = _merge(
+            [s.suggestions for s in surfaces], "options action id"
+        )
+        self.events: dict[str, EventHandler] = _merge([s.events for s in surfaces], "event")
+        for bad in [k for k in self.clicks if ":" in k]:
+            raise ValueError(f"a routed action id holds ':' ({bad!r})")
+        app.command(_ANY)(_listener)
+        app.block_action(_ANY)(_listener)
+        app.view_submission(_ANY)(_listener)
+        app.block_suggestion(_ANY)(_listener)
+        for event in self.events:
+            app.event(event)(_listener)
+
+    # ---------------------------------------------------------------------- entry points
+
+    def http(self, body: str, content_type: str | None) -> BoltResponse:
+        """Answer one verified HTTP request from Slack."""
+        return self._answer(lambda: parse_http(body, content_type))
+
+    def socket(self, envelope_type: str, payload: Any) -> BoltResponse:
+        """Answer one Socket Mode envelope (its ack payload is the response's JSON body)."""
+        return self._answer(lambda: parse_socket(envelope_type, payload))
+
+    def _answer(self, parse: Callable[[], Parsed]) -> BoltResponse:
+        try:
+            parsed = parse()
+        except Unparsable as exc:
+            return self.refuse_unparsable(exc)
+        except Ignored:
+            return BoltResponse(status=200, body="")
+        return self.dispatch(parsed)
+
+    def dispatch(self, parsed: Parsed) -> BoltResponse:
+        """Route a parsed request: run its handler through Bolt, or refuse it politely."""
+        incoming = parsed.incoming
+        if isinstance(incoming, UrlVerification):
+            return _json_response({"challenge": incoming.challenge})
+        try:
+            run = self._decide(incoming, parsed.raw)
+        except _Refused as refused:
+            log.info("refused a %s: %s", incoming.kind, refused.why)
+            return self._refuse(incoming, refused.msg, refused.params)
+        if run is None:
+            return BoltResponse(status=200, body="")
+        request = BoltRequest(
+            body=parsed.raw,
+            # Bolt takes a parsed body (a dict) only in its socket_mode; the body was parsed
+            # here, and the signature was checked before (request verification is off).
+            mode="socket_mode",
+            context={_RUN: run},
+        )
+        return self.app.dispatch(request)
+
+    # ------------------------------------------------------------------------ routing
+
+    def _decide(self, incoming: Incoming, raw: dict[str, Any]) -> Run | None:
+        """Return what to run for a routed request; raise _Refused when it cannot be routed."""
+        if isinstance(incoming, SlashCommand):
+            return self._command(incoming, raw)
+        if isinstance(incoming, BlockActions):
+            return self._click(incoming, raw)
+        if isinstance(incoming, ViewSubmission):
+            return self._submission(incoming, raw)
+        if isinstance(incoming, BlockSuggestion):
+            return self._suggestion(incoming)
+        if isinstance(incoming, EventCallback):
+            return self._event(incoming, raw)
+        if isinstance(incoming, ViewClosed):
+            return None  # closing a form needs no answer and changes nothing
+        raise _Refused("no route for this kind", c.BAD_REQUEST)
+
+    def _command(self, command: SlashCommand, raw: dict[str, Any]) -> Run:
+        handler = self.commands.get(command.command)
+        if handler is None:
+            raise _Refused("unknown command", c.UNKNOWN_COMMAND, command=command.command)
+
+        def run(ack: Ack, respond: Respond, client: WebClient) -> None:
+            ack()
+            ix = Command(
+                self.bot,
+                client,
+                command.user_id,
+                command.channel_id,
+                command.trigger_id,
+                command.response_url,
+                respond,
+                raw=raw,
+                request=command,
+                args=command.text.strip(),
+            )
+            self._later(handler, ix)
+
+        return run
+
+    def _click(self, actions: BlockActions, raw: dict[str, Any]) -> Run:
+        action = actions.action
+        route = self.clicks.get(route_key(action.action_id))
+        if route is None:
+            raise _Refused("unknown action id", c.STALE_BUTTON)
+        value = _decoded(route.value, action.value, c.STALE_BUTTON)
+
+        def run(ack: Ack, respond: Respond, client: WebClient) -> None:
+            ack()
+            ix: Click[Any] = Click(
+                self.bot,
+                client,
+                actions.user,
+                actions.channel,
+                actions.trigger_id,
+                actions.response_url,
+                respond,
+                raw=raw,
+                request=actions,
+                value=value,
+            )
+            self._later(route.handler, ix)
+
+        return run
+
+    def _submission(self, submission: ViewSubmission, raw: dict[str, Any]) -> Run:
+        route = self.forms.get(submission.view.callback_id)
+        if route is None:
+            raise _Refused("unknown callback id", c.UNKNOWN_FORM)
+        metadata = _decoded(route.metadata, submission.view.private_metadata, c.UNKNOWN_FORM)
+
+        def run(ack: Ack, respond: Respond, client: WebClient) -> None:
+            ix: Submission[Any] = Submission(
+                self.bot,
+                client,
+                submission.user,
+                None,
+                submission.trigger_id,
+                None,
+                respond,
+                [],
+                raw=raw,
+                request=submission,
+                metadata=metadata,
+                _ack=ack,
+            )
+            try:
+                route.handler(ix)
+            except Exception as exc:
+                _log_failure(exc, "form")
+                msg = c.DATABASE_DOWN if isinstance(exc, DatabaseUnavailable) else c.TEMPORARY_ERROR
+                if ix.acked:
+                    ix.tell(msg)
+                else:
+                    ix.error(msg)
+            ix.done()
+            deferred, ix._deferred = ix._deferred or [], None
+            if deferred:
+                self._submit(_run_all, deferred)
+
+        return run
+
+    def _suggestion(self, suggestion: BlockSuggestion) -> Run:
+        handler = self.suggestions.get(route_key(suggestion.action_id))
+
+        def run(ack: Ack, respond: Respond, client: WebClient) -> None:
+            if handler is None:
+                ack(options=[])
+                return
+            ix = Suggestion(self.bot, client, suggestion.user, None, request=suggestion)
+            try:
+                options = list(handler(ix))
+            except Exception as exc:
+                _log_failure(exc, "options request")
+                options = []
+            ack(options=[o.to_dict() for o in options])
+
+        return run
+
+    def _event(self, callback: EventCallback, raw: dict[str, Any]) -> Run | None:
+        event = callback.event
+        handler = self.events.get(event.type)
+        if handler is None or event.tab != "home":
+            return None
+        with self.bot.db.transaction() as session:
+            first = insert_ignore(
+                session,
+                ProcessedRequest,
+                {"key": f"event:{callback.event_id}", "at": self.bot.clock.now()},
+            )
+        if not first:  # Slack's retry of an event already handled
+            return None
+
+        def run(ack: Ack, respond: Respond, client: WebClient) -> None:
+            ack()
+            ix = HomeOpened(self.bot, client, event.user, None, raw=raw, event=event)
+            self._later(handler, ix)
+
+        return run
+
+    # ------------------------------------------------------------------- after the ack
+
+    def _later(self, handler: Callable[[Any], None], ix: Interaction) -> None:
+        """Run a handler after the ack, in the work pool; every failure gets an answer."""
+        self._submit(_guarded, handler, ix)
+
+    def _submit(self, fn: Callable[..., None], *args: Any) -> None:
+        try:
+            self.work.submit(fn, *args)
+        except RuntimeError:  # the pool is shutting down: finish here
+            fn(*args)
+
+    # ------------------------------------------------------------------------ refusals
+
+    def refuse_unparsable(self, exc: Unparsable) -> BoltResponse:
+        """Answer a request that does not parse: privately to its sender when known."""
+        sender = exc.sender
+        log.info("refused an unreadable %s request: %s", sender.kind, exc.why)
+        text = self.bot.texts(c.BAD_REQUEST)
+        if sender.kind == "command":
+            return _json_response({"response_type": "ephemeral", "text": text})
+        if sender.kind == "view_submission" and sender.input_block:
+            return _json_response(
+                {"response_action": "errors", "errors": {sender.input_block: text}}
+            )
+        if sender.user is not None and sender.kind != "block_suggestion":
+            self._submit(self._tell_sender, sender, text)
+        if sender.kind == "block_suggestion":
+            return _json_response({"options": []})
+        return BoltResponse(status=200, body="")
+
+    def _refuse(self, incoming: Incoming, msg: Msg, params: dict[str, Any]) -> BoltResponse:
+        """Answer a parsed request that cannot be routed, privately and within the ack."""
+        text = self.bot.texts(msg, **params)
+        if isinstance(incoming, SlashCommand):
+            return _json_response({"response_type": "ephemeral", "text": text})
+        if isinstance(incoming, ViewSubmission):
+            blocks = incoming.view.input_block_ids()
+            if blocks:
+                return _json_response({"response_action": "errors", "errors": {blocks[0]: text}})
+        if isinstance(incoming, BlockSuggestion):
+            return _json_response({"options": []})
+        sender = Sender(
+            incoming.kind,
+            user=incoming.user if not isinstance(incoming, UrlVerification) else None,
+            channel=getattr(incoming, "channel", None),
+            response_url=getattr(incoming, "response_url", None),
+        )
+        if sender.user is not None:
+            self._submit(self._tell_sender, sender, text)
+        return BoltResponse(status=200, body="")
+
+    def _tell_sender(self, sender: Sender, text: str) -> None:
+        """Tell the sender of a refused request why, privately."""
+        assert sender.user is not None
+        client = self.app.client
+        if sender.response_url is not None:
+            try:
+                WebhookClient(sender.response_url, timeout=5).send(
+                    text=text, response_type="ephemeral", replace_original=False
+                )
+                return
+            except Exception as exc:
+                log.info("response_url failed: %s", type(exc).__name__)
+        post_private(client, sender.channel, sender.user, text)
+
+
+class _Refused(Exception):
+    """A parsed request that names no handler or carries a value the bot did not write."""
+
+    def __init__(self, why: str, msg: Msg, **params: Any) -> None:
+        super().__init__(why)
+        self.why = why
+        self.msg = msg
+        self.params = params
+
+
+V = TypeVar("V", bound=Value)
+
+
+def _decoded(kind: type[V] | None, raw: str | None, msg: Msg) -> V | None:
+    if kind is None:  # a surface on the legacy bridge reads its values itself
+        return None
+    try:
+        return decode(kind, raw)
+    except CodecError as exc:
+        raise _Refused(str(exc), msg) from exc
+
+
+def _listener(ack: Ack, respond: Respond, client: WebClient, context: BoltContext) -> None:
+    """The one Bolt listener: run what the edge decided for this request."""
+    run: Run = context[_RUN]
+    run(ack, respond, client)
+
+
+def _guarded(handler: Callable[[Any], None], ix: Interaction) -> None:
+    """Run a handler after its ack; tell the person when it fails, log it once."""
+    try:
+        handler(ix)
+    except Exception as exc:
+        _log_failure(exc, "request")
+        ix.answer(c.DATABASE_DOWN if isinstance(exc, DatabaseUnavailable) else c.TEMPORARY_ERROR)
+
+
+def _run_all(calls: list[Callable[[], object]]) -> None:
+    """Make the Slack calls a form asked for, after its ack; a failure does not stop the rest."""
+    for call in calls:
+        try:
+            call()
+        except Exception as exc:
+            _log_failure(exc, "call after a form")
+
+
+def _log_failure(exc: Exception, what: str) -> None:
+    """Log a failed handler once: expected faults in a line, anything else with its traceback."""
+    if isinstance(exc, DatabaseUnavailable):
+        log.warning("database unavailable while handling a %s", what)
+    elif isinstance(exc, SlackApiError):
+        log.warning("Slack refused a call while handling a %s: %s", what, exc.response.get("error"))
+    elif isinstance(exc, SlackClientError | OSError):
+        log.warning("Slack did not answer while handling a %s: %s", what, type(exc).__name__)
+    else:
+        log.error("unhandled error while handling a %s", what, exc_info=exc)
+
+
+def _json_response(data: dict[str, Any]) -> BoltResponse:
+    return BoltResponse(status=200, body=json.dumps(data, ensure_ascii=False), headers=_JSON)

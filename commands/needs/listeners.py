@@ -1,0 +1,254 @@
+"""/behov's listeners: read the typed request, call a use case, answer the person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.needs import NeedCheck, NeedInput, NeedStatus, validate_need, validate_reason
+from bot.texts import common as c
+from bot.texts import needs as t
+from commands.edge.codec import NoValue
+from commands.edge.ids import Callback, Field, form_fields
+from commands.edge.interaction import Click, Command, Interaction, Submission
+from commands.edge.requests import FormState
+from commands.edge.surface import Subcommand, Subcommands
+from commands.needs import usecases
+from commands.needs.render import FormChoices, decline_form, need_form, need_input_from
+from commands.needs.values import ListScope, NeedAt, NeedMove, NeedRef
+from storage.db import DatabaseUnavailable
+from storage.models import Need
+
+TITLE_PREFILL_MAX = 100
+FIELDS = form_fields("need_")
+OWN_WORDS = {"egna", "own", "mina", "min"}
+
+
+def open_need_form(ix: Interaction, text: str = "") -> None:
+    """Open the needs form at once as a loading view, then fill it in for the person."""
+    view_id = ix.open_loading(t.FORM_TITLE)
+    if view_id is None:
+        return
+    actor = ix.actor
+    if actor.organization_id is None and not actor.is_coordinator:
+        ix.notice(view_id, t.FORM_TITLE, c.NO_ORGANIZATION)
+        return
+    title, description = (text, None) if len(text) <= TITLE_PREFILL_MAX else (None, text)
+    initial = NeedInput(
+        actor.organization_id, title or None, description, None, "county", [], None, []
+    )
+    choices = usecases.form_choices(ix.bot, actor)
+    ix.update_view(view_id, need_form(ix.texts, choices, initial))
+
+
+def list_needs(ix: Interaction, *, own: bool, replace: bool = False) -> None:
+    """Answer privately with the open needs, everyone's or the person's organisation's."""
+    if not ix.actor.in_collaboration:
+        ix.respond(text=ix.text(c.NO_ORGANIZATION))
+        return
+    with ix.bot.db.reading() as session:
+        message = usecases.open_needs_message(ix.texts, ix.bot, session, ix.actor, own=own)
+    ix.respond(replace=replace, **message)
+
+
+def _list(ix: Command) -> None:
+    list_needs(ix, own=ix.args.casefold() in OWN_WORDS)
+
+
+def _help(ix: Command) -> None:
+    ix.answer(t.HELP)
+
+
+SUBCOMMANDS = Subcommands(
+    [
+        Subcommand(("lista", "list"), _list),
+        Subcommand(("hjälp", "hjalp", "help", "?"), _help),
+    ]
+)
+
+
+def handle_behov(ix: Command) -> None:
+    """Handle /behov [lista [egna] | hjälp | <text>]: a subcommand, else the form."""
+    found = SUBCOMMANDS.find(ix.args)
+    if found is not None:
+        handler, rest = found
+        ix.args = rest
+        handler(ix)
+        return
+    open_need_form(ix, ix.args)
+
+
+def read_need_input(form: FormState) -> NeedInput:
+    """Read the needs form's state into a NeedInput."""
+    return NeedInput(
+        organization_id=form.selected(Field.NEED_ORGANIZATION),
+        title=form.text(Field.NEED_TITLE),
+        description=form.text(Field.NEED_DESCRIPTION),
+        focus_area=form.selected(Field.NEED_FOCUS),
+        scope=form.selected(Field.NEED_SCOPE),
+        municipalities=form.selected_many(Field.NEED_MUNICIPALITIES),
+        urgency=form.selected(Field.NEED_URGENCY),
+        support=form.selected_many(Field.NEED_SUPPORT),
+        contact_confirmed="yes" in form.selected_many(Field.NEED_CONFIRM_CONTACT),
+    )
+
+
+def _check(ix: Submission[Any], allowed: set[str]) -> NeedCheck:
+    return validate_need(
+        read_need_input(ix.form),
+        allowed_organizations=allowed,
+        municipality_ids={m.id for m in ix.bot.municipalities()},
+    )
+
+
+def _answer_check(ix: Submission[Any], check: NeedCheck, choices: FormChoices) -> bool:
+    """Ask for the contact-details confirmation or show errors; tell whether the form is fine."""
+    if check.needs_contact_confirmation:
+        view = need_form(
+            ix.texts,
+            choices,
+            read_need_input(ix.form),
+            callback_id=Callback(ix.view.callback_id),
+            metadata=ix.metadata,
+            ask_contact_confirmation=True,
+        )
+        ix.update(view)
+        return False
+    if check.draft is None:
+        ix.field_errors(list(check.errors), FIELDS)
+        return False
+    return True
+
+
+def handle_need_submission(ix: Submission[NoValue]) -> None:
+    """Store a new need, or show the form's errors inline; nothing is stored on error."""
+    choices = usecases.form_choices(ix.bot, ix.actor)
+    check = _check(ix, {o.id for o in choices.organizations})
+    if not _answer_check(ix, check, choices):
+        return
+    assert check.draft is not None
+    try:
+        with ix.bot.db.transaction() as session:
+            done = usecases.submit_need(
+                ix.bot, session, ix.user, check.draft, source_key=ix.view_id
+            )
+    except DatabaseUnavailable:
+        ix.errors({Field.NEED_TITLE: ix.text(c.DATABASE_DOWN)})
+        return
+    ix.done()
+    ix.deliver(list(done.keys))
+
+
+def handle_edit_submission(ix: Submission[NeedRef]) -> None:
+    """Save an edited need, or show the form's errors inline."""
+    with ix.bot.db.reading() as session:
+        need = session.get(Need, ix.metadata.need)
+        organization = need.organization_id if need is not None else None
+    choices = usecases.form_choices(ix.bot, ix.actor)
+    if organization is not None and organization not in {o.id for o in choices.organizations}:
+        choices = FormChoices(
+            [o for o in ix.bot.organizations if o.id == organization], choices.municipalities
+        )
+    allowed = {o.id for o in choices.organizations}
+    check = _check(ix, allowed)
+    if not _answer_check(ix, check, choices):
+        return
+    assert check.draft is not None
+    with ix.bot.db.transaction() as session:
+        outcome = usecases.edit_need(ix.bot, session, ix.actor, ix.metadata.need, check.draft)
+    ix.done()
+    _tell_outcome(ix, outcome)
+
+
+def _tell_outcome(ix: Interaction, outcome: usecases.Done | usecases.Refusal) -> None:
+    """Send what a use case queued and tell the person how it went."""
+    if isinstance(outcome, usecases.Refusal):
+        ix.tell(outcome.msg, **outcome.params)
+        return
+    ix.deliver(list(outcome.keys))
+    if outcome.msg is not None:
+        ix.tell(outcome.msg, **outcome.params)
+
+
+def _move(
+    ix: Interaction, need: int, expected: NeedStatus, target: NeedStatus, reason: str | None = None
+) -> None:
+    with ix.bot.db.transaction() as session:
+        outcome = usecases.move_need(ix.bot, session, ix.actor, need, expected, target, reason)
+    _tell_outcome(ix, outcome)
+
+
+def handle_move(ix: Click[NeedMove]) -> None:
+    """Move a need to the status on the button (coordinators only)."""
+    _move(ix, ix.value.need, ix.value.status, ix.value.target)
+
+
+def handle_withdraw(ix: Click[NeedAt]) -> None:
+    """Withdraw a need, for its organisation or a coordinator."""
+    _move(ix, ix.value.need, ix.value.status, NeedStatus.WITHDRAWN)
+
+
+def handle_decline_button(ix: Click[NeedAt]) -> None:
+    """Open the decline form (coordinators only)."""
+    if not ix.actor.is_coordinator:
+        ix.tell(c.NOT_ALLOWED, who=ix.text(c.WHO_COORDINATORS))
+        return
+    with ix.bot.db.reading() as session:
+        need = session.get(Need, ix.value.need)
+        view = decline_form(ix.texts, need) if need is not None else None
+    if view is None:
+        ix.tell(t.NOT_FOUND, id=ix.value.need)
+        return
+    ix.open_view(view)
+
+
+def handle_decline_submission(ix: Submission[NeedAt]) -> None:
+    """Decline a need with the reason given (coordinators only)."""
+    reason, error = validate_reason(ix.form.text(Field.NEED_REASON))
+    if error is not None:
+        ix.field_errors([error], FIELDS)
+        return
+    with ix.bot.db.transaction() as session:
+        outcome = usecases.move_need(
+            ix.bot,
+            session,
+            ix.actor,
+            ix.metadata.need,
+            ix.metadata.status,
+            NeedStatus.DECLINED,
+            reason,
+        )
+    ix.done()
+    _tell_outcome(ix, outcome)
+
+
+def handle_edit_button(ix: Click[NeedRef]) -> None:
+    """Open the edit form of a need for its organisation or a coordinator."""
+    with ix.bot.db.reading() as session:
+        need = session.get(Need, ix.value.need)
+        refusal = usecases.edit_check(ix.bot, ix.actor, need, ix.value.need)
+        initial = need_input_from(need) if need is not None else None
+        organization = need.organization_id if need is not None else ""
+    if refusal is not None or initial is None:
+        refusal = refusal or usecases.Refusal(t.NOT_FOUND, {"id": ix.value.need})
+        ix.tell(refusal.msg, **refusal.params)
+        return
+    choices = usecases.form_choices(ix.bot, ix.actor)
+    if organization not in {o.id for o in choices.organizations}:
+        choices = FormChoices(
+            [o for o in ix.bot.organizations if o.id == organization], choices.municipalities
+        )
+    ix.open_view(
+        need_form(
+            ix.texts, choices, initial, callback_id=Callback.NEED_EDIT, metadata=ix.value
+        )
+    )
+
+
+def handle_list_filter(ix: Click[ListScope]) -> None:
+    """Switch the needs list between all organisations and the person's own."""
+    list_needs(ix, own=ix.value.scope == "own", replace=True)
+
+
+def handle_new_need(ix: Click[NoValue]) -> None:
+    """Open the needs form from the Home tab."""
+    open_need_form(ix)

@@ -1,0 +1,253 @@
+"""Use cases of the needs register: submit, edit and move a need, list the open ones.
+
+Each takes an open session and does its whole unit of work in it: check, store, queue the
+outbox rows (the channel card, the submitter's notice) and write the audit entry. None makes a
+Slack call; the caller sends the queued rows (by their keys) once the transaction is committed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.context import BotContext
+from bot.domain.access import Actor
+from bot.domain.needs import (
+    STATUS_LABELS,
+    NeedDraft,
+    NeedStatus,
+    can_move,
+    is_open,
+    may_change,
+    may_move,
+)
+from bot.domain.organizations import OrganizationInfo
+from bot.texts import Msg, Texts
+from bot.texts import common as c
+from bot.texts import needs as t
+from commands.blocks import escape
+from commands.needs.render import FormChoices, need_card, need_list
+from storage import audit, outbox
+from storage import needs as store
+from storage.models import Need
+
+
+def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
+    """Return the organisations the actor may submit for (coordinators: all), and municipalities."""
+    organizations: list[OrganizationInfo] = [
+        o for o in bot.organizations if actor.is_coordinator or o.id == actor.organization_id
+    ]
+    return FormChoices(organizations, bot.municipalities())
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why nothing was done, as a catalogue message with its parameters."""
+
+    msg: Msg
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a use case changed: the outbox rows to send, and what to tell the person."""
+
+    keys: list[str]
+    msg: Msg | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def card_key(need_id: int) -> str:
+    """Return the outbox key of a need's channel card."""
+    return f"need:{need_id}:card"
+
+
+def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) -> list[str]:
+    """Queue the need's channel card (its first post, or an update); return the outbox key."""
+    channel = bot.config.channels.working_group
+    if channel is None:
+        return []
+    names = bot.organization_names(session)
+    payload = need_card(bot.texts, need, names, bot.config.collaboration.tz)
+    key = outbox.update_key(card_key(need.id)) if update else card_key(need.id)
+    outbox.enqueue(
+        session,
+        key=key,
+        kind="need_card",
+        channel=channel,
+        payload=payload,
+        now=bot.clock.now(),
+        op="update" if update else "post",
+        ref_key=card_key(need.id) if update else None,
+    )
+    return [key]
+
+
+def _queue_notice(bot: BotContext, session: Session, user: str, key: str, text: str) -> list[str]:
+    """Queue a direct message to one person about a need."""
+    outbox.enqueue(
+        session,
+        key=key,
+        kind="need_notice",
+        channel=user,
+        payload={"text": text},
+        now=bot.clock.now(),
+    )
+    return [key]
+
+
+def submit_need(
+    bot: BotContext, session: Session, user: str, draft: NeedDraft, *, source_key: str
+) -> Done:
+    """Store a new need, queue its card and the submitter's confirmation, and audit it.
+
+    source_key (the form's view id) makes a retried submission store nothing a second time.
+    """
+    now = bot.clock.now()
+    need = store.create_need(session, draft, submitted_by=user, source_key=source_key, now=now)
+    if need is None:
+        return Done([])
+    keys = _queue_card(bot, session, need, update=False)
+    keys += _queue_notice(
+        bot,
+        session,
+        user,
+        f"need:{need.id}:created",
+        bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
+    )
+    audit.record(session, actor=user, action="need_created", subject=f"need:{need.id}", now=now)
+    return Done(keys)
+
+
+def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -> Refusal | None:
+    """Say why the actor may not edit the need (missing, not theirs, closed), or None."""
+    if need is None:
+        return Refusal(t.NOT_FOUND, {"id": need_id})
+    if not may_change(actor, need.organization_id, need.submitted_by):
+        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_OWN_ORGANIZATION)})
+    status = NeedStatus(need.status)
+    if not is_open(status):
+        return Refusal(t.CLOSED, {"id": need.id, "status": bot.texts(STATUS_LABELS[status])})
+    return None
+
+
+def edit_need(
+    bot: BotContext, session: Session, actor: Actor, need_id: int, draft: NeedDraft
+) -> Done | Refusal:
+    """Save an edited need (its organisation or a coordinator, while it is open)."""
+    need = session.get(Need, need_id)
+    refusal = edit_check(bot, actor, need, need_id)
+    if refusal is not None:
+        return refusal
+    assert need is not None
+    store.edit_need(session, need, draft, actor=actor.user_id, now=bot.clock.now())
+    session.flush()
+    keys = _queue_card(bot, session, need, update=True)
+    audit.record(
+        session,
+        actor=actor.user_id,
+        action="need_edited",
+        subject=f"need:{need_id}",
+        now=bot.clock.now(),
+    )
+    return Done(keys, t.CONFIRM_EDITED, {"id": need_id})
+
+
+def _notice_of_move(bot: BotContext, need: Need, actor: str, reason: str | None) -> str:
+    status = NeedStatus(need.status)
+    if status is NeedStatus.DECLINED:
+        return bot.texts(
+            t.NOTICE_DECLINED,
+            id=need.id,
+            title=escape(need.title),
+            actor=actor,
+            reason=escape(reason or ""),
+        )
+    return bot.texts(
+        t.NOTICE_MOVED,
+        id=need.id,
+        title=escape(need.title),
+        actor=actor,
+        status=bot.texts(STATUS_LABELS[status]),
+    )
+
+
+def move_need(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    need_id: int,
+    expected: NeedStatus,
+    target: NeedStatus,
+    reason: str | None = None,
+) -> Done | Refusal:
+    """Move a need from the status its card showed to target, if that is still where it is.
+
+    Coordinators move needs; the need's organisation (or its submitter) may withdraw an open
+    need. Moving updates the card, tells the submitter and is audited.
+    """
+    need = session.get(Need, need_id)
+    if need is None:
+        return Refusal(t.NOT_FOUND, {"id": need_id})
+    withdraw = target is NeedStatus.WITHDRAWN
+    allowed = (
+        may_change(actor, need.organization_id, need.submitted_by) if withdraw else may_move(actor)
+    )
+    if not allowed:
+        who = c.WHO_OWN_ORGANIZATION if withdraw else c.WHO_COORDINATORS
+        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(who)})
+    current = NeedStatus(need.status)
+    legal = is_open(expected) if withdraw else can_move(expected, target)
+    if not legal or current is not expected:
+        return Refusal(
+            t.ALREADY_MOVED, {"id": need_id, "status": bot.texts(STATUS_LABELS[current])}
+        )
+    now = bot.clock.now()
+    moved = store.move_need(
+        session,
+        need_id,
+        expected=expected,
+        target=target,
+        actor=actor.user_id,
+        now=now,
+        reason=reason,
+        action="withdrawn" if withdraw else "moved",
+    )
+    session.refresh(need)
+    if not moved:
+        status = bot.texts(STATUS_LABELS[NeedStatus(need.status)])
+        return Refusal(t.ALREADY_MOVED, {"id": need_id, "status": status})
+    keys = _queue_card(bot, session, need, update=True)
+    if need.submitted_by and need.submitted_by != actor.user_id:
+        notice = _notice_of_move(bot, need, actor.user_id, reason)
+        key = outbox.unique_key(f"need:{need.id}:notice")
+        keys += _queue_notice(bot, session, need.submitted_by, key, notice)
+    audit.record(
+        session,
+        actor=actor.user_id,
+        action=f"need_{target.value}",
+        subject=f"need:{need.id}",
+        now=now,
+        detail=reason or "",
+    )
+    done = t.CONFIRM_WITHDRAWN if withdraw else t.MOVED_EPHEMERAL
+    return Done(keys, done, {"id": need_id, "status": bot.texts(STATUS_LABELS[target])})
+
+
+def open_needs_message(
+    texts: Texts, bot: BotContext, session: Session, actor: Actor, *, own: bool
+) -> dict[str, Any]:
+    """Return the list of open needs (all, or the actor's organisation's) as a message."""
+    organization = actor.organization_id if own else None
+    page = store.open_needs(session, organization_id=organization)
+    return need_list(
+        texts,
+        page.needs,
+        page.more,
+        bot.organization_names(session),
+        bot.config.collaboration.tz,
+        own_organization=organization,
+        can_filter=actor.organization_id is not None,
+    )
