@@ -335,6 +335,10 @@ def test_every_number_in_a_text_is_reported_as_it_reads() -> None:
     ]
 
 
+def test_numbers_joined_by_a_slash_or_a_colon_are_both_reported() -> None:
+    assert find_identity_numbers("pnr:570428-9999/460823-9986") == ["570428-9999", "460823-9986"]
+
+
 def test_the_check_digit_is_the_luhn_digit() -> None:
     assert luhn_ok("8112289874")
     assert not luhn_ok("8112289875")

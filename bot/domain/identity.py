@@ -11,9 +11,11 @@ Interim numbers used in health care put a letter in the first position of the se
 W, X, J, K, L, M or N, counted as 1 in the Luhn sum, as the personnummer project does). The text is
 first normalised with one translation table (every dash becomes "-", every space " ", every
 decimal digit its ASCII digit, and invisible format characters vanish), then matched with
-separators allowed only where people put them: between year, month, day and serial. The same
-check digit makes about one in ten ten-digit numbers with a plausible date look like an identity
-number; the error shows the matched characters so that such a false alarm is easy to rewrite.
+separators allowed only where people put them: between year, month, day and serial; a match
+may not continue a longer number (no digit, nor a hyphen or full stop and a digit, beside it).
+The check digit makes about one in ten ten-digit numbers with a plausible date look like an
+identity number; the error shows the matched characters so that such a false alarm is easy to
+rewrite.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ _INVISIBLE_CATEGORIES = {"Cf", "Cc", "Cs"}
 def _build_table() -> tuple[dict[int, str | None], frozenset[str]]:
     """Return the normalising translation table and the set of characters it deletes."""
     table: dict[int, str | None] = {}
-    for code in [*range(0x80, 0x20000), *range(0xE0000, 0xE0200)]:  # where such characters are
+    planes = [*range(0x20000), *range(0xE0000, 0xE0200)]  # every digit, dash, space or format mark
+    for code in planes:
         char = chr(code)
         category = unicodedata.category(char)
         if category == "Nd":
@@ -43,11 +46,6 @@ def _build_table() -> tuple[dict[int, str | None], frozenset[str]]:
         elif char.isspace() or category in {"Zs", "Zl", "Zp"}:
             table[code] = " "
         elif category in _INVISIBLE_CATEGORIES or 0xFE00 <= code <= 0xFE0F:
-            table[code] = None
-    for code in range(0x80):
-        if chr(code).isspace():
-            table[code] = " "
-        elif unicodedata.category(chr(code)) == "Cc":
             table[code] = None
     table.update(dict.fromkeys(map(ord, _EXTRA_DASHES), "-"))
     table.update(dict.fromkeys(map(ord, _EXTRA_INVISIBLE), None))
@@ -61,12 +59,12 @@ _TABLE, _DELETED = _build_table()
 _GAP = r"(?:[ ./-]|%20|%2[dD]){0,3}"
 _SERIAL_GAP = r"(?:[ ./+-]|%20|%2[bBdD]){0,3}"
 _CANDIDATE = re.compile(
-    r"(?<![0-9])(?<![0-9][-./:])"
+    r"(?<![0-9])(?<![0-9][-.])"
     r"(?P<century>1[89]|20)?(?P<yy>[0-9]{2})"
     rf"{_GAP}(?P<mm>[01][0-9]){_GAP}(?P<dd>[0-36-9][0-9]){_SERIAL_GAP}"
     rf"(?P<serial>[0-9]{{3}}|[{INTERIM_LETTERS}{INTERIM_LETTERS.lower()}][0-9]{{2}})"
     r"(?P<check>[0-9])"
-    r"(?![-./:]?[0-9])",
+    r"(?![-.]?[0-9])",
     re.ASCII,
 )
 _SPACES = re.compile(r"\s+")
