@@ -155,7 +155,7 @@ def test_a_personal_identity_number_is_refused_and_nothing_stored(
     assert result.status == 200
     assert result.json() == {
         "response_action": "errors",
-        "errors": {Field.NEED_DESCRIPTION: tr(c.IDENTITY_NUMBER)},
+        "errors": {Field.NEED_DESCRIPTION: tr(c.IDENTITY_NUMBER, found=f"”{number}”")},
     }
     assert need_count(running) == 0
     assert running.standin.calls_to("chat.postMessage") == []

@@ -270,7 +270,7 @@ def test_a_substitute_with_an_identity_number_is_refused_inline(meetings: Runnin
     )
     assert result.json() == {
         "response_action": "errors",
-        "errors": {Block.MEETING_SUBSTITUTE_NAME: tr(c.IDENTITY_NUMBER)},
+        "errors": {Block.MEETING_SUBSTITUTE_NAME: tr(c.IDENTITY_NUMBER, found="”19121212-1212”")},
     }
     with meetings.bot.db.reading() as session:
         assert store.rsvp_of(session, meeting_id(meetings), BERIT) is None

@@ -88,7 +88,7 @@ def test_a_need_with_an_identity_number_is_refused_inline_and_stored_once_correc
 
     text = flat(output)
     assert "Du är nu Anna Andersson (anna@tullverket.se), Tullverket." in text
-    assert f"⚠ {tr(c.IDENTITY_NUMBER)}" in text
+    assert f"⚠ {tr(c.IDENTITY_NUMBER, found='”19121212-1212”')}" in text
     assert text.count("→ Skicka") == 2
     assert f"#arbetsgrupp · mån 4 jan 08:00 ━━ Behov #1: {TITLE} ━━" in text
     assert "Direktmeddelande till dig" in text
@@ -226,7 +226,7 @@ def test_the_demo_plays_a_month_quickly_as_a_subprocess(tmp_path: Path) -> None:
     assert "En månad i Gävleborg mot narkotika, på en minut." in text
     assert text.count("▶ ") == len(MONTH)
     assert f"Behov #1: {TITLE}" in text
-    assert tr(c.IDENTITY_NUMBER) in text
+    assert tr(c.IDENTITY_NUMBER, found="”19121212-1212”") in text
     assert "Behov #1 är nu: Taget upp på möte." in text
     assert "Det var en månad." in text
     assert not (tmp_path / "samverkansbot-shell.db").exists()

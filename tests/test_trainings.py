@@ -267,7 +267,7 @@ def test_bad_training_input_is_shown_inline_and_nothing_is_stored(running: Runni
     errors = result.json()["errors"]
     assert errors == {
         Block.TRAINING_END: tr(t.END_BEFORE_START),
-        Block.TRAINING_PLACE: tr(c.IDENTITY_NUMBER),
+        Block.TRAINING_PLACE: tr(c.IDENTITY_NUMBER, found="”19121212-1212”"),
         Block.TRAINING_PARTICIPANTS: tr(t.PARTICIPANTS_MISSING),
     }
     with running.bot.db.reading() as session:
@@ -387,7 +387,7 @@ def test_answers_with_identity_numbers_are_refused_and_nothing_is_stored(
     )
     assert refused.json() == {
         "response_action": "errors",
-        "errors": {Block.TRAINING_EVAL_MISSING: tr(c.IDENTITY_NUMBER)},
+        "errors": {Block.TRAINING_EVAL_MISSING: tr(c.IDENTITY_NUMBER, found="”811228-9874”")},
     }
     with running.bot.db.reading() as session:
         stored = session.scalars(select(SurveyResponse)).one()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from bot.domain.validation import FieldError, check_text, clean_text
+from bot.domain.validation import FieldError, check_text, clean_text, parse_decimal
 from bot.texts import Msg, Texts
 from bot.texts import followup as t
 from bot.texts.common import CHOOSE_ONE, UNKNOWN_CHOICE
@@ -135,14 +134,14 @@ class Period:
     label: str
 
 
-_YEAR = re.compile(r"^(\d{4})$")
-_HALF = re.compile(r"^(\d{4})[- ]?(?:h|halvår\s*)([12])$")
-_HALF_SCHOOL = re.compile(r"^(vt|ht)[- ]?(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})[- ]?(?:q|k|kv|kvartal\s*)([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_WEEK = re.compile(r"^(\d{4})[- ]?(?:w|v|vecka\s*)(\d{1,2})$")
-_WEEK_FIRST = re.compile(r"^(?:w|v|vecka\s*)(\d{1,2})[- ]+(\d{4})$")
-_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_YEAR = re.compile(r"^([0-9]{4})$")
+_HALF = re.compile(r"^([0-9]{4})[- ]?(?:h|halvår\s*)([12])$")
+_HALF_SCHOOL = re.compile(r"^(vt|ht)[- ]?([0-9]{4})$")
+_QUARTER = re.compile(r"^([0-9]{4})[- ]?(?:q|k|kv|kvartal\s*)([1-4])$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+_WEEK = re.compile(r"^([0-9]{4})[- ]?(?:w|v|vecka\s*)([0-9]{1,2})$")
+_WEEK_FIRST = re.compile(r"^(?:w|v|vecka\s*)([0-9]{1,2})[- ]+([0-9]{4})$")
+_DAY = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 YEAR_MIN = 1990
 YEAR_MAX = 2100
 
@@ -216,19 +215,16 @@ def _half(year: int, half: int, label: str) -> Period:
 # ----------------------------------------------------------------------------------- values
 
 
+_THOUSANDS = re.compile(r"[ \u00a0\u2009\u202f]")
+
+
 def parse_number(text: str | None) -> float | None:
-    """Read a number written the Swedish way (decimal comma, spaces between thousands)."""
-    raw = (text or "").strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
-    raw = raw.removesuffix("%")
-    if not raw:
-        return None
-    if "," in raw and "." in raw:
-        return None
-    try:
-        number = float(raw.replace(",", "."))
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+    """Read a number written the Swedish way (decimal comma, spaces between thousands), or None.
+
+    Only ASCII digits count; a trailing % and the minus sign U+2212 are accepted.
+    """
+    raw = _THOUSANDS.sub("", (text or "").strip()).replace("\u2212", "-")
+    return parse_decimal(raw.removesuffix("%"))
 
 
 def format_number(value: float, language: str = "sv") -> str:
@@ -301,7 +297,7 @@ def validate_value(
     source = clean_text(data.source)
     if error := check_text("source", source, max_length=SOURCE_MAX):
         errors.append(error)
-    note = clean_text(data.note)
+    note = clean_text(data.note, multiline=True)
     if error := check_text("note", note, max_length=NOTE_MAX, required=False):
         errors.append(error)
     if errors or indicator is None or period is None or value is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -22,7 +22,14 @@ from holidays.constants import DE_FACTO, PUBLIC
 from icalendar import Calendar, Event
 
 from bot.domain.access import Actor
-from bot.domain.validation import FieldError, check_text, clean_text
+from bot.domain.validation import (
+    FieldError,
+    check_text,
+    clean_text,
+    parse_count,
+    parse_date,
+    parse_time,
+)
 from bot.durations import parse_duration
 from bot.texts import meetings as t
 from bot.texts.common import CHOOSE_ONE, REQUIRED, UNKNOWN_CHOICE
@@ -42,6 +49,8 @@ DURATION_MAX = timedelta(hours=24)
 DAY = timedelta(days=1)
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _BYDAY = re.compile(r"^(-1|[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
+_RULE_INTERVAL = re.compile(r"(?:^|;)INTERVAL=([^;]*)")
+RULE_INTERVAL_MAX = 1000
 
 
 class MeetingKind(StrEnum):
@@ -374,27 +383,16 @@ def _duration_field(
     return parsed
 
 
-def parse_date(value: str | None) -> date | None:
-    """Parse a datepicker value (YYYY-MM-DD)."""
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError:
-        return None
-
-
-def parse_time(value: str | None) -> time | None:
-    """Parse a timepicker value (HH:MM)."""
-    try:
-        return time.fromisoformat(value or "")
-    except ValueError:
-        return None
-
-
 def _rule_of(data: SeriesInput, start: datetime, errors: list[FieldError]) -> str | None:
     """Return the form's rule: the custom rule if given, else the one the choices make."""
     custom = clean_text(data.rrule).upper().replace(" ", "")
     if custom:
-        if len(custom) > RRULE_MAX:
+        interval = _RULE_INTERVAL.search(custom)
+        if (
+            len(custom) > RRULE_MAX
+            or not custom.isascii()
+            or (interval and parse_count(interval.group(1), 1, RULE_INTERVAL_MAX) is None)
+        ):
             errors.append(FieldError("rrule", t.BAD_RRULE))
             return None
         try:
@@ -455,11 +453,12 @@ def validate_series(data: SeriesInput) -> SeriesCheck:
         on_holiday = OnHoliday.NEXT_WEEKDAY
     months: list[int] = []
     for value in data.skip_months:
-        if not value.isdigit() or not 1 <= int(value) <= 12:
+        month = parse_count(value, 1, 12)
+        if month is None:
             errors.append(FieldError("skip_months", UNKNOWN_CHOICE))
             break
-        months.append(int(value))
-    agenda = [line.strip(" •-*\t") for line in clean_text(data.agenda).split("\n")]
+        months.append(month)
+    agenda = [line.strip(" •-*\t") for line in clean_text(data.agenda, multiline=True).split("\n")]
     agenda = [line for line in agenda if line]
     if len(agenda) > AGENDA_LINES_MAX:
         errors.append(FieldError("agenda", t.AGENDA_TOO_MANY, {"limit": AGENDA_LINES_MAX}))
@@ -519,7 +518,7 @@ def validate_move(
         errors.append(FieldError("date", REQUIRED))
     if moment is None:
         errors.append(FieldError("time", REQUIRED))
-    text = clean_text(reason)
+    text = clean_text(reason, multiline=True)
     if error := check_text("reason", text, max_length=REASON_MAX, required=False):
         errors.append(error)
     if day is None or moment is None:
@@ -534,13 +533,13 @@ def validate_move(
 
 def validate_reason(reason: str | None) -> tuple[str, FieldError | None]:
     """Validate an optional reason for cancelling a meeting."""
-    text = clean_text(reason)
+    text = clean_text(reason, multiline=True)
     return text, check_text("reason", text, max_length=REASON_MAX, required=False)
 
 
 def validate_agenda_item(text: str | None) -> tuple[str, FieldError | None]:
     """Validate an agenda item a partner adds."""
-    cleaned = clean_text(text)
+    cleaned = clean_text(text, multiline=True)
     return cleaned, check_text("agenda_item", cleaned, max_length=AGENDA_ITEM_MAX, min_length=3)
 
 

@@ -171,7 +171,7 @@ def validate_need(
     """Validate the needs form on the server; return a draft or the inline errors."""
     errors: list[FieldError] = []
     title = clean_text(data.title)
-    description = clean_text(data.description)
+    description = clean_text(data.description, multiline=True)
     if error := check_text("title", title, max_length=TITLE_MAX, min_length=TITLE_MIN):
         errors.append(error)
     if error := check_text("description", description, max_length=DESCRIPTION_MAX):
@@ -219,7 +219,7 @@ def validate_need(
 
 def validate_reason(reason: str | None) -> tuple[str, FieldError | None]:
     """Validate a decline reason; return the cleaned text and the error, if any."""
-    text = clean_text(reason)
+    text = clean_text(reason, multiline=True)
     return text, check_text("reason", text, max_length=REASON_MAX)
 
 

@@ -11,7 +11,14 @@ from zoneinfo import ZoneInfo
 from bot.config import Evaluations
 from bot.domain.access import Actor
 from bot.domain.survey_stats import SCALE_MAX, SCALE_MIN
-from bot.domain.validation import FieldError, check_text, clean_text
+from bot.domain.validation import (
+    FieldError,
+    check_text,
+    clean_text,
+    parse_count,
+    parse_date,
+    parse_time,
+)
 from bot.texts import Msg
 from bot.texts import trainings as t
 from bot.texts.common import CHOOSE_ONE, REQUIRED, UNKNOWN_CHOICE
@@ -160,36 +167,9 @@ class AnswerCheck:
     errors: tuple[FieldError, ...]
 
 
-def parse_date(value: str | None) -> date | None:
-    """Parse a datepicker value (YYYY-MM-DD)."""
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError:
-        return None
-
-
-def parse_time(value: str | None) -> time | None:
-    """Parse a timepicker value (HH:MM)."""
-    if not value or not re.fullmatch(r"\d{1,2}:\d{2}", value):
-        return None
-    hours, minutes = (int(part) for part in value.split(":"))
-    if hours > 23 or minutes > 59:
-        return None
-    return time(hours, minutes)
-
-
 def local_moment(day: date, at: time, tz: ZoneInfo) -> datetime:
     """Return the aware UTC moment of a local date and wall-clock time."""
     return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
-
-
-def parse_count(value: str | None, low: int, high: int) -> int | None:
-    """Parse a whole number within [low, high]."""
-    text = (value or "").strip()
-    if not re.fullmatch(r"\d{1,7}", text):
-        return None
-    number = int(text)
-    return number if low <= number <= high else None
 
 
 def _subject(value: str | None, errors: list[FieldError]) -> Subject | None:
@@ -246,10 +226,11 @@ def _needs(values: list[str], open_need_ids: set[int], errors: list[FieldError])
     """Return the chosen open needs' ids, or note an unknown one."""
     ids: list[int] = []
     for value in values:
-        if not value.isdigit() or int(value) not in open_need_ids:
+        need_id = parse_count(value)
+        if need_id is None or need_id not in open_need_ids:
             errors.append(FieldError("needs", UNKNOWN_CHOICE))
             return ()
-        ids.append(int(value))
+        ids.append(need_id)
     return tuple(sorted(set(ids)))
 
 
@@ -364,10 +345,7 @@ def validate_report(
 
 def parse_rating(value: str | None) -> int | None:
     """Parse a rating on the 1-5 scale from the form."""
-    if value is None or not value.isdigit():
-        return None
-    rating = int(value)
-    return rating if SCALE_MIN <= rating <= SCALE_MAX else None
+    return parse_count(value, SCALE_MIN, SCALE_MAX)
 
 
 def validate_rating(name: str, value: str | None) -> tuple[int | None, FieldError | None]:
@@ -384,7 +362,8 @@ def validate_answer(before: str | None, used: str | None, missing: str | None) -
     rating, error = validate_rating("before", before)
     if error is not None:
         errors.append(error)
-    used_text, missing_text = clean_text(used), clean_text(missing)
+    used_text = clean_text(used, multiline=True)
+    missing_text = clean_text(missing, multiline=True)
     for name, text in (("used", used_text), ("missing", missing_text)):
         if error := check_text(name, text, max_length=FREE_TEXT_MAX, required=False):
             errors.append(error)

@@ -40,10 +40,12 @@ CLOSE = Msg("Stäng", "Close")
 SAVE = Msg("Spara", "Save")
 SEND = Msg("Skicka", "Send")
 IDENTITY_NUMBER = Msg(
-    "Texten ser ut att innehålla ett personnummer eller samordningsnummer. Samverkan hanterar "
-    "bara öppen information: ta bort numret och försök igen.",
-    "The text seems to contain a Swedish personal identity or coordination number. The "
-    "collaboration only handles open information: remove the number and try again.",
+    "Det här ser ut som ett personnummer eller samordningsnummer: {found}. Samverkan hanterar "
+    "bara öppen information, så ta bort numret och försök igen. Är det något annat, till exempel "
+    "ett datum och ett klockslag, skriv det på ett annat sätt (2026-01-01 kl. 08.00).",
+    "This looks like a Swedish personal identity or coordination number: {found}. The "
+    "collaboration only handles open information, so remove the number and try again. If it is "
+    "something else, such as a date and a time, write it another way (2026-01-01 at 08:00).",
 )
 REQUIRED = Msg("Fyll i det här fältet.", "Please fill in this field.")
 TOO_LONG = Msg("Högst {limit} tecken (nu {length}).", "At most {limit} characters (now {length}).")
