@@ -6,7 +6,7 @@ Nothing registers itself on import: what a surface adds is in its `SURFACE` valu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -16,24 +16,36 @@ from bot.context import BotContext
 from bot.delivery import Deliverer
 from bot.slack_app import build_bolt, build_client
 from commands import followup, home, meetings, needs, samverkan, trainings
+from commands.edge import legacy
 from commands.edge.dispatch import Edge
 from commands.edge.legacy import legacy_surface
 from commands.edge.surface import HttpRoute, Surface
+from commands.home import HomeTab
 
 WORK_THREADS = 16  # handlers after their ack (forms opened, lists, answers)
 SENDER_THREADS = 2  # queued outbox rows sent right after a request
 
 
 def surfaces() -> tuple[Surface, ...]:
-    """Return every surface of the bot, in order."""
+    """Return the surfaces with listeners of their own, in order (Home sections, help lines)."""
     return (
-        legacy_surface("samverkan", samverkan.register),
         needs.SURFACE,
         legacy_surface("meetings", meetings.register),
         legacy_surface("trainings", trainings.register),
         legacy_surface("followup", followup.register),
-        legacy_surface("home", home.register),
     )
+
+
+def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
+    """Add /samverkan (with every part's subcommands and help) and the Home tab (their sections).
+
+    Return every surface, and the Home tab for handlers that refresh it.
+    """
+    subcommands = [sub for part in parts for sub in part.umbrella] + legacy.subcommands()
+    help_lines = [line for part in parts for line in part.help_lines] + legacy.HELP_LINES
+    sections = [section for part in parts for section in part.home_sections] + legacy.SECTIONS
+    home_surface, tab = home.surface(sections)
+    return (samverkan.surface(subcommands, help_lines), *parts, home_surface), tab
 
 
 @dataclass(frozen=True)
@@ -71,8 +83,9 @@ def wire(
     bot.work = work
     bot.sender = sender_executor
     bot.deliverer = Deliverer(bot.db, client, bot.clock)
-    all_surfaces = surfaces()
-    edge = Edge(bot, app, all_surfaces, work)
+    all_surfaces, tab = assemble(surfaces())
+    legacy.HOME[:] = [tab.publish]
+    edge = Edge(bot, app, all_surfaces, work, home=tab.publish)
     routes: dict[str, HttpRoute] = {}
     for surface in all_surfaces:
         routes |= dict(surface.http_routes)

@@ -41,7 +41,7 @@ from commands import blocks as b
 from commands.blocks import ViewState
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.edge.ids import INDICATOR_FIELD_BLOCKS, Action, Block, Callback
-from commands.home import SECTIONS
+from commands.edge.legacy import SECTIONS, SUBCOMMANDS, add_help
 from commands.meetings_planner import SUMMARY_HOOKS
 from commands.render.followup import (
     ValueFormData,
@@ -52,7 +52,6 @@ from commands.render.followup import (
     value_list,
 )
 from commands.router import Router
-from commands.samverkan import SUBCOMMANDS, add_help
 from storage import audit, outbox
 from storage.db import DatabaseUnavailable
 from storage.indicators import (

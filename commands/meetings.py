@@ -41,7 +41,7 @@ from bot.texts import meetings as t
 from commands.blocks import ViewState, escape
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.edge.ids import Action, Block, Callback
-from commands.home import SECTIONS, publish_home
+from commands.edge.legacy import SECTIONS, SUBCOMMANDS, add_help, publish_home
 from commands.meetings_planner import (
     apply_cancel,
     apply_move,
@@ -76,7 +76,6 @@ from commands.render.meetings import (
     when,
 )
 from commands.router import Router
-from commands.samverkan import SUBCOMMANDS, add_help
 from storage import audit
 from storage import meetings as store
 from storage.models import Meeting, MeetingSeries

@@ -40,7 +40,7 @@ from commands import blocks as b
 from commands.blocks import ViewState
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.edge.ids import Action, Block, Callback
-from commands.home import SECTIONS
+from commands.edge.legacy import SECTIONS
 from commands.render.trainings import (
     ANSWER_FIELD_BLOCKS,
     REPORT_FIELD_BLOCKS,

@@ -32,15 +32,9 @@ class Step:
 
 
 def missing(session: ShellSession, needs: Sequence[str]) -> str | None:
-    """Return the first command a step needs that the bot does not answer, if any."""
-    from commands import samverkan
-
+    """Return the first command a step needs that the bot does not have, if any."""
     for need in needs:
-        command, _, sub = need.partition(" ")
-        if sub:
-            if sub.casefold() not in samverkan.SUBCOMMANDS.names():
-                return need
-        elif not session.has_command(command):
+        if not session.has_command(need.partition(" ")[0]):
             return need
     return None
 

@@ -34,6 +34,7 @@ from commands.edge.interaction import (
     Click,
     Command,
     HomeOpened,
+    HomePublisher,
     Interaction,
     Submission,
     Suggestion,
@@ -97,12 +98,21 @@ class Edge:
     """Parses, refuses or routes every Slack request, and hands routed ones to Bolt."""
 
     def __init__(
-        self, bot: BotContext, app: App, surfaces: Sequence[Surface], work: Executor
+        self,
+        bot: BotContext,
+        app: App,
+        surfaces: Sequence[Surface],
+        work: Executor,
+        home: HomePublisher | None = None,
     ) -> None:
-        """Route the surfaces' listeners; handlers after an ack run in work."""
+        """Route the surfaces' listeners; handlers after an ack run in work.
+
+        home publishes a person's Home tab, for handlers that refresh it.
+        """
         self.bot = bot
         self.app = app
         self.work = work
+        self.home = home
         self.commands: dict[str, CommandHandler] = _merge([s.commands for s in surfaces], "command")
         self.clicks: dict[str, ClickRoute] = _merge([s.clicks for s in surfaces], "action id")
         self.forms: dict[str, FormRoute] = _merge([s.forms for s in surfaces], "callback id")
@@ -304,6 +314,7 @@ class Edge:
 
     def _later(self, handler: Callable[[Any], None], ix: Interaction) -> None:
         """Run a handler after the ack, in the work pool; every failure gets an answer."""
+        ix.home = self.home
         self._submit(_guarded, handler, ix)
 
     def _submit(self, fn: Callable[..., None], *args: Any) -> None:

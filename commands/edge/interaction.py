@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 V = TypeVar("V", bound=Value)
 M = TypeVar("M", bound=Value)
+# Publishes one person's Home tab: (bot, client, user id).
+HomePublisher = Callable[[BotContext, WebClient, str], None]
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Interaction:
     # While a form's ack is being decided, Slack calls wait here and run after the ack.
     _deferred: list[Callable[[], object]] | None = field(default=None, repr=False)
     raw: dict[str, Any] = field(default_factory=dict, repr=False)  # for the legacy bridge only
+    home: HomePublisher | None = field(default=None, repr=False)
 
     @property
     def texts(self) -> Texts:
@@ -132,6 +135,12 @@ class Interaction:
     def notice(self, view_id: str, title: Msg, msg: Msg, **params: Any) -> None:
         """Replace an open modal with one that only tells the person something."""
         self.update_view(view_id, notice_modal(self.texts, title, self.text(msg, **params)))
+
+    def publish_home(self) -> None:
+        """Publish the person's Home tab again (after a click on it changed something)."""
+        home = self.home
+        if home is not None:
+            self._call(lambda: home(self.bot, self.client, self.user))
 
     def deliver(self, keys: list[str | None]) -> None:
         """Send freshly queued outbox rows soon (they are stored: nothing is lost meanwhile)."""

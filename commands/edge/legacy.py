@@ -10,9 +10,55 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from commands.edge.interaction import Click, Command, HomeOpened, Interaction, Submission
-from commands.edge.surface import ClickRoute, FormRoute, Surface
+from slack_sdk import WebClient
+
+from bot.context import BotContext
+from bot.texts import Msg
+from commands.edge.interaction import (
+    Click,
+    Command,
+    HomeOpened,
+    HomePublisher,
+    Interaction,
+    Submission,
+)
+from commands.edge.surface import ClickRoute, FormRoute, HomeSection, Subcommand, Surface
 from commands.router import Router, _Route
+from commands.subcommands import Subcommands
+
+# What bridged surfaces add when registered (the wiring hands these on).
+SUBCOMMANDS = Subcommands()
+HELP_LINES: list[Msg] = []
+SECTIONS: list[HomeSection] = []
+HOME: list[HomePublisher] = []  # set by the wiring
+
+
+def add_help(line: Msg) -> None:
+    """Add a /samverkan help line of a bridged surface."""
+    if line not in HELP_LINES:
+        HELP_LINES.append(line)
+
+
+def publish_home(bot: BotContext, client: WebClient, user_id: str) -> None:
+    """Publish one person's Home tab (for bridged surfaces)."""
+    for publish in HOME[-1:]:
+        publish(bot, client, user_id)
+
+
+def subcommands() -> list[Subcommand]:
+    """Return the bridged surfaces' /samverkan subcommands, with the new handler shape."""
+    entries: dict[Any, list[str]] = {}
+    for name in SUBCOMMANDS.names():
+        found = SUBCOMMANDS.find(name)
+        assert found is not None
+        entries.setdefault(found[0], []).append(name)
+    return [
+        Subcommand(tuple(names), _subcommand(handler)) for handler, names in entries.items()
+    ]
+
+
+def _subcommand(handler: Any) -> Callable[[Command], None]:
+    return lambda ix: handler(ix.bot, ix.client, ix.raw, ix.args, ix._respond)
 
 
 def _noop_ack(*_: Any, **__: Any) -> None:
