@@ -33,12 +33,13 @@ from bench.servers import Served, child_env, start_bot, start_procfile_web
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import SimulatedSlack
+from bot.slack_sim.workspace import JSONDict
 from commands.edge.ids import Action, Field
 from storage import meetings as meeting_store
 from storage.models import Need, OutboxMessage, SurveyResponse
-from tests import slack_requests as req
 from tests.harness import METHODS_DIR, find_button
-from tests.slack_standin import JSONDict, SlackStandIn
 
 SECRET = "bench-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-bench-token"
@@ -86,7 +87,7 @@ class OpenedForm:
     at: float = 0.0
 
 
-class BenchStandIn(SlackStandIn):
+class BenchStandIn(SimulatedSlack):
     """The tests' Slack stand-in, which also tells a waiting person that their form opened.
 
     A form counts as open when the bot opens it with the person's trigger_id, or, when it
@@ -179,7 +180,7 @@ def database(backend: str, workdir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-def bot_env(standin: SlackStandIn, database_url: str, config: Path) -> dict[str, str]:
+def bot_env(standin: SimulatedSlack, database_url: str, config: Path) -> dict[str, str]:
     """Return the environment `python -m bot serve|clock` runs with in the benchmarks."""
     return {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -236,7 +237,7 @@ class AckPlan:
 
 
 def ack_plan(
-    standin: SlackStandIn, forms: dict[str, dict[str, Any]], per_user: int, tag: str
+    standin: SimulatedSlack, forms: dict[str, dict[str, Any]], per_user: int, tag: str
 ) -> AckPlan:
     """Plan per_user requests per user, alternating /behov lista and need form submissions."""
     plan: list[list[tuple[str, bytes]]] = []

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.slack_sim.web_api import SimulatedSlack
 from tests.harness import METHODS_DIR, PEOPLE, RunningBot
-from tests.slack_standin import SlackStandIn
 
 PG_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -70,9 +70,9 @@ def sqlite_url(tmp_path: object) -> str:
 
 
 @pytest.fixture(scope="session")
-def standin_server() -> Iterator[SlackStandIn]:
+def standin_server() -> Iterator[SimulatedSlack]:
     """Run one Slack Web API stand-in for the whole session."""
-    server = SlackStandIn(METHODS_DIR).start()
+    server = SimulatedSlack(METHODS_DIR).start()
     for user, email in PEOPLE.items():
         server.add_user(user, email)
     yield server
@@ -80,7 +80,7 @@ def standin_server() -> Iterator[SlackStandIn]:
 
 
 @pytest.fixture
-def standin(standin_server: SlackStandIn) -> Iterator[SlackStandIn]:
+def standin(standin_server: SimulatedSlack) -> Iterator[SimulatedSlack]:
     """Yield the stand-in, cleared, and fail the test on any contract breach."""
     standin_server.reset()
     yield standin_server
@@ -88,7 +88,7 @@ def standin(standin_server: SlackStandIn) -> Iterator[SlackStandIn]:
 
 
 @pytest.fixture
-def running(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
+def running(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
     """Serve the bot over HTTP on SQLite, wired to the stand-in."""
     bot = RunningBot(standin, sqlite_url, now=NOW)
     yield bot
@@ -96,7 +96,7 @@ def running(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
 
 
 @pytest.fixture
-def running_any(standin: SlackStandIn, database_url: str) -> Iterator[RunningBot]:
+def running_any(standin: SimulatedSlack, database_url: str) -> Iterator[RunningBot]:
     """Serve the bot over HTTP on each database backend."""
     bot = RunningBot(standin, database_url, now=NOW)
     yield bot

@@ -20,10 +20,10 @@ from bot.context import BotContext
 from bot.runtime import prepare_database
 from bot.server import WebApp
 from bot.settings import Settings
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import SimulatedSlack
 from bot.wiring import wire
 from storage.db import Database
-from tests import slack_requests as req
-from tests.slack_standin import SlackStandIn
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
 METHODS_DIR = next(
@@ -123,7 +123,7 @@ class RunningBot:
 
     def __init__(
         self,
-        standin: SlackStandIn,
+        standin: SimulatedSlack,
         database_url: str,
         *,
         now: datetime,

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import inspect, text
 
 from bot import scheduler
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import SimulatedSlack
 from storage.db import Database
-from tests import slack_requests as req
 from tests.harness import (
     ANNA,
     BERIT,
@@ -19,7 +20,6 @@ from tests.harness import (
     OUTSIDER,
     RunningBot,
 )
-from tests.slack_standin import SlackStandIn
 from tests.test_behov import submit_need
 from tests.test_meetings import CALL_TIME, CONFIG
 
@@ -42,7 +42,7 @@ def snapshot(db: Database) -> dict[str, list[Any]]:
 
 
 @pytest.fixture
-def busy(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
+def busy(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
     """A collaboration with a need, a called meeting and Home tabs, on SQLite."""
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=CONFIG)
     submit_need(running)
@@ -60,7 +60,7 @@ def busy(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
 
 
 def surfaces(
-    standin: SlackStandIn,
+    standin: SimulatedSlack,
 ) -> list[tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any] | None]]:
     """Return (button, message, view) for every button the bot has shown in this test."""
     found: list[tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any] | None]] = []

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
@@ -28,7 +29,6 @@ from tests.harness import (
     all_text,
     find_button,
 )
-from tests.slack_standin import SlackStandIn
 
 tr = Texts("sv")
 
@@ -122,7 +122,7 @@ def test_a_valid_need_is_stored_confirmed_and_posted(running: RunningBot) -> Non
 
 
 def test_a_submission_is_acknowledged_before_its_messages_which_the_sender_then_posts(
-    standin: SlackStandIn, sqlite_url: str
+    standin: SimulatedSlack, sqlite_url: str
 ) -> None:
     released = threading.Event()
     sender = ThreadPoolExecutor(max_workers=1)

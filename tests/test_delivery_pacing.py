@@ -16,12 +16,12 @@ from bot import scheduler
 from bot.clock import FrozenClock
 from bot.delivery import Deliverer, retry_after
 from bot.slack_app import build_client
+from bot.slack_sim.web_api import SimulatedSlack
 from storage import outbox
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import OutboxMessage
 from tests.harness import ANNA, BERIT, ERIK, OWNER, OWNERS_CHANNEL, WORKING_GROUP, RunningBot
-from tests.slack_standin import SlackStandIn
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 SECOND = timedelta(seconds=1)
@@ -37,14 +37,14 @@ def db(database_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def limited(standin: SlackStandIn) -> Iterator[SlackStandIn]:
+def limited(standin: SimulatedSlack) -> Iterator[SimulatedSlack]:
     """The stand-in, allowing one message a second per channel as Slack does."""
     standin.limit_rate(1.0)
     yield standin
     standin.limit_rate(None)
 
 
-def slack_second_passes(standin: SlackStandIn) -> None:
+def slack_second_passes(standin: SimulatedSlack) -> None:
     """Let Slack's second pass: the stand-in's buckets run on real time, so refill them."""
     standin.next_second()
 
@@ -59,7 +59,7 @@ def row(db: Database, key: str) -> OutboxMessage:
         return session.scalars(select(OutboxMessage).where(OutboxMessage.key == key)).one()
 
 
-def posts(standin: SlackStandIn) -> list[tuple[str, str | None]]:
+def posts(standin: SimulatedSlack) -> list[tuple[str, str | None]]:
     """Return (outbox key, error) of every chat.postMessage the stand-in answered, in order."""
     return [
         (str(call.args["metadata"]["event_payload"]["key"]), call.error)
@@ -67,12 +67,12 @@ def posts(standin: SlackStandIn) -> list[tuple[str, str | None]]:
     ]
 
 
-def sender(db: Database, standin: SlackStandIn, woken: list[datetime]) -> Deliverer:
+def sender(db: Database, standin: SimulatedSlack, woken: list[datetime]) -> Deliverer:
     return Deliverer(db, build_client("xoxb-test", standin.api_url), FrozenClock(NOW), woken.append)
 
 
 def test_a_rate_limited_channel_waits_while_the_other_channels_are_sent(
-    db: Database, limited: SlackStandIn
+    db: Database, limited: SimulatedSlack
 ) -> None:
     queue(db, "c1", WORKING_GROUP)
     queue(db, "c2", WORKING_GROUP)
@@ -108,7 +108,7 @@ def test_a_rate_limited_channel_waits_while_the_other_channels_are_sent(
 
 
 def test_further_rows_of_a_limited_channel_are_given_back_without_asking_slack(
-    db: Database, limited: SlackStandIn
+    db: Database, limited: SimulatedSlack
 ) -> None:
     for key in ("c1", "c2", "c3"):
         queue(db, key, WORKING_GROUP)
@@ -145,7 +145,7 @@ def test_further_rows_of_a_limited_channel_are_given_back_without_asking_slack(
     assert limited.rate_limited == 2
 
 
-def test_only_the_deliverers_client_leaves_429s_to_the_deliverer(standin: SlackStandIn) -> None:
+def test_only_the_deliverers_client_leaves_429s_to_the_deliverer(standin: SimulatedSlack) -> None:
     client = build_client("xoxb-test", standin.api_url)
     deliverer = Deliverer(Database("sqlite://"), client, FrozenClock(NOW))
     assert deliverer.client is not client
@@ -218,7 +218,7 @@ def test_a_wake_up_that_fell_during_a_long_tick_is_not_lost(
 
 
 def test_the_background_scheduler_gives_the_deliverer_its_wake(
-    standin: SlackStandIn, sqlite_url: str
+    standin: SimulatedSlack, sqlite_url: str
 ) -> None:
     far = datetime(2100, 1, 4, 8, 0, tzinfo=UTC)  # the first tick never comes during the test
     running = RunningBot(standin, sqlite_url, now=far)

@@ -14,6 +14,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot import scheduler
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
@@ -28,7 +30,6 @@ from storage.models import (
     Meeting,
     OutboxMessage,
 )
-from tests import slack_requests as req
 from tests.conftest import NOW
 from tests.harness import (
     ANNA,
@@ -41,7 +42,6 @@ from tests.harness import (
     all_text,
     find_button,
 )
-from tests.slack_standin import Call, SlackStandIn
 
 tr = Texts("sv")
 
@@ -390,7 +390,7 @@ OWNERS_SERIES = {
 
 
 @pytest.fixture
-def with_owners_meetings(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
+def with_owners_meetings(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
     """Serve the bot with the plan's owners' meetings (first Thursday of April and November)."""
     bot = RunningBot(
         standin, sqlite_url, now=NOW, config={**BASE_CONFIG, "meetings": [OWNERS_SERIES]}

@@ -19,9 +19,9 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
+from bot.slack_sim import requests as req
 from commands.edge.actor import resolve_actor
 from storage.models import Base
-from tests import slack_requests as req
 from tests.harness import ANNA, BERIT, COORDINATOR, OUTSIDER, WORKING_GROUP, RunningBot
 
 MARKER = "FIENTLIG-Ö-7391"  # typed text: it must never reach the log

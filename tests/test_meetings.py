@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from bot import scheduler
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
@@ -22,7 +24,6 @@ from commands.render.meetings import when
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries, Need, OutboxMessage
-from tests import slack_requests as req
 from tests.conftest import NOW
 from tests.harness import (
     ANNA,
@@ -39,7 +40,6 @@ from tests.harness import (
     all_text,
     find_button,
 )
-from tests.slack_standin import Call, SlackStandIn
 from tests.test_behov import submit_need
 
 tr = Texts("sv")
@@ -86,7 +86,7 @@ PLANNING_REMINDER = datetime(2027, 1, 18, 12, 0, tzinfo=UTC)  # 13:00 the day be
 
 
 @pytest.fixture
-def meetings(standin: SlackStandIn, sqlite_url: str) -> Iterator[RunningBot]:
+def meetings(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
     """Serve the bot with the plan's three meeting series, on SQLite."""
     bot = RunningBot(standin, sqlite_url, now=NOW, config=CONFIG)
     yield bot

@@ -35,16 +35,16 @@ from sqlalchemy import create_engine, func, select, text
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import SimulatedSlack
 from commands.edge.ids import Field
 from storage import meetings as meeting_store
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Need, NeedEvent, OutboxMessage, ProcessedRequest
 from storage.upsert import insert_ignore
-from tests import slack_requests as req
 from tests.conftest import NOW, PG_ADMIN_URL, POSTGRES
 from tests.harness import SIGNING_SECRET
-from tests.slack_standin import SlackStandIn
 
 TZ = ZoneInfo("Europe/Stockholm")
 WORKING_GROUP = "C0ARBETS1"
@@ -217,7 +217,7 @@ class Deployment:
         )
 
 
-def seed(database_url: str, config: Path, standin: SlackStandIn) -> None:
+def seed(database_url: str, config: Path, standin: SimulatedSlack) -> None:
     """Migrate the database and make one contact person per partner (as a coordinator would)."""
     settings = Settings(
         SLACK_BOT_TOKEN=SecretStr("xoxb-test-token"),
@@ -233,7 +233,7 @@ def seed(database_url: str, config: Path, standin: SlackStandIn) -> None:
     bot.db.dispose()
 
 
-def forms_shown(standin: SlackStandIn) -> list[dict[str, Any]]:
+def forms_shown(standin: SimulatedSlack) -> list[dict[str, Any]]:
     """Return the forms the bot has shown: opened at once, or filled into a loading view."""
     return [
         dict(call.args["view"])
@@ -244,7 +244,7 @@ def forms_shown(standin: SlackStandIn) -> list[dict[str, Any]]:
     ]
 
 
-def open_form(deployment: Deployment, standin: SlackStandIn, index: int, user: str) -> Any:
+def open_form(deployment: Deployment, standin: SimulatedSlack, index: int, user: str) -> Any:
     """Run /behov through one web process and return the form it showed."""
     before = len(forms_shown(standin))
     body = req.slash_command(
@@ -259,7 +259,7 @@ def open_form(deployment: Deployment, standin: SlackStandIn, index: int, user: s
     return forms_shown(standin)[-1]
 
 
-def posted_keys(standin: SlackStandIn) -> Counter[str]:
+def posted_keys(standin: SimulatedSlack) -> Counter[str]:
     """Count the messages the bot posted, by the outbox key in their metadata."""
     return Counter(
         str(call.args["metadata"]["event_payload"]["key"])
@@ -296,7 +296,7 @@ def requests_to_send(forms: list[dict[str, Any]]) -> list[Send]:
     return sends
 
 
-def everything_sent(database_url: str, standin: SlackStandIn) -> bool:
+def everything_sent(database_url: str, standin: SimulatedSlack) -> bool:
     """Tell whether every need is stored, every outbox row sent and every Home published."""
     engine = create_engine(database_url)
     try:
@@ -318,7 +318,7 @@ def everything_sent(database_url: str, standin: SlackStandIn) -> bool:
 
 @pytest.mark.skipif(not POSTGRES, reason="PostgreSQL is not reachable")
 def test_two_web_processes_and_two_clocks_handle_each_request_and_post_each_message_once(
-    standin: SlackStandIn, pg_url: str, tmp_path: Path
+    standin: SimulatedSlack, pg_url: str, tmp_path: Path
 ) -> None:
     config = tmp_path / "samverkan.toml"
     config.write_text(config_text(), encoding="utf-8")

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from bot import scheduler
+from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from commands.edge.ids import Field
 from storage.models import Need, OutboxMessage
 from tests.conftest import NOW, PG_ADMIN_URL, POSTGRES
 from tests.harness import ANNA, WORKING_GROUP, RunningBot
-from tests.slack_standin import SlackStandIn
 from tests.tcp_proxy import TcpProxy
 from tests.test_behov import GOOD, need_count, open_form
 
@@ -24,7 +24,7 @@ tr = Texts("sv")
 
 
 @pytest.fixture
-def proxied(standin: SlackStandIn) -> Iterator[tuple[RunningBot, TcpProxy]]:
+def proxied(standin: SimulatedSlack) -> Iterator[tuple[RunningBot, TcpProxy]]:
     """Serve the bot on a fresh PostgreSQL database reached through a proxy the test can cut."""
     if not POSTGRES:
         pytest.skip("PostgreSQL is not reachable")

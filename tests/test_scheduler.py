@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from bot import scheduler
 from bot.domain.meetings import holiday_name
+from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import meetings as t
 from commands.meetings_planner import failure_reason
@@ -34,7 +35,6 @@ from tests.harness import (
     RunningBot,
     all_text,
 )
-from tests.slack_standin import SlackStandIn
 from tests.test_meetings import CALL_TIME, CONFIG, REMINDER_TIME, WG_START
 
 tr = Texts("sv")
@@ -49,7 +49,7 @@ def tick(running: RunningBot, at: datetime | None = None) -> None:
     scheduler.tick(running.bot)
 
 
-def meeting_posts(standin: SlackStandIn) -> list[str]:
+def meeting_posts(standin: SimulatedSlack) -> list[str]:
     """Return the outbox keys of every meeting message Slack accepted, in order."""
     keys = []
     for call in standin.calls_to("chat.postMessage"):
@@ -83,7 +83,7 @@ def single_series(**changes: Any) -> dict[str, Any]:
 
 
 def test_a_restart_catches_up_on_what_fell_due_but_never_on_what_is_too_late(
-    standin: SlackStandIn, database_url: str
+    standin: SimulatedSlack, database_url: str
 ) -> None:
     first = RunningBot(standin, database_url, now=NOW, config=CONFIG)
     tick(first)
@@ -103,7 +103,7 @@ def test_a_restart_catches_up_on_what_fell_due_but_never_on_what_is_too_late(
 
 
 def test_messages_held_up_until_the_meeting_started_expire_unsent(
-    standin: SlackStandIn, sqlite_url: str
+    standin: SimulatedSlack, sqlite_url: str
 ) -> None:
     running = RunningBot(standin, sqlite_url, now=REMINDER_TIME, config=single_series())
     standin.fail("chat.postMessage", times=2, error="internal_error")  # Slack has trouble
@@ -121,7 +121,7 @@ def test_messages_held_up_until_the_meeting_started_expire_unsent(
 
 
 def test_server_errors_are_retried_with_backoff_and_never_lost(
-    standin: SlackStandIn, sqlite_url: str
+    standin: SimulatedSlack, sqlite_url: str
 ) -> None:
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=single_series())
     standin.fail("chat.postMessage", times=3, status=503)  # more than the client's own retries
@@ -138,7 +138,7 @@ def test_server_errors_are_retried_with_backoff_and_never_lost(
     running.stop()
 
 
-def test_a_rate_limit_is_waited_out_as_slack_asks(standin: SlackStandIn, sqlite_url: str) -> None:
+def test_a_rate_limit_is_waited_out_as_slack_asks(standin: SimulatedSlack, sqlite_url: str) -> None:
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=single_series())
     standin.fail("chat.postMessage", times=1, status=429, retry_after=1)
     tick(running)
@@ -153,7 +153,7 @@ def test_a_rate_limit_is_waited_out_as_slack_asks(standin: SlackStandIn, sqlite_
 
 
 def test_a_timed_out_post_is_retried_without_posting_twice(
-    standin: SlackStandIn, sqlite_url: str
+    standin: SimulatedSlack, sqlite_url: str
 ) -> None:
     before = len(standin.messages.get(WORKING_GROUP, []))  # the stand-in outlives tests
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=single_series())
@@ -169,7 +169,7 @@ def test_a_timed_out_post_is_retried_without_posting_twice(
 
 
 def test_a_permanent_error_is_recorded_and_shown_to_the_coordinators(
-    standin: SlackStandIn, sqlite_url: str
+    standin: SimulatedSlack, sqlite_url: str
 ) -> None:
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=single_series())
     standin.fail("chat.postMessage", error="channel_not_found")
@@ -206,7 +206,7 @@ def test_a_permanent_error_is_recorded_and_shown_to_the_coordinators(
     ],
 )
 def test_a_reminder_in_the_switch_night_is_sent_exactly_once(
-    standin: SlackStandIn, sqlite_url: str, local_start: datetime, lead: str, due_utc: datetime
+    standin: SimulatedSlack, sqlite_url: str, local_start: datetime, lead: str, due_utc: datetime
 ) -> None:
     config = single_series(
         rrule="FREQ=WEEKLY;COUNT=1",
@@ -274,7 +274,7 @@ owners = ["{OWNER}"]
     return path
 
 
-def _clock(standin: SlackStandIn, database_url: str, config: Path) -> subprocess.Popen[bytes]:
+def _clock(standin: SimulatedSlack, database_url: str, config: Path) -> subprocess.Popen[bytes]:
     """Start `python -m bot clock` against the stand-in."""
     env = {
         **os.environ,
@@ -323,7 +323,7 @@ def _meeting_call(call: Any) -> bool:
 
 
 def test_two_scheduler_processes_on_one_database_post_everything_exactly_once(
-    standin: SlackStandIn,
+    standin: SimulatedSlack,
     database_url: str,
     tmp_path: Path,
     processes: list[subprocess.Popen[bytes]],
@@ -353,7 +353,7 @@ def test_two_scheduler_processes_on_one_database_post_everything_exactly_once(
 
 
 def test_a_process_killed_mid_send_never_posts_twice_after_a_restart(
-    standin: SlackStandIn,
+    standin: SimulatedSlack,
     sqlite_url: str,
     tmp_path: Path,
     processes: list[subprocess.Popen[bytes]],

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.slack_sim import requests as req
+from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import needs as t
-from tests import slack_requests as req
 from tests.harness import ANNA, SIGNING_SECRET
-from tests.slack_standin import SlackStandIn
 
 CONFIG = """
 [channels]
@@ -52,7 +52,9 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 30
 
 
 @pytest.fixture
-def served(standin: SlackStandIn, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def served(
+    standin: SimulatedSlack, tmp_path: Path
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     config = tmp_path / "samverkan.toml"
     config.write_text(CONFIG, encoding="utf-8")
     port = free_port()
@@ -84,7 +86,7 @@ def served(standin: SlackStandIn, tmp_path: Path) -> Iterator[tuple[str, subproc
 
 
 def test_serve_answers_health_and_signed_commands_then_stops_on_sigterm(
-    served: tuple[str, subprocess.Popen[bytes]], standin: SlackStandIn
+    served: tuple[str, subprocess.Popen[bytes]], standin: SimulatedSlack
 ) -> None:
     url, process = served
     wait_healthy(url, process)

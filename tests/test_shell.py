@@ -23,8 +23,8 @@ from bot.shell.demo import MONTH
 from bot.shell.forms import Choice, Directory, FormFiller, Question, Refused
 from bot.shell.render import Press, Renderer, Style, mrkdwn
 from bot.shell.session import ShellSession
-from bot.shell.slack import Person, SimulatedSlack
 from bot.shell.world import load_world
+from bot.slack_sim import Person, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import shell as t
@@ -361,7 +361,9 @@ def test_answers_slacks_client_would_not_send_are_refused(
 
 def test_a_shared_file_is_saved_and_shown(tmp_path: Path) -> None:
     slack = SimulatedSlack(
-        [Person("U0ANNA001", "Anna")], tmp_path, lambda: datetime(2027, 1, 4, tzinfo=UTC)
+        users=[Person("U0ANNA001", "Anna")],
+        files_dir=tmp_path,
+        now=lambda: datetime(2027, 1, 4, tzinfo=UTC),
     ).start()
     try:
         client = WebClient(token="xoxb-shell", base_url=slack.api_url)

@@ -14,13 +14,13 @@ from bot.delivery import Deliverer
 from bot.domain.needs import FocusArea, NeedDraft, NeedStatus, Support, Urgency
 from bot.domain.organizations import BUILT_IN
 from bot.slack_app import build_client
+from bot.slack_sim.web_api import SimulatedSlack
 from storage import outbox
 from storage.db import Database, DatabaseUnavailable
 from storage.directory import sync_organizations
 from storage.migrate import upgrade
 from storage.models import Need, NeedEvent, OutboxMessage
 from storage.needs import create_need, move_need, open_needs
-from tests.slack_standin import SlackStandIn
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -250,7 +250,7 @@ def test_rows_not_yet_due_or_expired_are_not_claimed(db: Database) -> None:
 
 
 @pytest.fixture
-def deliverer(db: Database, standin: SlackStandIn) -> tuple[Deliverer, FrozenClock]:
+def deliverer(db: Database, standin: SimulatedSlack) -> tuple[Deliverer, FrozenClock]:
     clock = FrozenClock(NOW)
     return Deliverer(db, build_client("xoxb-test", standin.api_url), clock), clock
 
@@ -267,7 +267,7 @@ def _status(db: Database, key: str) -> tuple[str, int, str | None]:
 
 
 def test_a_slack_server_error_is_retried_later_and_sent_once(
-    db: Database, standin: SlackStandIn, deliverer: tuple[Deliverer, FrozenClock]
+    db: Database, standin: SimulatedSlack, deliverer: tuple[Deliverer, FrozenClock]
 ) -> None:
     sender, clock = deliverer
     _queue(db, "a")
@@ -282,7 +282,7 @@ def test_a_slack_server_error_is_retried_later_and_sent_once(
 
 
 def test_a_permanent_error_is_recorded_not_retried(
-    db: Database, standin: SlackStandIn, deliverer: tuple[Deliverer, FrozenClock]
+    db: Database, standin: SimulatedSlack, deliverer: tuple[Deliverer, FrozenClock]
 ) -> None:
     sender, clock = deliverer
     _queue(db, "b", channel="C0NOWHERE")
@@ -294,7 +294,7 @@ def test_a_permanent_error_is_recorded_not_retried(
 
 
 def test_a_send_interrupted_by_a_crash_is_not_posted_twice(
-    db: Database, standin: SlackStandIn, deliverer: tuple[Deliverer, FrozenClock]
+    db: Database, standin: SimulatedSlack, deliverer: tuple[Deliverer, FrozenClock]
 ) -> None:
     sender, clock = deliverer
     clock.set(datetime.now(UTC))  # Slack's message timestamps are real time

@@ -44,6 +44,7 @@ from bot.domain.summary import (
     summary_window,
 )
 from bot.domain.trainings import SUBJECT_LABELS, Subject
+from bot.slack_sim.contract import message_problem
 from bot.texts import Texts
 from bot.texts import followup as t
 from commands.render.followup import summary_messages
@@ -65,7 +66,6 @@ from storage.models import (
 from storage.needs import create_need, move_need
 from storage.summary import build_summary, meetings_without_call
 from tests.harness import all_text
-from tests.slack_standin import message_problem
 
 UTC_NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
 TZ = ZoneInfo("Europe/Stockholm")

@@ -27,6 +27,9 @@ from bot.domain.trainings import (
     validate_report,
     validate_training,
 )
+from bot.slack_sim import requests as req
+from bot.slack_sim.contract import view_problems
+from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
@@ -47,7 +50,6 @@ from storage.trainings import (
     training_totals,
     training_totals_by_organization,
 )
-from tests import slack_requests as req
 from tests.harness import (
     ANNA,
     BERIT,
@@ -59,7 +61,6 @@ from tests.harness import (
     all_text,
     find_button,
 )
-from tests.slack_standin import SlackStandIn, view_problems
 from tests.test_behov import submit_need
 
 tr = Texts("sv")
@@ -93,7 +94,7 @@ TRAINING: dict[str, Any] = {
 
 
 @pytest.fixture(autouse=True)
-def respondents(standin: SlackStandIn) -> None:
+def respondents(standin: SimulatedSlack) -> None:
     """Make the six participants known to the stand-in, with no messages left from other tests."""
     with standin._lock:
         standin.messages.clear()

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.shell.render import Renderer, options_of, text_of
-from bot.shell.slack import STATE_SHAPES
+from bot.slack_sim.requests import STATE_SHAPES, initial_state
 from bot.texts import Msg, Texts
 from bot.texts import shell as t
 
@@ -23,28 +23,6 @@ MULTI_KINDS = frozenset({"multi_static_select", "checkboxes", "multi_external_se
 TEXT_KINDS = frozenset(
     {"plain_text_input", "email_text_input", "url_text_input", "rich_text_input"}
 )
-_INITIAL_KEYS = {
-    "plain_text_input": "initial_value",
-    "number_input": "initial_value",
-    "email_text_input": "initial_value",
-    "url_text_input": "initial_value",
-    "rich_text_input": "initial_value",
-    "static_select": "initial_option",
-    "external_select": "initial_option",
-    "radio_buttons": "initial_option",
-    "multi_static_select": "initial_options",
-    "multi_external_select": "initial_options",
-    "checkboxes": "initial_options",
-    "datepicker": "initial_date",
-    "timepicker": "initial_time",
-    "datetimepicker": "initial_date_time",
-    "users_select": "initial_user",
-    "multi_users_select": "initial_users",
-    "conversations_select": "initial_conversation",
-    "multi_conversations_select": "initial_conversations",
-    "channels_select": "initial_channel",
-    "multi_channels_select": "initial_channels",
-}
 CLEAR = "-"
 CANCEL_WORDS = frozenset({"/avbryt", "/cancel"})
 
@@ -136,16 +114,7 @@ class FormFiller:
         """Return state.values of an untouched view: initial values, else empty."""
         values: Values = {}
         for block, element in input_elements(view):
-            kind = str(element["type"])
-            key, empty = STATE_SHAPES[kind]
-            initial = element.get(_INITIAL_KEYS.get(kind, ""))
-            value = copy.deepcopy(initial) if initial is not None else copy.deepcopy(empty)
-            if kind == "datetimepicker" and isinstance(value, str):
-                value = int(value)
-            values.setdefault(block["block_id"], {})[element["action_id"]] = {
-                "type": kind,
-                key: value,
-            }
+            values.setdefault(block["block_id"], {})[element["action_id"]] = initial_state(element)
         return values
 
     def questions(self, view: JSONDict, values: Values) -> list[Question]:

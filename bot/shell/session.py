@@ -29,7 +29,6 @@ from bot.domain.access import Role, roles_of
 from bot.domain.organizations import organization_for_email
 from bot.server import WebApp
 from bot.settings import Settings
-from bot.shell import slack as sim
 from bot.shell.console import Output
 from bot.shell.forms import (
     Answerer,
@@ -41,8 +40,10 @@ from bot.shell.forms import (
     input_elements,
 )
 from bot.shell.render import Press, Renderer, Style, mrkdwn, options_of
-from bot.shell.slack import Event, Person, SimulatedSlack, Source
 from bot.shell.world import World
+from bot.slack_sim import requests as sim
+from bot.slack_sim.web_api import SimulatedSlack
+from bot.slack_sim.workspace import Event, Person, Source, dm_channel, person_id_for, user_of_dm
 from bot.texts import Msg, Texts
 from bot.texts import samverkan as ts
 from bot.texts import shell as t
@@ -150,7 +151,9 @@ class ShellSession:
         self.tr = Texts(world.config.collaboration.language)
         self.clock = FrozenClock(start)
         self.files_dir = files_dir
-        self.slack = SimulatedSlack(world.people, files_dir, self.clock.now).start()
+        self.slack = SimulatedSlack(
+            users=world.people, files_dir=files_dir, now=self.clock.now, trigger_ttl=None
+        ).start()
         shell_settings = settings.model_copy(
             update={
                 "SLACK_BOT_TOKEN": SecretStr("xoxb-shell"),
@@ -228,7 +231,7 @@ class ShellSession:
     def _default_person(self) -> Person:
         """Return who the shell starts as: the first person without a role."""
         roles = self.world.config.roles
-        everyone = list(self.slack.people.values())
+        everyone = list(self.slack.users.values())
         plain = [p for p in everyone if p.email and not roles_of(p.id, roles)]
         return (plain or everyone or [Person("U0SHELL01", "Shell")])[0]
 
@@ -251,13 +254,13 @@ class ShellSession:
 
     def user(self, user_id: str) -> str:
         """Return a person's name."""
-        person = self.slack.people.get(user_id)
+        person = self.slack.users.get(user_id)
         return person.name if person is not None else user_id
 
     def channel(self, channel_id: str) -> str:
         """Return a channel's name with its #, or a direct message's description."""
         if channel_id.startswith("D"):
-            return self.tr(t.DM_WHERE, name=self.user(sim.user_of_dm(channel_id)))
+            return self.tr(t.DM_WHERE, name=self.user(user_of_dm(channel_id)))
         return "#" + self.channel_name(channel_id)
 
     def channel_name(self, channel_id: str) -> str:
@@ -305,7 +308,7 @@ class ShellSession:
 
     def _people_choices(self) -> list[Choice]:
         """Return the people a user menu offers."""
-        return [Choice(f"{p.name} ({p.email or p.id})", p.id) for p in self.slack.people.values()]
+        return [Choice(f"{p.name} ({p.email or p.id})", p.id) for p in self.slack.users.values()]
 
     def _channel_choices(self) -> list[Choice]:
         """Return the channels a channel menu offers."""
@@ -344,7 +347,7 @@ class ShellSession:
 
     def command_channel(self) -> str:
         """Return the channel commands are typed in: the working group's, else a DM."""
-        return self.world.config.channels.working_group or sim.dm_channel(self.me.id)
+        return self.world.config.channels.working_group or dm_channel(self.me.id)
 
     def slash(self, command: str, text: str) -> None:
         """Send a slash command as Slack does, then show what the bot did."""
@@ -352,8 +355,7 @@ class ShellSession:
             self.say(t.NOT_A_COMMAND, command=command)
             return
         channel = self.command_channel()
-        url = self.slack.response_url(Source(channel, None, self.me.id, ephemeral=True))
-        body = sim.slash_command(command, text, self.me.id, channel, url)
+        body = self._slash_body(command, text, channel)
         response = self._dispatch(body, FORM)
         if response.status >= 400:
             self.note(t.BOT_ERROR, status=response.status)
@@ -365,9 +367,21 @@ class ShellSession:
         """Tell whether the bot has a slash command."""
         return command in self.wiring.edge.commands
 
-    def _dispatch(self, body: str, content_type: str) -> BoltResponse:
+    def _slash_body(self, command: str, text: str, channel: str) -> bytes:
+        """Return the body Slack posts for a slash command typed by the current person."""
+        source = Source(channel, None, self.me.id, ephemeral=True)
+        return sim.slash_command(
+            command,
+            text,
+            user_id=self.me.id,
+            user_name=self.me.id.lower(),
+            channel_id=channel,
+            response_url=self.slack.response_url("shell", source=source),
+        )
+
+    def _dispatch(self, body: bytes, content_type: str) -> BoltResponse:
         """Hand a request body to the edge, as the HTTP layer does once the signature is good."""
-        return self.wiring.edge.http(body, content_type)
+        return self.wiring.edge.http(body.decode("utf-8"), content_type)
 
     def _show_ack(self, body: str, channel: str) -> None:
         """Show a command's immediate answer privately, as Slack does."""
@@ -426,7 +440,7 @@ class ShellSession:
         channel = event.channel or ""
         message = event.message
         if event.kind in ("post", "update"):
-            dm_user = sim.user_of_dm(channel) if channel.startswith("D") else None
+            dm_user = user_of_dm(channel) if channel.startswith("D") else None
             if event.kind == "update":
                 head = self.tr(t.HEAD_UPDATED, where=self.channel(channel), time=when)
             elif dm_user is not None:
@@ -513,7 +527,7 @@ class ShellSession:
     def _container(self, surface: Surface) -> JSONDict | None:
         """Return the message or Home tab a surface names, as it is now."""
         if surface.kind == "home" and surface.user:
-            return self.slack.home.get(surface.user)
+            return self.slack.home_views.get(surface.user)
         if surface.kind == "message" and surface.channel and surface.ts:
             return self.slack.find_message(surface.channel, surface.ts)
         return None
@@ -546,17 +560,17 @@ class ShellSession:
         posted: list[tuple[str, str, JSONDict]] = [
             (channel, str(m.get("ts")), m)
             for channel, messages in self.slack.messages.items()
-            if not channel.startswith("D") or sim.user_of_dm(channel) == me
+            if not channel.startswith("D") or user_of_dm(channel) == me
             for m in messages
         ]
         for channel, stamp, message in sorted(posted, key=lambda item: item[1], reverse=True):
-            dm_user = sim.user_of_dm(channel) if channel.startswith("D") else None
+            dm_user = user_of_dm(channel) if channel.startswith("D") else None
             self.renderer.message(message, collect(Surface("message", channel, stamp, dm_user)))
         for message in reversed(self.slack.ephemerals):
             if message.get("ephemeral_user") == me:
                 surface = Surface("message", message.get("channel"), message["ts"], me, True)
                 self.renderer.message(message, collect(surface))
-        home = self.slack.home.get(me)
+        home = self.slack.home_views.get(me)
         if home is not None:
             self.renderer.view(home, collect(Surface("home", user=me)))
         return found
@@ -586,18 +600,16 @@ class ShellSession:
             return
         action["action_ts"] = f"{self.clock.now().timestamp():.6f}"
         if surface.kind == "home":
-            body = sim.block_actions(action, self.me.id, view=container)
+            body = sim.block_actions(action, user_id=self.me.id, view=container)
         else:
-            url = self.slack.response_url(
-                Source(surface.channel, surface.ts, self.me.id, surface.ephemeral)
-            )
+            source = Source(surface.channel, surface.ts, self.me.id, surface.ephemeral)
             body = sim.block_actions(
                 action,
-                self.me.id,
-                channel=surface.channel,
+                user_id=self.me.id,
+                channel_id=surface.channel,
                 message=copy.deepcopy(container),
                 ephemeral=surface.ephemeral,
-                response_url=url,
+                response_url=self.slack.response_url("shell", source=source),
             )
         response = self._dispatch(body, FORM)
         if response.status == 404:
@@ -653,7 +665,8 @@ class ShellSession:
             submit = _plain(view.get("submit")) or self.tr(t.FORM_SUBMIT)
             self.out.line(self.style.accent(self.tr(t.FORM_SENDING, submit=submit)))
             before = list(self.slack.modal_stack)
-            response = self._dispatch(sim.view_submission(view, values, self.me.id), FORM)
+            submission = sim.view_submission(view, values, user_id=self.me.id)
+            response = self._dispatch(submission, FORM)
             self.show_events()
             if response.status >= 400:
                 self.note(t.BOT_ERROR, status=response.status)
@@ -733,7 +746,7 @@ class ShellSession:
             **{k: v for k, v in entry.items() if k != "type"},
             "action_ts": f"{self.clock.now().timestamp():.6f}",
         }
-        self._dispatch(sim.block_actions(action, self.me.id, view=full), FORM)
+        self._dispatch(sim.block_actions(action, user_id=self.me.id, view=full), FORM)
         self.show_events()
         current = self.slack.views.get(view["id"])
         if current is None or current.get("hash") == before:
@@ -744,7 +757,11 @@ class ShellSession:
         """Ask the bot for an external select's options matching text."""
         current = self.slack.views.get(self.slack.modal_stack[-1]) if self.slack.modal_stack else {}
         body = sim.block_suggestion(
-            current or {"id": ""}, question.block_id, question.action_id, text, self.me.id
+            current or {},
+            block_id=question.block_id,
+            action_id=question.action_id,
+            value=text,
+            user_id=self.me.id,
         )
         answer = _json(self._dispatch(body, FORM).body)
         options = options_of(answer)
@@ -753,7 +770,7 @@ class ShellSession:
     def _close_top(self, view: JSONDict) -> None:
         """Close a modal that can only be read and closed (it has no submit button)."""
         if view.get("notify_on_close"):
-            self._dispatch(sim.view_closed(view, self.me.id), FORM)
+            self._dispatch(sim.view_closed(view, user_id=self.me.id), FORM)
         if view.get("clear_on_close"):
             self.slack.close_modals()
         else:
@@ -763,7 +780,7 @@ class ShellSession:
     def _cancel_modal(self, view: JSONDict) -> None:
         """Close every modal without sending, telling the bot if it asked."""
         if view.get("notify_on_close"):
-            self._dispatch(sim.view_closed(view, self.me.id), FORM)
+            self._dispatch(sim.view_closed(view, user_id=self.me.id), FORM)
         self.slack.close_modals()
         self.say(t.FORM_CANCELLED)
         self.show_events()
@@ -788,7 +805,7 @@ class ShellSession:
     def find_person(self, text: str) -> Person | None:
         """Find a person by role word, e-mail, id or (part of) name."""
         folded = text.casefold().strip()
-        people = list(self.slack.people.values())
+        people = list(self.slack.users.values())
         role = ROLE_WORDS.get(folded)
         if role is not None:
             holders = {
@@ -796,7 +813,7 @@ class ShellSession:
                 Role.OWNER: self.world.config.roles.owners,
                 Role.COMMUNICATOR: self.world.config.roles.communicators,
             }[role]
-            return self.slack.people.get(holders[0]) if holders else None
+            return self.slack.users.get(holders[0]) if holders else None
         tests: list[Callable[[Person], bool]] = [
             lambda p: p.email.casefold() == folded,
             lambda p: p.id.casefold() == folded,
@@ -814,7 +831,7 @@ class ShellSession:
         if not rest:
             self._say_who()
             self.say(t.PEOPLE_HEADER)
-            for someone in self.slack.people.values():
+            for someone in self.slack.users.values():
                 roles = self._roles_text(someone.id)
                 self.out.line(
                     self.tr(
@@ -829,7 +846,7 @@ class ShellSession:
         if person is None and re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", rest.casefold()):
             local = rest.split("@", maxsplit=1)[0]
             name = " ".join(part.capitalize() for part in re.split(r"[._-]+", local) if part)
-            person = Person(sim.person_id_for(rest), name or rest, rest.casefold())
+            person = Person(person_id_for(rest), name or rest, rest.casefold())
             self.slack.add_person(person)
         if person is None:
             role = ROLE_WORDS.get(rest.casefold().strip())
@@ -951,7 +968,7 @@ class ShellSession:
             if channel_id:
                 for word in (*words, channel_id.casefold(), self.channel_name(channel_id)):
                     found[word.casefold()] = channel_id
-        found[self.tr(t.CHANNEL_WORDS_DM)] = sim.dm_channel(self.me.id)
+        found[self.tr(t.CHANNEL_WORDS_DM)] = dm_channel(self.me.id)
         return found
 
     def _cmd_channel(self, rest: str) -> bool:
@@ -970,7 +987,7 @@ class ShellSession:
         if not messages:
             self.say(t.CHANNEL_EMPTY, where=self.channel(channel))
             return True
-        dm_user = sim.user_of_dm(channel) if channel.startswith("D") else None
+        dm_user = user_of_dm(channel) if channel.startswith("D") else None
         for message in messages:
             seconds = int(str(message.get("ts", "0")).split(".")[0])
             when = self.short_time(datetime.fromtimestamp(seconds, self.tz))

@@ -1,10 +1,11 @@
-"""Tests of the Slack Web API stand-in and the Slack request builders, through real clients."""
+"""The simulated Slack in strict mode and the request builders, tried through real clients."""
 
 from __future__ import annotations
 
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -17,23 +18,24 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.webhook import WebhookClient
 
-from tests import slack_requests
-from tests.slack_standin import SlackStandIn
+from bot.slack_sim import requests as slack_requests
+from bot.slack_sim.web_api import SimulatedSlack
+from bot.slack_sim.workspace import Person, Source
+from tests.harness import METHODS_DIR
 
-METHODS_DIR = Path(__file__).resolve().parents[2] / "shared" / "slack" / "methods"
 CHANNEL = "C0ARBETS1"
 SECRET = "signing-secret"
 
 
 @pytest.fixture
-def standin() -> Iterator[SlackStandIn]:
+def standin() -> Iterator[SimulatedSlack]:
     """Run a stand-in for one test."""
-    with SlackStandIn(METHODS_DIR) as running:
+    with SimulatedSlack(METHODS_DIR) as running:
         yield running
 
 
 @pytest.fixture
-def client(standin: SlackStandIn) -> WebClient:
+def client(standin: SimulatedSlack) -> WebClient:
     """Return a WebClient that talks to the stand-in."""
     return WebClient(token="xoxb-test", base_url=standin.api_url, timeout=5)
 
@@ -96,7 +98,7 @@ NEED_FORM: dict[str, Any] = modal(
 )
 
 
-def test_post_message_is_recorded_and_stored(standin: SlackStandIn, client: WebClient) -> None:
+def test_post_message_is_recorded_and_stored(standin: SimulatedSlack, client: WebClient) -> None:
     """It records chat.postMessage with its decoded args and stores the message in the channel."""
     blocks = [section("*Kallelse* till arbetsgruppen", "kallelse")]
     first = client.chat_postMessage(channel=CHANNEL, text="Kallelse", blocks=blocks)
@@ -117,7 +119,7 @@ def test_post_message_is_recorded_and_stored(standin: SlackStandIn, client: WebC
 
 
 def test_form_encoded_call_has_its_json_args_decoded(
-    standin: SlackStandIn, client: WebClient
+    standin: SimulatedSlack, client: WebClient
 ) -> None:
     """It accepts form bodies and decodes the JSON strings slack-sdk sends in them."""
     blocks = [section("Hej")]
@@ -128,7 +130,7 @@ def test_form_encoded_call_has_its_json_args_decoded(
     assert standin.violations == []
 
 
-def test_missing_required_argument_is_refused(standin: SlackStandIn, client: WebClient) -> None:
+def test_missing_required_argument_is_refused(standin: SimulatedSlack, client: WebClient) -> None:
     """A call without a required argument gets invalid_arguments and a violation naming it."""
     with pytest.raises(SlackApiError) as raised:
         client.api_call("chat.postMessage", json={"text": "Ingen kanal"})
@@ -140,7 +142,7 @@ def test_missing_required_argument_is_refused(standin: SlackStandIn, client: Web
 
 
 @pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
-def test_message_without_content_missing_token_and_unknown_method(standin: SlackStandIn) -> None:
+def test_message_without_content_missing_token_and_unknown_method(standin: SimulatedSlack) -> None:
     """It answers no_text, not_authed and unknown_method, each with a violation."""
     client = WebClient(token="xoxb-test", base_url=standin.api_url)
     with pytest.raises(SlackApiError, match="no_text"):
@@ -157,7 +159,7 @@ def test_message_without_content_missing_token_and_unknown_method(standin: Slack
     assert standin.messages == {}
 
 
-def test_too_many_blocks_are_refused(standin: SlackStandIn, client: WebClient) -> None:
+def test_too_many_blocks_are_refused(standin: SimulatedSlack, client: WebClient) -> None:
     """It takes 50 blocks in a message and refuses 51."""
     client.chat_postMessage(channel=CHANNEL, text="50", blocks=[section(f"{i}") for i in range(50)])
     assert standin.violations == []
@@ -170,7 +172,7 @@ def test_too_many_blocks_are_refused(standin: SlackStandIn, client: WebClient) -
     assert len(standin.messages[CHANNEL]) == 1
 
 
-def test_long_texts_are_refused(standin: SlackStandIn, client: WebClient) -> None:
+def test_long_texts_are_refused(standin: SimulatedSlack, client: WebClient) -> None:
     """It refuses a text over 40,000 characters and blocks holding over 13,000."""
     with pytest.raises(SlackApiError, match="msg_too_long"):
         client.chat_postMessage(channel=CHANNEL, text="x" * 40_001)
@@ -183,7 +185,7 @@ def test_long_texts_are_refused(standin: SlackStandIn, client: WebClient) -> Non
     assert len(standin.violations) == 3
 
 
-def test_modal_title_longer_than_24_is_refused(standin: SlackStandIn, client: WebClient) -> None:
+def test_modal_title_longer_than_24_is_refused(standin: SimulatedSlack, client: WebClient) -> None:
     """views.open accepts a 24-character title and refuses 25 characters."""
     opened = client.views_open(trigger_id=slack_requests.new_trigger_id(), view=modal("x" * 24))
     assert opened["view"]["id"] in standin.views
@@ -253,7 +255,7 @@ def test_modal_title_longer_than_24_is_refused(standin: SlackStandIn, client: We
     ],
 )
 def test_broken_modals_are_refused(
-    standin: SlackStandIn, client: WebClient, blocks: list[Any], submit: bool, breach: str
+    standin: SimulatedSlack, client: WebClient, blocks: list[Any], submit: bool, breach: str
 ) -> None:
     """views.open refuses a modal that breaks a Block Kit rule, and names the rule."""
     view = modal(blocks=blocks)
@@ -265,7 +267,7 @@ def test_broken_modals_are_refused(
     assert breach in standin.violations[0]
 
 
-def test_trigger_id_is_used_once(standin: SlackStandIn, client: WebClient) -> None:
+def test_trigger_id_is_used_once(standin: SimulatedSlack, client: WebClient) -> None:
     """A trigger_id opens one modal; using it again is refused."""
     trigger = slack_requests.new_trigger_id()
     client.views_open(trigger_id=trigger, view=modal())
@@ -275,7 +277,7 @@ def test_trigger_id_is_used_once(standin: SlackStandIn, client: WebClient) -> No
     assert "used twice" in standin.violations[0]
 
 
-def test_views_update_and_publish(standin: SlackStandIn, client: WebClient) -> None:
+def test_views_update_and_publish(standin: SimulatedSlack, client: WebClient) -> None:
     """views.update replaces a stored modal by id; views.publish takes only home views."""
     opened = client.views_open(trigger_id=slack_requests.new_trigger_id(), view=modal())["view"]
     updated = client.views_update(view_id=opened["id"], view=modal("Tack"))["view"]
@@ -291,7 +293,7 @@ def test_views_update_and_publish(standin: SlackStandIn, client: WebClient) -> N
 
 
 def test_rate_limit_fault_is_retried_by_the_retry_handler(
-    standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch
+    standin: SimulatedSlack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A 429 fault carries Retry-After; RateLimitErrorRetryHandler waits as told and retries."""
     waits: list[float] = []
@@ -314,7 +316,7 @@ def test_rate_limit_fault_is_retried_by_the_retry_handler(
 
 
 def test_rate_limit_fault_reaches_a_client_without_retries(
-    standin: SlackStandIn, client: WebClient
+    standin: SimulatedSlack, client: WebClient
 ) -> None:
     """Without a retry handler the 429 and its Retry-After header reach the caller."""
     standin.fail("chat.postMessage", status=429, retry_after=7)
@@ -324,7 +326,7 @@ def test_rate_limit_fault_reaches_a_client_without_retries(
     assert raised.value.response.headers["Retry-After"] == "7"
 
 
-def test_server_error_and_error_faults(standin: SlackStandIn, client: WebClient) -> None:
+def test_server_error_and_error_faults(standin: SimulatedSlack, client: WebClient) -> None:
     """Faults answer a 5xx status or ok:false with the error, then the method works again."""
     standin.fail("users.info", status=503)
     standin.fail("chat.postMessage", error="channel_not_found", times=2)
@@ -341,7 +343,7 @@ def test_server_error_and_error_faults(standin: SlackStandIn, client: WebClient)
     assert standin.violations == []
 
 
-def test_delay_fault_lets_the_client_time_out(standin: SlackStandIn) -> None:
+def test_delay_fault_lets_the_client_time_out(standin: SimulatedSlack) -> None:
     """A delay fault outlasts the client's timeout; Slack still acts on the call afterwards."""
     standin.fail("chat.postMessage", delay=0.3)
     impatient = WebClient(token="xoxb-test", base_url=standin.api_url, timeout=0.1)  # type: ignore[arg-type]
@@ -352,7 +354,7 @@ def test_delay_fault_lets_the_client_time_out(standin: SlackStandIn) -> None:
     assert [m["text"] for m in standin.messages[CHANNEL]] == ["Kanske"]
 
 
-def test_per_channel_rate_limit(standin: SlackStandIn, client: WebClient) -> None:
+def test_per_channel_rate_limit(standin: SimulatedSlack, client: WebClient) -> None:
     """Past its per-channel rate it answers 429 and counts it, without a violation."""
     standin.rate_limit_per_channel = 1.0
     client.chat_postMessage(channel=CHANNEL, text="1")
@@ -365,7 +367,7 @@ def test_per_channel_rate_limit(standin: SlackStandIn, client: WebClient) -> Non
     assert standin.violations == []
 
 
-def test_users_info(standin: SlackStandIn, client: WebClient) -> None:
+def test_users_info(standin: SimulatedSlack, client: WebClient) -> None:
     """users.info describes known users with e-mail and time zone and refuses unknown ones."""
     standin.add_user("U0ANNA001", "anna.svensson@gavle.se")
     user = client.users_info(user="U0ANNA001")["user"]
@@ -381,7 +383,7 @@ def test_users_info(standin: SlackStandIn, client: WebClient) -> None:
     assert standin.violations == []
 
 
-def test_files_upload_v2(standin: SlackStandIn, client: WebClient) -> None:
+def test_files_upload_v2(standin: SimulatedSlack, client: WebClient) -> None:
     """files_upload_v2 gets an upload URL, uploads the bytes and shares the file in the channel."""
     content = "organisation;utbildningar\nGävle;3\n".encode()
     response = client.files_upload_v2(
@@ -402,7 +404,7 @@ def test_files_upload_v2(standin: SlackStandIn, client: WebClient) -> None:
     assert standin.violations == []
 
 
-def test_history_update_and_delete(standin: SlackStandIn, client: WebClient) -> None:
+def test_history_update_and_delete(standin: SimulatedSlack, client: WebClient) -> None:
     """History is newest first and honours oldest, limit and include_all_metadata."""
     metadata = {"event_type": "meeting_call", "event_payload": {"meeting": 7}}
     old = client.chat_postMessage(channel=CHANNEL, text="gammal")["ts"]
@@ -427,7 +429,7 @@ def test_history_update_and_delete(standin: SlackStandIn, client: WebClient) -> 
     assert "message_not_found" in standin.violations[0]
 
 
-def test_wait_for_times_out_with_the_calls_seen(standin: SlackStandIn, client: WebClient) -> None:
+def test_wait_for_times_out_with_the_calls_seen(standin: SimulatedSlack, client: WebClient) -> None:
     """wait_for raises AssertionError listing the calls it saw."""
     client.chat_postMessage(channel=CHANNEL, text="bara en")
     started = time.monotonic()
@@ -439,7 +441,7 @@ def test_wait_for_times_out_with_the_calls_seen(standin: SlackStandIn, client: W
 
 
 @pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
-def test_reset_forgets_calls_but_keeps_state(standin: SlackStandIn, client: WebClient) -> None:
+def test_reset_forgets_calls_but_keeps_state(standin: SimulatedSlack, client: WebClient) -> None:
     """reset() forgets calls, violations and faults but keeps users and messages."""
     standin.add_user("U0ANNA001", "anna@gavle.se")
     client.chat_postMessage(channel=CHANNEL, text="kvar")
@@ -453,7 +455,7 @@ def test_reset_forgets_calls_but_keeps_state(standin: SlackStandIn, client: WebC
     assert "U0ANNA001" in standin.users
 
 
-def test_response_url_records_posts(standin: SlackStandIn) -> None:
+def test_response_url_records_posts(standin: SimulatedSlack) -> None:
     """Posts to a response_url are recorded; a bad message there is a violation."""
     url = standin.response_url("behov")
     assert WebhookClient(url).send(text="Tack!", response_type="ephemeral").status_code == 200
@@ -509,7 +511,7 @@ def test_input_values_shapes() -> None:
         slack_requests.input_values(NEED_FORM, {"text": "x" * 101, "val": "tull"})
 
 
-def test_bolt_app_round_trip(standin: SlackStandIn) -> None:
+def test_bolt_app_round_trip(standin: SimulatedSlack) -> None:
     """A Bolt app gets a signed command, opens a modal, answers and handles the submission."""
     client = WebClient(token="xoxb-test", base_url=standin.api_url)
     app = App(client=client, signing_secret=SECRET)
@@ -550,7 +552,7 @@ def test_bolt_app_round_trip(standin: SlackStandIn) -> None:
     assert standin.violations == []
 
 
-def test_block_actions_payload_names_the_clicked_element(standin: SlackStandIn) -> None:
+def test_block_actions_payload_names_the_clicked_element(standin: SimulatedSlack) -> None:
     """block_actions completes the action from the message and carries the container."""
     button = {
         "type": "button",
@@ -579,3 +581,140 @@ def test_block_actions_payload_names_the_clicked_element(standin: SlackStandIn) 
         slack_requests.block_actions(
             {"action_id": "rsvp_no"}, user_id="U", channel_id=CHANNEL, message=message
         )
+
+
+# --- the shell's mode: no method reference, no contract checks; what a person sees
+
+
+@pytest.fixture
+def shell_slack(tmp_path: Path) -> Iterator[SimulatedSlack]:
+    """Run the simulation as the shell does: no method reference, files saved, a fixed clock."""
+    people = [Person("U0ANNA001", "Anna", "anna@tullverket.se")]
+    slack = SimulatedSlack(
+        users=people, files_dir=tmp_path, now=lambda: SHELL_NOW, trigger_ttl=None
+    ).start()
+    yield slack
+    slack.stop()
+
+
+SHELL_NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)
+
+
+def test_without_the_method_reference_unknown_methods_answer_ok_and_checks_are_off(
+    shell_slack: SimulatedSlack,
+) -> None:
+    """The shell's simulation answers methods it does not simulate and lets long texts through."""
+    client = WebClient(token="xoxb-shell", base_url=shell_slack.api_url)
+    assert client.api_call("reactions.add", json={"name": "tada"})["ok"] is True
+    posted = client.chat_postMessage(channel=CHANNEL, blocks=[section("x" * 3001)], text="lång")
+    assert posted["ok"] is True
+    assert shell_slack.unknown_methods == {"reactions.add"}
+    assert shell_slack.violations == []
+
+
+def test_without_the_method_reference_a_missing_argument_is_refused(
+    shell_slack: SimulatedSlack,
+) -> None:
+    """A call without an argument the method needs is refused, not a crash of the simulation."""
+    client = WebClient(token="xoxb-shell", base_url=shell_slack.api_url)
+    with pytest.raises(SlackApiError, match="invalid_arguments"):
+        client.api_call("chat.postMessage", json={"text": "Ingen kanal"})
+    assert shell_slack.violations == [
+        "chat.postMessage: invalid_arguments: missing argument 'channel'"
+    ]
+
+
+def test_messages_carry_the_simulated_time_and_are_shown_as_events(
+    shell_slack: SimulatedSlack,
+) -> None:
+    """A post, its update and its deletion are events at the simulated time; ts follow the clock."""
+    client = WebClient(token="xoxb-shell", base_url=shell_slack.api_url)
+    ts = client.chat_postMessage(channel="U0ANNA001", text="Hej")["ts"]
+    client.chat_update(channel="D0ANNA001", ts=ts, text="Hej igen")
+    client.chat_delete(channel="D0ANNA001", ts=ts)
+
+    events = shell_slack.take_events()
+    assert [(e.kind, e.channel, e.at) for e in events] == [
+        ("post", "D0ANNA001", SHELL_NOW),
+        ("update", "D0ANNA001", SHELL_NOW),
+        ("delete", "D0ANNA001", SHELL_NOW),
+    ]
+    assert int(float(ts)) == int(SHELL_NOW.timestamp())
+    assert shell_slack.take_events() == []
+
+
+def test_an_ephemeral_message_is_kept_for_its_person_only(shell_slack: SimulatedSlack) -> None:
+    """postEphemeral keeps the message apart, found by channel and ts; strangers are refused."""
+    client = WebClient(token="xoxb-shell", base_url=shell_slack.api_url)
+    ts = client.chat_postEphemeral(channel=CHANNEL, user="U0ANNA001", text="Bara du")["message_ts"]
+    message = shell_slack.find_message(CHANNEL, ts)
+    assert message is not None
+    assert (message["ephemeral_user"], message["text"]) == ("U0ANNA001", "Bara du")
+    assert CHANNEL not in shell_slack.messages
+    with pytest.raises(SlackApiError, match="user_not_in_channel"):
+        client.chat_postEphemeral(channel=CHANNEL, user="U0OKAND01", text="Vem?")
+
+
+def test_a_response_url_with_a_source_answers_privately_then_replaces_and_deletes(
+    shell_slack: SimulatedSlack,
+) -> None:
+    """A response URL shows a private answer; replace_original and delete_original act on it."""
+    posted = WebClient(token="x", base_url=shell_slack.api_url).chat_postMessage(
+        channel=CHANNEL, text="Kallelse"
+    )
+    source = Source(CHANNEL, posted["ts"], "U0ANNA001", ephemeral=False)
+    url = shell_slack.response_url("shell", source=source)
+    shell_slack.take_events()
+
+    WebhookClient(url).send(text="Tack för svaret")
+    WebhookClient(url).send(text="Kallelse (svarat)", replace_original=True)
+    WebhookClient(url).send(text="", delete_original=True)
+
+    events = shell_slack.take_events()
+    assert [(e.kind, e.user, e.message.get("text")) for e in events] == [
+        ("ephemeral", "U0ANNA001", "Tack för svaret"),
+        ("update", "U0ANNA001", "Kallelse (svarat)"),
+        ("delete", None, "Kallelse (svarat)"),
+    ]
+    assert events[1].replaced is True
+    assert shell_slack.messages[CHANNEL] == []
+
+
+def test_modals_stack_on_push_and_reopen_on_open(shell_slack: SimulatedSlack) -> None:
+    """views.open starts the stack, views.push stacks on it naming the view below."""
+    client = WebClient(token="xoxb-shell", base_url=shell_slack.api_url)
+    first = client.views_open(trigger_id="1.2.shell", view=modal("Första"))["view"]
+    second = client.views_push(trigger_id="2.2.shell", view=modal("Andra"))["view"]
+    assert shell_slack.modal_stack == [first["id"], second["id"]]
+    assert second["previous_view_id"] == first["id"]
+    assert second["root_view_id"] == second["id"]
+    shell_slack.pop_view()
+    assert shell_slack.modal_stack == [first["id"]]
+    third = client.views_open(trigger_id="3.2.shell", view=modal("Tredje"))["view"]
+    assert shell_slack.modal_stack == [third["id"]]
+
+
+def test_a_shared_file_without_a_channel_is_saved_and_shown_to_nobody_in_particular(
+    shell_slack: SimulatedSlack, tmp_path: Path
+) -> None:
+    """An upload shared in no channel is still saved, and shown as a file event without channel."""
+    client = WebClient(token="xoxb-shell", base_url=shell_slack.api_url)
+    client.files_upload_v2(content="a;b\n", filename="lista.csv")
+    client.files_upload_v2(content="c;d\n", filename="lista.csv")
+
+    files = [e for e in shell_slack.take_events() if e.kind == "file"]
+    assert [(e.channel, e.path) for e in files] == [
+        (None, tmp_path / "lista.csv"),
+        (None, tmp_path / "lista-2.csv"),
+    ]
+    assert (tmp_path / "lista-2.csv").read_text(encoding="utf-8") == "c;d\n"
+
+
+def test_users_info_gives_the_locale_when_asked(standin: SimulatedSlack, client: WebClient) -> None:
+    """users.info and users.list add each person's locale only with include_locale."""
+    standin.add_user("U0ERIK001", "erik@tullverket.se", locale="en-GB")
+    assert "locale" not in client.users_info(user="U0ERIK001")["user"]
+    assert client.users_info(user="U0ERIK001", include_locale=True)["user"]["locale"] == "en-GB"
+    members = client.users_list(include_locale=True)["members"]
+    assert [m["locale"] for m in members] == ["en-GB"]
+    assert standin.violations == []

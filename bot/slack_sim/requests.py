@@ -1,4 +1,9 @@
-"""Builders for the signed requests Slack sends to an app: commands, interactions, events."""
+"""What Slack sends to an app: slash commands, interactions and events, signed as Slack signs them.
+
+Each builder returns the body Slack posts over HTTP (a form body, or JSON for events); the
+Socket Mode envelope of the same request carries the decoded payload. `input_values` builds the
+state values of a submitted view from answers keyed by action id.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +14,54 @@ import itertools
 import json
 import secrets
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from datetime import time as clock_time
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.shell.slack import STATE_SHAPES
+from bot.slack_sim.workspace import (
+    API_APP_ID,
+    BOT_ID,
+    BOT_USER_ID,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    JSONDict,
+    dm_channel,
+)
 
-TEAM_ID = "T0TEAM001"
-TEAM_DOMAIN = "samverkan"
-API_APP_ID = "A0SAMVERK1"
-BOT_USER_ID = "UBOT00001"
-VERIFICATION_TOKEN = "verification-token"
+# Slack's legacy verification token in payloads; apps check signatures instead.
+VERIFICATION_TOKEN = "verification-token"  # noqa: S105 - not a secret
 
 StateValues = dict[str, dict[str, dict[str, Any]]]
 
-_serial = itertools.count(1)
-
+# Element type -> (key in state.values, value when unanswered).
+STATE_SHAPES: dict[str, tuple[str, Any]] = {
+    "plain_text_input": ("value", None),
+    "number_input": ("value", None),
+    "email_text_input": ("value", None),
+    "url_text_input": ("value", None),
+    "rich_text_input": ("rich_text_value", None),
+    "static_select": ("selected_option", None),
+    "external_select": ("selected_option", None),
+    "radio_buttons": ("selected_option", None),
+    "multi_static_select": ("selected_options", []),
+    "multi_external_select": ("selected_options", []),
+    "checkboxes": ("selected_options", []),
+    "datepicker": ("selected_date", None),
+    "timepicker": ("selected_time", None),
+    "datetimepicker": ("selected_date_time", None),
+    "users_select": ("selected_user", None),
+    "multi_users_select": ("selected_users", []),
+    "conversations_select": ("selected_conversation", None),
+    "multi_conversations_select": ("selected_conversations", []),
+    "channels_select": ("selected_channel", None),
+    "multi_channels_select": ("selected_channels", []),
+    "file_input": ("files", []),
+}
 # Element type -> the key of its initial value in the view.
-_INITIAL_KEYS: dict[str, str] = {
+INITIAL_KEYS: dict[str, str] = {
     "plain_text_input": "initial_value",
     "number_input": "initial_value",
     "email_text_input": "initial_value",
@@ -50,10 +83,14 @@ _INITIAL_KEYS: dict[str, str] = {
     "channels_select": "initial_channel",
     "multi_channels_select": "initial_channels",
 }
+# Element types whose state is option objects taken from the element's own options.
+_OPTION_KINDS = frozenset({"static_select", "radio_buttons", "multi_static_select", "checkboxes"})
+
+_serial = itertools.count(1)
 
 
 def new_trigger_id() -> str:
-    """Return a fresh trigger_id that records when it was issued (the stand-in checks its age)."""
+    """Return a fresh trigger_id that records when it was issued (the simulation checks its age)."""
     return f"{next(_serial)}.{int(time.time() * 1000)}.{secrets.token_hex(8)}"
 
 
@@ -63,7 +100,10 @@ def _action_ts() -> str:
 
 
 def sign(secret: str, body: bytes, timestamp: int | None = None) -> dict[str, str]:
-    """Return the X-Slack-Request-Timestamp and X-Slack-Signature headers for a body."""
+    """Return the X-Slack-Request-Timestamp and X-Slack-Signature headers for a body.
+
+    Slack's v0 scheme: HMAC-SHA256 over "v0:<timestamp>:<body>" with the signing secret.
+    """
     ts = int(time.time()) if timestamp is None else timestamp
     base = b"v0:" + str(ts).encode() + b":" + body
     digest = hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
@@ -123,7 +163,7 @@ def slash_command(
     return urlencode(fields).encode()
 
 
-def _iter_elements(blocks: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def iter_elements(blocks: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """Yield (block, element) for every interactive element in a list of blocks."""
     for block in blocks or []:
         if not isinstance(block, dict):
@@ -137,7 +177,7 @@ def _iter_elements(blocks: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]
 
 def _complete_action(action: dict[str, Any], blocks: Any) -> dict[str, Any]:
     """Fill an action from the element it names in the surface's blocks, as Slack would."""
-    for block, element in _iter_elements(blocks):
+    for block, element in iter_elements(blocks):
         if element.get("action_id") != action.get("action_id"):
             continue
         wanted, actual = action.get("block_id"), block.get("block_id")
@@ -166,6 +206,7 @@ def block_actions(
     response_url: str | None = None,
     channel_id: str | None = None,
     message: dict[str, Any] | None = None,
+    ephemeral: bool = False,
     view: dict[str, Any] | None = None,
     trigger_id: str | None = None,
     state_values: StateValues | None = None,
@@ -174,6 +215,7 @@ def block_actions(
 
     Given the message or view, an action with just an action_id is completed from the
     element it names (type, block_id, text, value); an unknown action_id raises ValueError.
+    An ephemeral message is named in the container only, as Slack does.
     """
     if message is not None and view is not None:
         raise ValueError("an action comes from a message or from a view, not both")
@@ -200,9 +242,10 @@ def block_actions(
             "type": "message",
             "message_ts": message["ts"],
             "channel_id": channel_id,
-            "is_ephemeral": False,
+            "is_ephemeral": ephemeral,
         }
-        payload["message"] = copy.deepcopy(message)
+        if not ephemeral:
+            payload["message"] = copy.deepcopy(message)
     elif view is not None:
         full = _surface_view(view, state_values)
         payload["container"] = {"type": "view", "view_id": full["id"]}
@@ -236,7 +279,7 @@ def _full_view(view: dict[str, Any], view_id: str | None) -> dict[str, Any]:
         "app_id": API_APP_ID,
         "external_id": "",
         "app_installed_team_id": TEAM_ID,
-        "bot_id": "BBOT00001",
+        "bot_id": BOT_ID,
     }
     full.update(copy.deepcopy(view))
     if view_id is not None:
@@ -294,6 +337,26 @@ def view_closed(view: dict[str, Any], *, user_id: str) -> bytes:
     return _form(payload)
 
 
+def block_suggestion(
+    view: dict[str, Any], *, block_id: str, action_id: str, value: str, user_id: str
+) -> bytes:
+    """Return the form body Slack posts to ask an external select in a view for options."""
+    full = _full_view(view, None)
+    payload = {
+        "type": "block_suggestion",
+        "user": _user(user_id),
+        "team": _team(),
+        "api_app_id": API_APP_ID,
+        "token": VERIFICATION_TOKEN,
+        "container": {"type": "view", "view_id": full["id"]},
+        "view": full,
+        "block_id": block_id,
+        "action_id": action_id,
+        "value": value,
+    }
+    return _form(payload)
+
+
 def event_callback(
     event: dict[str, Any], *, event_id: str = "Ev0001", team_id: str = TEAM_ID
 ) -> bytes:
@@ -320,6 +383,13 @@ def event_callback(
         "event_context": f"4-{secrets.token_hex(8)}",
     }
     return json.dumps(payload, ensure_ascii=False).encode()
+
+
+def home_opened(user_id: str) -> bytes:
+    """Return the JSON body the Events API posts when a user opens the bot's Home tab."""
+    event = {"type": "app_home_opened", "user": user_id, "channel": dm_channel(user_id)}
+    event_id = f"Ev{uuid.uuid4().hex[:16].upper()}"
+    return event_callback({**event, "tab": "home"}, event_id=event_id)
 
 
 def _options_of(element: dict[str, Any]) -> list[dict[str, Any]]:
@@ -373,18 +443,30 @@ def _answer(element: dict[str, Any], answer: Any, where: str) -> Any:
     return answer
 
 
-def _initial(element: dict[str, Any]) -> Any:
-    """Return what Slack sends for an untouched element: its initial value, else nothing."""
+def initial_state(element: JSONDict) -> JSONDict:
+    """Return the state Slack sends for an untouched element: its initial value, else nothing.
+
+    Takes a stateful element (its type is in STATE_SHAPES; KeyError otherwise); returns
+    {"type": ..., <state key>: value}. An initial option is sent as the element's own option
+    with that value (as given when the element has none); a datetimepicker's is an int.
+    """
     kind = element["type"]
     key, empty = STATE_SHAPES[kind]
-    initial = element.get(_INITIAL_KEYS.get(kind, ""))
-    if initial is None:
-        return copy.deepcopy(empty)
-    if kind in ("static_select", "radio_buttons", "multi_static_select", "checkboxes"):
-        chosen = initial if isinstance(initial, list) else [initial]
-        picked = [_pick(element, option, key) for option in chosen]
-        return picked if isinstance(initial, list) else picked[0]
-    return copy.deepcopy(initial)
+    initial = element.get(INITIAL_KEYS.get(kind, ""))
+    value: Any = copy.deepcopy(empty if initial is None else initial)
+    if initial is not None and kind in _OPTION_KINDS:
+        chosen = value if isinstance(value, list) else [value]
+        values = {str(option.get("value")): option for option in _options_of(element)}
+        picked = [
+            copy.deepcopy(values.get(str(option.get("value")), option))
+            if isinstance(option, dict)
+            else option
+            for option in chosen
+        ]
+        value = picked if isinstance(value, list) else picked[0]
+    if kind == "datetimepicker" and isinstance(value, str) and value.isdigit():
+        value = int(value)
+    return {"type": kind, key: value}
 
 
 def input_values(
@@ -404,7 +486,7 @@ def input_values(
     counts: dict[str, int] = {}
     stateful = [
         (block, element)
-        for block, element in _iter_elements(view.get("blocks"))
+        for block, element in iter_elements(view.get("blocks"))
         if element.get("type") in STATE_SHAPES
     ]
     for _, element in stateful:
@@ -428,7 +510,7 @@ def input_values(
             used.add(name)
             value = _answer(element, answers[name], where)
         else:
-            value = _initial(element)
+            value = initial_state(element)[key]
             required = block.get("type") == "input" and not block.get("optional", False)
             if required and value in (None, []) and not allow_missing_required:
                 raise ValueError(f"{where}: required input left unanswered")
