@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from bot.delivery import Deliverer
+    from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,8 @@ class BotContext:
         """Return the municipalities among the partners."""
         return [info for info in self.organizations if info.kind == "municipality"]
 
-    def deliver(self, keys: list[str], then: Callable[[], object] | None = None) -> None:
-        """Send freshly queued outbox rows soon (in the sender), then run `then`, if wired.
+    def deliver(self, keys: Sequence[OutboxKey]) -> None:
+        """Send freshly queued outbox rows soon (in the sender), if wired.
 
         The rows are already stored, so nothing is lost if this process stops first: the
         scheduler sends whatever is still due.
@@ -85,25 +86,19 @@ class BotContext:
             return
         if self.sender is not None:
             try:
-                self.sender.submit(self._send, deliverer, list(keys), then, True)
+                self.sender.submit(self._send, deliverer, list(keys), True)
                 return
             except RuntimeError:  # shutting down: send in this thread instead
                 pass
-        self._send(deliverer, list(keys), then, False)
+        self._send(deliverer, list(keys), False)
 
     def give_way(self) -> None:
         """Let requests that still wait for their ack go first (when this process says so)."""
         if self.gives_way > 0:
             self.acks.wait_quiet(self.gives_way)
 
-    def _send(
-        self,
-        deliverer: Deliverer,
-        keys: list[str],
-        then: Callable[[], object] | None,
-        later: bool,
-    ) -> None:
-        """Send rows (after the pending acks when later), then run `then`.
+    def _send(self, deliverer: Deliverer, keys: list[OutboxKey], later: bool) -> None:
+        """Send rows (after the pending acks when later).
 
         An error is logged; the rows stay queued and the scheduler sends them.
         """
@@ -111,7 +106,5 @@ class BotContext:
             self.give_way()
         try:
             deliverer.deliver(keys)
-            if then is not None:
-                then()
         except Exception:
             log.exception("sending %d queued messages failed; the scheduler tries again", len(keys))

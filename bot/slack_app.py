@@ -18,7 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.context import BotContext
 from bot.delivery import Deliverer
 from bot.texts import common as c
-from commands import register_all
+from commands import register_all, renderers
 from storage.db import DatabaseUnavailable
 from storage.models import ProcessedRequest
 from storage.upsert import insert_ignore
@@ -100,7 +100,7 @@ def build_app(
         logger=logging.getLogger("slack_bolt"),
         listener_executor=bot.listeners,
     )
-    bot.deliverer = Deliverer(bot.db, client, bot.clock)
+    bot.deliverer = Deliverer(bot.db, client, bot.clock, renderers=renderers(bot))
 
     def inject(context: Any, next: Any) -> None:  # noqa: A002 - Bolt's argument name
         context["bot"] = bot

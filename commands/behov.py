@@ -49,6 +49,7 @@ from storage import audit, outbox
 from storage.db import DatabaseUnavailable
 from storage.models import Need
 from storage.needs import create_need, edit_need, move_need, open_needs
+from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
 
@@ -160,11 +161,11 @@ def read_need_input(view: dict[str, Any]) -> NeedInput:
     )
 
 
-def _card_keys(need_id: int) -> str:
-    return f"need:{need_id}:card"
+def _card_keys(need_id: int) -> OutboxKey:
+    return OutboxKey.need_card(need_id)
 
 
-def _queue_card(bot: BotContext, session: Any, need: Need, *, update: bool) -> str | None:
+def _queue_card(bot: BotContext, session: Any, need: Need, *, update: bool) -> OutboxKey | None:
     """Queue the need's channel card (first post, or an update); return the outbox key."""
     channel = bot.config.channels.working_group
     if channel is None:
@@ -172,7 +173,7 @@ def _queue_card(bot: BotContext, session: Any, need: Need, *, update: bool) -> s
     names = bot.organization_names(session)
     payload = need_card(bot.texts, need, names, bot.config.collaboration.tz)
     now = bot.clock.now()
-    key = outbox.update_key(_card_keys(need.id)) if update else _card_keys(need.id)
+    key = _card_keys(need.id).for_update() if update else _card_keys(need.id)
     outbox.enqueue(
         session,
         key=key,
@@ -187,8 +188,8 @@ def _queue_card(bot: BotContext, session: Any, need: Need, *, update: bool) -> s
 
 
 def _queue_notice(
-    bot: BotContext, session: Any, user: str | None, key: str, text: str
-) -> str | None:
+    bot: BotContext, session: Any, user: str | None, key: OutboxKey, text: str
+) -> OutboxKey | None:
     if user is None:
         return None
     outbox.enqueue(
@@ -239,7 +240,7 @@ def handle_need_submission(
     if check.draft is None:
         ack(response_action="errors", errors=inline_errors(bot, check.errors, NEED_FIELD_BLOCKS))
         return
-    keys: list[str | None] = []
+    keys: list[OutboxKey | None] = []
     try:
         with bot.db.transaction() as session:
             need = create_need(
@@ -252,7 +253,7 @@ def handle_need_submission(
                         bot,
                         session,
                         user,
-                        f"need:{need.id}:created",
+                        OutboxKey.need_created(need.id),
                         bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
                     )
                 )
@@ -284,7 +285,7 @@ def _refuse(
 
 def _after_move(
     bot: BotContext, session: Any, need: Need, actor: str, reason: str | None
-) -> list[str]:
+) -> list[OutboxKey]:
     status = NeedStatus(need.status)
     keys = [_queue_card(bot, session, need, update=True)]
     if need.submitted_by and need.submitted_by != actor:
@@ -306,9 +307,7 @@ def _after_move(
             )
         )
         keys.append(
-            _queue_notice(
-                bot, session, need.submitted_by, outbox.unique_key(f"need:{need.id}:notice"), notice
-            )
+            _queue_notice(bot, session, need.submitted_by, OutboxKey.need_notice(need.id), notice)
         )
     audit.record(
         session,
