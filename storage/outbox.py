@@ -204,7 +204,7 @@ class OutboxKey:
             return part
         value = self._value(part.name)
         if value is None:
-            raise ValueError(f"a {self.subject} {self.kind} key needs a {part.name}")
+            raise ValueError(f"a {self.subject} {self.kind} key needs its {part.name}")
         if not re.fullmatch(part.pattern, value):
             raise ValueError(f"{value!r} is not a valid {part.name} of a {self.subject} key")
         return value
