@@ -308,9 +308,12 @@ def test_an_upload_drawn_by_no_registered_renderer_fails_for_good(
     assert (row(db, key).status, row(db, key).last_error) == ("failed", "unknown_renderer")
 
 
-def test_an_upload_needs_files_or_a_renderer(db: Database) -> None:
+def test_an_upload_needs_files_or_a_renderer(sqlite_url: str) -> None:
+    database = Database(sqlite_url)
+    upgrade(database.engine)
     with pytest.raises(ValueError, match="files or a renderer"):
-        queue_upload(db, OutboxKey.export(ANNA), ANNA)
+        queue_upload(database, OutboxKey.export(ANNA), ANNA)
+    database.dispose()
 
 
 # ------------------------------------------------------------------- the migration of 0005
