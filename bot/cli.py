@@ -32,11 +32,13 @@ def _clock(args: argparse.Namespace, settings: Settings) -> int:
     from bot.delivery import Deliverer
     from bot.runtime import start_context
     from bot.slack_app import build_client
+    from bot.wiring import renderers
 
     settings.require("SLACK_BOT_TOKEN")
     bot = start_context(settings)
     token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else ""
-    bot.deliverer = Deliverer(bot.db, build_client(token, settings.SLACK_API_URL), bot.clock)
+    client = build_client(token, settings.SLACK_API_URL)
+    bot.deliverer = Deliverer(bot.db, client, bot.clock, renderers=renderers(bot))
     scheduler.run_blocking(bot, settings.BOT_TICK_SECONDS)
     return 0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from bot.delivery import Deliverer
+    from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,8 @@ class BotContext:
         """Return the municipalities among the partners."""
         return [info for info in self.organizations if info.kind == "municipality"]
 
-    def deliver(self, keys: list[str], then: Callable[[], object] | None = None) -> None:
-        """Send freshly queued outbox rows soon (in the sender), then run `then`, if wired.
+    def deliver(self, keys: Sequence[OutboxKey]) -> None:
+        """Send freshly queued outbox rows soon (in the sender), if wired.
 
         The rows are already stored, so nothing is lost if this process stops first: the
         scheduler sends whatever is still due.
@@ -81,19 +82,15 @@ class BotContext:
             return
         if self.sender is not None:
             try:
-                self.sender.submit(self._send, deliverer, list(keys), then)
+                self.sender.submit(self._send, deliverer, list(keys))
                 return
             except RuntimeError:  # shutting down: send in this thread instead
                 pass
-        self._send(deliverer, list(keys), then)
+        self._send(deliverer, list(keys))
 
-    def _send(
-        self, deliverer: Deliverer, keys: list[str], then: Callable[[], object] | None
-    ) -> None:
-        """Send rows, then run `then`; an error is logged, and the scheduler sends the rows."""
+    def _send(self, deliverer: Deliverer, keys: list[OutboxKey]) -> None:
+        """Send rows; an error is logged, and the rows stay queued for the scheduler."""
         try:
             deliverer.deliver(keys)
-            if then is not None:
-                then()
         except Exception:
             log.exception("sending %d queued messages failed; the scheduler tries again", len(keys))

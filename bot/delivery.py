@@ -1,21 +1,29 @@
-"""Sends claimed outbox rows to Slack, retrying what can be retried and recording the rest."""
+"""Sends claimed outbox rows to Slack, retrying what can be retried and recording the rest.
+
+Posts, updates, private messages and file uploads go the same way: claimed atomically,
+given back uncounted for Slack's Retry-After, retried with backoff after other errors,
+recorded for the coordinators when Slack refuses them for good, and looked for in Slack
+before a second try when the first got no answer.
+"""
 
 from __future__ import annotations
 
 import copy
 import logging
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from sqlalchemy.exc import IntegrityError
 
 from bot.clock import Clock
 from storage import outbox
 from storage.db import Database, DatabaseUnavailable
+from storage.outbox import OutboxKey, UploadFile
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +59,18 @@ HISTORY_LOOKBACK = 100
 RATE_LIMITED = "ratelimited"
 DEFAULT_RETRY_AFTER = timedelta(seconds=1)
 
+WAIT_FOR_ORIGINAL = timedelta(seconds=5)
+# Slack limits files.* per method and workspace, not per channel: a 429 on an upload holds
+# back the other uploads, not the posts to its channel.
+UPLOAD_SCOPE = "files"
+# An interrupted upload is looked for among the messages shared since a little before its row
+# was queued (our clock and Slack's may differ slightly).
+CLOCK_MARGIN = timedelta(minutes=1)
+
 # Asks the scheduler to run its tick at the given moment (if it would not run earlier anyway).
 Wake = Callable[[datetime], None]
+# Draws the files of an upload queued without them (see storage.outbox.enqueue_upload).
+Renderer = Callable[[outbox.Claimed], Sequence[UploadFile]]
 
 
 def backoff(attempts: int) -> timedelta:
@@ -101,18 +119,27 @@ class Deliverer:
     # (by the scheduler), is asked to run the next tick then.
 
     def __init__(
-        self, db: Database, client: WebClient, clock: Clock, wake: Wake | None = None
+        self,
+        db: Database,
+        client: WebClient,
+        clock: Clock,
+        wake: Wake | None = None,
+        renderers: Mapping[str, Renderer] | None = None,
     ) -> None:
-        """Send through a copy of client that does not sleep on 429, reading time from clock."""
+        """Send through a copy of client that does not sleep on 429, reading time from clock.
+
+        renderers draw the files of uploads queued with a renderer's name instead of files.
+        """
         self.db = db
         self.client = without_rate_limit_retries(client)
         self.clock = clock
         self.wake = wake
+        self.renderers: dict[str, Renderer] = dict(renderers or {})
         self._lock = threading.Lock()
         self._in_flight: set[int] = set()
         self._blocked: dict[str, datetime] = {}  # channel -> when Slack takes its posts again
 
-    def deliver(self, keys: Iterable[str]) -> None:
+    def deliver(self, keys: Iterable[OutboxKey]) -> None:
         """Send the named rows now if they are due; a failure leaves them for the scheduler."""
         wanted = list(keys)
         if not wanted:
@@ -156,22 +183,23 @@ class Deliverer:
             with self._lock:
                 self._in_flight.discard(row.id)
 
-    def _blocked_until(self, channel: str) -> datetime | None:
-        """Return until when channel is rate-limited, or None when it may be posted to."""
+    def _blocked_until(self, scope: str) -> datetime | None:
+        """Return until when a channel (or uploads) is rate-limited, or None when it is not."""
         now = self.clock.now()
         with self._lock:
-            until = self._blocked.get(channel)
+            until = self._blocked.get(scope)
             if until is not None and until <= now:
-                del self._blocked[channel]
+                del self._blocked[scope]
                 return None
             return until
 
     def _rate_limited(self, row: outbox.Claimed, wait: timedelta) -> None:
         """Block the row's channel for wait, give the row back uncounted, and ask for a wake-up."""
         until = self.clock.now() + wait
+        scope = _scope(row)
         with self._lock:
-            self._blocked[row.channel] = max(until, self._blocked.get(row.channel, until))
-        log.info("channel %s is rate-limited; message %s waits %s", row.channel, row.key, wait)
+            self._blocked[scope] = max(until, self._blocked.get(scope, until))
+        log.info("%s is rate-limited; message %s waits %s", scope, row.key, wait)
         self._give_back(row, until)
         if self.wake is not None:
             try:
@@ -179,23 +207,30 @@ class Deliverer:
             except Exception:
                 log.exception("could not ask the scheduler for an earlier tick")
 
-    def _give_back(self, row: outbox.Claimed, until: datetime) -> None:
+    def _give_back(self, row: outbox.Claimed, until: datetime, error: str = RATE_LIMITED) -> None:
         """Give a row back to be sent at until, without counting this as an attempt."""
         with self.db.transaction() as session:
-            outbox.mark_retry(session, row, RATE_LIMITED, until, count=False)
+            outbox.mark_retry(session, row, error, until, count=False)
 
     def _send_claimed(self, row: outbox.Claimed) -> None:
-        blocked = self._blocked_until(row.channel)
+        blocked = self._blocked_until(_scope(row))
         if blocked is not None:
             self._give_back(row, blocked)
             return
         try:
             channel, ts = self._call(row)
         except _NotReady as exc:
+            self._give_back(row, self.clock.now() + WAIT_FOR_ORIGINAL, str(exc))
+            return
+        except _Refused as exc:
+            self._record_failure(row, str(exc), None, permanent=True)
+            return
+        except _NothingToSend as exc:
             with self.db.transaction() as session:
-                outbox.mark_retry(
-                    session, row, str(exc), self.clock.now() + timedelta(seconds=5), count=False
-                )
+                outbox.mark_sent(session, row, self.clock.now(), None, None, note=str(exc))
+            return
+        except _RenderFailed:
+            self._record_failure(row, "render_failed", None)
             return
         except SlackApiError as exc:
             if is_rate_limited(exc):
@@ -208,14 +243,17 @@ class Deliverer:
             # No answer (a timeout, a lost connection): Slack may have posted it all the same,
             # so the next attempt looks in the channel before posting again.
             log.warning("message %s got no answer (%s)", row.key, type(exc).__name__)
-            self._record_failure(row, outbox.INTERRUPTED if row.op == "post" else "no_answer", None)
+            looks_first = row.op in (outbox.POST, outbox.UPLOAD)
+            self._record_failure(row, outbox.INTERRUPTED if looks_first else "no_answer", None)
             return
         with self.db.transaction() as session:
             outbox.mark_sent(session, row, self.clock.now(), channel, ts)
 
-    def _record_failure(self, row: outbox.Claimed, error: str, retry_after: Any) -> None:
+    def _record_failure(
+        self, row: outbox.Claimed, error: str, retry_after: Any, *, permanent: bool = False
+    ) -> None:
         with self.db.transaction() as session:
-            if error in PERMANENT_ERRORS:
+            if permanent or error in PERMANENT_ERRORS:
                 log.error("message %s failed for good: %s", row.key, error)
                 outbox.mark_failed(session, row, error)
                 return
@@ -225,11 +263,13 @@ class Deliverer:
             log.warning("message %s failed (%s); retrying in %s", row.key, error, wait)
             outbox.mark_retry(session, row, error, self.clock.now() + wait)
 
-    def _call(self, row: outbox.Claimed) -> tuple[str, str]:
+    def _call(self, row: outbox.Claimed) -> tuple[str, str | None]:
         payload = dict(row.payload)
-        if row.op == "update":
+        if row.op == outbox.UPDATE:
             return self._update(row, payload)
-        if row.op == "ephemeral":
+        if row.op == outbox.UPLOAD:
+            return self._upload(row)
+        if row.op == outbox.EPHEMERAL:
             response = self.client.chat_postEphemeral(
                 channel=row.channel, user=row.user or "", **payload
             )
@@ -251,12 +291,102 @@ class Deliverer:
         self.client.chat_update(channel=channel, ts=ts, **payload)
         return channel, ts
 
+    def _upload(self, row: outbox.Claimed) -> tuple[str, str | None]:
+        """Upload a row's files into its channel, a person's DM, or its message's thread."""
+        channel, thread_ts = row.channel, None
+        if row.ref_key is not None:
+            channel, thread_ts = self._original(row.ref_key)
+        files = self._files(row)
+        if channel.startswith(("U", "W")):
+            channel = self._direct_channel(channel)
+        if row.interrupted and self._uploaded(row, channel, thread_ts, files):
+            return channel, None
+        self.client.files_upload_v2(
+            channel=channel,
+            thread_ts=thread_ts,
+            initial_comment=row.payload.get("initial_comment") or None,
+            file_uploads=[
+                {
+                    "file": f.data,
+                    "filename": f.filename,
+                    "title": f.title,
+                    "alt_txt": f.alt_text or None,
+                }
+                for f in files
+            ],
+        )
+        return channel, None
+
+    def _original(self, ref_key: str) -> tuple[str, str]:
+        """Return (channel, ts) of the message an upload goes under; it may never be posted."""
+        with self.db.reading() as session:
+            target = outbox.posted_ts(session, ref_key)
+            status = outbox.status_of(session, ref_key) if target is None else outbox.SENT
+        if target is not None:
+            return target
+        if status is None or status in outbox.NEVER_POSTED:
+            raise _Refused(status or "missing")
+        raise _NotReady("waiting for the original message")
+
+    def _files(self, row: outbox.Claimed) -> list[UploadFile]:
+        """Return an upload's files: those kept, or those its renderer draws now (then kept)."""
+        with self.db.reading() as session:
+            kept = outbox.files_of(session, row.id)
+        if kept:
+            return kept
+        name = row.payload.get("renderer")
+        if name is None:
+            raise _Refused("no_files")
+        renderer = self.renderers.get(str(name))
+        if renderer is None:
+            raise _Refused("unknown_renderer")
+        try:
+            drawn = list(renderer(row))
+        except Exception as exc:
+            log.exception("drawing the files of %s failed", row.key)
+            raise _RenderFailed from exc
+        if not drawn:
+            raise _NothingToSend("nothing_to_draw")
+        try:
+            with self.db.transaction() as session:
+                return outbox.keep_files(session, row, drawn)
+        except IntegrityError:  # kept meanwhile by a process that took this row for abandoned
+            with self.db.reading() as session:
+                return outbox.files_of(session, row.id)
+
+    def _direct_channel(self, user: str) -> str:
+        """Return the id of the bot's direct message with a person."""
+        opened = self.client.conversations_open(users=user)
+        return str(opened["channel"]["id"])
+
+    def _uploaded(
+        self,
+        row: outbox.Claimed,
+        channel: str,
+        thread_ts: str | None,
+        files: list[UploadFile],
+    ) -> bool:
+        """Tell whether the files were shared by an attempt that got no answer."""
+        if thread_ts is not None:
+            found = self.client.conversations_replies(
+                channel=channel, ts=thread_ts, limit=HISTORY_LOOKBACK
+            )
+        else:
+            found = self.client.conversations_history(channel=channel, limit=HISTORY_LOOKBACK)
+        names = sorted(f.filename for f in files)
+        since = (row.created_at - CLOCK_MARGIN).timestamp()
+        messages: list[dict[str, Any]] = found.get("messages", [])
+        for message in messages:
+            shared = sorted(str(f.get("name")) for f in message.get("files") or [])
+            if shared == names and _seconds(message.get("ts")) >= since:
+                return True
+        return False
+
     def _find_posted(self, row: outbox.Claimed) -> tuple[str, str] | None:
         """Look in the channel for a message this row already posted before a crash."""
         channel = row.channel
         if channel.startswith(("U", "W")):
-            opened = self.client.conversations_open(users=channel)
-            channel = str(opened["channel"]["id"])
+            channel = self._direct_channel(channel)
         # An interrupted post is recent: the channel's latest messages are enough to look in.
         history = self.client.conversations_history(
             channel=channel, include_all_metadata=True, limit=HISTORY_LOOKBACK
@@ -269,5 +399,30 @@ class Deliverer:
         return None
 
 
+def _scope(row: outbox.Claimed) -> str:
+    """Return what a 429 on this row holds back: its channel, or every upload."""
+    return UPLOAD_SCOPE if row.op == outbox.UPLOAD else row.channel
+
+
+def _seconds(ts: object) -> float:
+    """Read a Slack timestamp ("1700000000.000100"); 0 when unreadable."""
+    try:
+        return float(str(ts))
+    except ValueError:
+        return 0.0
+
+
 class _NotReady(Exception):
     """The row cannot be sent yet (its original message is not posted)."""
+
+
+class _Refused(Exception):
+    """The row can never be sent (its original message will never be posted, or no files)."""
+
+
+class _NothingToSend(Exception):
+    """The row has nothing to send after all (its renderer drew no files)."""
+
+
+class _RenderFailed(Exception):
+    """The row's renderer failed; it is tried again later."""

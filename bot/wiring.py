@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from slack_bolt import App
 
 from bot.context import BotContext
-from bot.delivery import Deliverer
+from bot.delivery import Deliverer, Renderer
 from bot.slack_app import build_bolt, build_client
 from commands import followup, home, meetings, needs, samverkan, trainings
 from commands.edge import legacy
@@ -46,6 +46,11 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
     sections = [section for part in parts for section in part.home_sections] + legacy.SECTIONS
     home_surface, tab = home.surface(sections)
     return (samverkan.surface(subcommands, help_lines), *parts, home_surface), tab
+
+
+def renderers(bot: BotContext) -> dict[str, Renderer]:
+    """Return what draws the files of uploads queued without them (web and clock processes)."""
+    return {followup.SUMMARY_CHARTS: followup.summary_charts(bot)}
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def wire(
         )
     bot.work = work
     bot.sender = sender_executor
-    bot.deliverer = Deliverer(bot.db, client, bot.clock)
+    bot.deliverer = Deliverer(bot.db, client, bot.clock, renderers=renderers(bot))
     all_surfaces, tab = assemble(surfaces())
     legacy.HOME[:] = [tab.publish]
     edge = Edge(bot, app, all_surfaces, work, home=tab.publish)

@@ -2,27 +2,28 @@
 
 The owners' summary goes through the outbox like every scheduled message: its messages
 are rows with unique keys, and its charts follow once the first message is posted, as
-one upload into that message's thread (claimed atomically, so sent once).
+one outbox upload into that message's thread, drawn by the renderer registered under
+SUMMARY_CHARTS when it is first sent. The export goes as an outbox upload too.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timedelta
+import re
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block as SlackBlock
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import scheduler
 from bot.context import BotContext
-from bot.delivery import PERMANENT_ERRORS, RATE_LIMITED, backoff, is_rate_limited, retry_after
+from bot.delivery import Renderer
 from bot.domain.access import Actor
 from bot.domain.export import xlsx_bytes
 from bot.domain.indicators import (
@@ -54,61 +55,43 @@ from commands.render.followup import (
 from commands.router import Router
 from storage import audit, outbox
 from storage.db import DatabaseUnavailable
-from storage.indicators import (
-    UPLOAD_FAILED,
-    UPLOAD_PENDING,
-    UPLOAD_SENT,
-    ChartData,
-    ClaimedUpload,
-    add_indicator,
-    all_indicators,
-    claim_uploads,
-    failed_uploads,
-    finish_upload,
-    latest_values,
-    queue_charts,
-    record_value,
-    store_chart_files,
-    uploads_waiting,
-)
-from storage.models import IndicatorValue, Meeting, Need, OutboxMessage
+from storage.indicators import add_indicator, all_indicators, latest_values, record_value
+from storage.models import IndicatorValue, Meeting, Need
+from storage.outbox import OutboxKey, UploadFile
 from storage.summary import build_summary, export_sheets, meetings_without_call
 
 log = logging.getLogger(__name__)
 
-UPLOAD_WAIT = timedelta(seconds=30)
 PRIVATE_PARTS_MAX = 4
+# The renderer that draws the summary's charts (Deliverer's renderers; see renderers()).
+SUMMARY_CHARTS = "summary_charts"
+STAMP_DIGITS = 40
 
 
 # ------------------------------------------------------------------------------ the summary
-
-
-def summary_key_of(occurrence_id: int) -> str:
-    """Return the outbox key of the owners' summary before one owners' meeting."""
-    return f"meeting:{occurrence_id}:summary"
 
 
 def queue_summary(
     bot: BotContext,
     session: Session,
     *,
-    key: str,
+    key: OutboxKey,
     channel: str,
     expires_at: datetime | None = None,
-) -> list[str]:
+) -> list[OutboxKey]:
     """Queue the summary (one or more messages) and its charts under key; once per key.
 
-    Return the outbox keys queued now (none when key was queued before). The charts are
-    drawn by the uploader, after the first message is posted, from the same moment's data.
+    Return the outbox keys queued now, the charts last (none when key was queued before).
+    The charts are drawn by the deliverer, after the first message is posted, as of now.
     """
-    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.key == key)):
+    if outbox.status_of(session, key) is not None:
         return []
     now = bot.clock.now()
     summary = build_summary(session, bot.config, bot.texts, now)
     messages = summary_messages(summary, bot.texts, bot.config.collaboration.tz)
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     for number, payload in enumerate(messages, start=1):
-        part_key = key if number == 1 else f"{key}:{number}"
+        part_key = key if number == 1 else key.part(number)
         if outbox.enqueue(
             session,
             key=part_key,
@@ -119,9 +102,17 @@ def queue_summary(
             expires_at=expires_at,
         ):
             keys.append(part_key)
-    queue_charts(
-        session, key=f"{key}:charts", ref_key=key, comment=bot.texts(t.CHARTS_COMMENT), now=now
-    )
+    if outbox.enqueue_upload(
+        session,
+        key=key.charts(),
+        kind="owners_summary_charts",
+        channel=channel,
+        now=now,
+        renderer=SUMMARY_CHARTS,
+        comment=bot.texts(t.CHARTS_COMMENT),
+        ref_key=key,
+    ):
+        keys.append(key.charts())
     return keys
 
 
@@ -129,14 +120,18 @@ def queue_owners_summary(bot: BotContext, session: Session, meeting: Meeting) ->
     """Queue the owners' summary before an owners' meeting (a meetings planner hook).
 
     The meetings planner calls this every tick once the meeting is within its series'
-    summary_before; the key meeting:<id>:summary makes it happen once. A summary that
+    summary_before; the key OutboxKey.meeting_summary makes it happen once. A summary that
     could not be posted before the meeting starts is not posted at all.
     """
     channel = bot.config.channels.owners
     if channel is None:
         return
     queue_summary(
-        bot, session, key=summary_key_of(meeting.id), channel=channel, expires_at=meeting.start
+        bot,
+        session,
+        key=OutboxKey.meeting_summary(meeting.id),
+        channel=channel,
+        expires_at=meeting.start,
     )
 
 
@@ -144,145 +139,21 @@ if queue_owners_summary not in SUMMARY_HOOKS:
     SUMMARY_HOOKS.append(queue_owners_summary)
 
 
-# --------------------------------------------------------------------------- chart uploads
+def summary_charts(bot: BotContext) -> Renderer:
+    """Return the renderer that draws the summary's charts as they stood when it was queued."""
 
+    def draw(row: outbox.Claimed) -> list[UploadFile]:
+        """Draw the charts of the summary queued with row (as of the row's created_at)."""
+        from bot.domain.charts import summary_charts  # matplotlib loads only to draw charts
 
-def _client(bot: BotContext) -> WebClient | None:
-    """Return the Web API client the deliverer uses, if one is wired."""
-    return bot.deliverer.client if bot.deliverer is not None else None
+        with bot.db.reading() as session:
+            summary = build_summary(session, bot.config, bot.texts, row.created_at)
+        return [
+            UploadFile(chart.filename, chart.title, chart.alt_text, chart.png)
+            for chart in summary_charts(summary, bot.texts)
+        ]
 
-
-def send_uploads(bot: BotContext, keys: list[str] | None = None) -> int:
-    """Upload due chart files into their summary's thread; return how many were claimed."""
-    client = _client(bot)
-    if client is None:
-        return 0
-    with bot.db.reading() as session:
-        if not uploads_waiting(session):
-            return 0
-    with bot.db.transaction() as session:
-        claimed = claim_uploads(session, bot.clock.now(), keys=keys)
-    for upload in claimed:
-        _send_upload(bot, client, upload)
-    return len(claimed)
-
-
-def _summary_target(bot: BotContext, ref_key: str) -> tuple[str, str] | str | None:
-    """Return (channel, ts) of the posted summary, its outbox status if it will never post."""
-    with bot.db.reading() as session:
-        posted = outbox.posted_ts(session, ref_key)
-        if posted is not None:
-            return posted
-        status = session.scalar(select(OutboxMessage.status).where(OutboxMessage.key == ref_key))
-    if status in {outbox.FAILED, outbox.EXPIRED, outbox.SUPERSEDED, None}:
-        return status or "missing"
-    return None
-
-
-def _draw(bot: BotContext, upload: ClaimedUpload, created_at: datetime) -> list[ChartData]:
-    """Draw the charts of the summary as it stood when it was queued."""
-    from bot.domain.charts import summary_charts  # matplotlib loads only when charts are drawn
-
-    with bot.db.reading() as session:
-        summary = build_summary(session, bot.config, bot.texts, created_at)
-    charts = summary_charts(summary, bot.texts)
-    return [ChartData(ch.filename, ch.title, ch.alt_text, ch.png) for ch in charts]
-
-
-def _send_upload(bot: BotContext, client: WebClient, upload: ClaimedUpload) -> None:
-    """Upload one claimed set of charts into its summary's thread, once."""
-    now = bot.clock.now()
-    target = _summary_target(bot, upload.ref_key)
-    if target is None:
-        with bot.db.transaction() as session:
-            finish_upload(
-                session,
-                upload,
-                status=UPLOAD_PENDING,
-                now=now,
-                error="waiting_for_summary",
-                retry_at=now + UPLOAD_WAIT,
-                count=False,
-            )
-        return
-    if isinstance(target, str):
-        with bot.db.transaction() as session:
-            finish_upload(session, upload, status=UPLOAD_FAILED, now=now, error=target)
-        return
-    files = upload.files
-    if not files:
-        files = _draw(bot, upload, upload.created_at)
-        with bot.db.transaction() as session:
-            store_chart_files(session, upload.id, files)
-    if not files:
-        with bot.db.transaction() as session:
-            finish_upload(session, upload, status=UPLOAD_SENT, now=now, error="nothing_to_draw")
-        return
-    channel, ts = target
-    try:
-        client.files_upload_v2(
-            channel=channel,
-            thread_ts=ts,
-            initial_comment=upload.comment,
-            file_uploads=[
-                {"file": f.data, "filename": f.filename, "title": f.title, "alt_txt": f.alt_text}
-                for f in files
-            ],
-        )
-    except SlackApiError as exc:
-        if is_rate_limited(exc):  # wait as Slack asks; it is not a failed attempt
-            with bot.db.transaction() as session:
-                finish_upload(
-                    session,
-                    upload,
-                    status=UPLOAD_PENDING,
-                    now=now,
-                    error=RATE_LIMITED,
-                    retry_at=now + retry_after(exc.response.headers),
-                    count=False,
-                )
-            return
-        error = str(exc.response.get("error", "unknown_error"))
-        _upload_failed(bot, upload, error, permanent=error in PERMANENT_ERRORS)
-        return
-    except (SlackClientError, OSError) as exc:
-        _upload_failed(bot, upload, type(exc).__name__, permanent=False)
-        return
-    with bot.db.transaction() as session:
-        finish_upload(session, upload, status=UPLOAD_SENT, now=bot.clock.now())
-
-
-def _upload_failed(bot: BotContext, upload: ClaimedUpload, error: str, *, permanent: bool) -> None:
-    """Record a failed upload: for good, or pending again after a backoff."""
-    now = bot.clock.now()
-    with bot.db.transaction() as session:
-        if permanent:
-            log.error("chart upload %s failed for good: %s", upload.key, error)
-            finish_upload(session, upload, status=UPLOAD_FAILED, now=now, error=error)
-        else:
-            log.warning("chart upload %s failed (%s); trying again", upload.key, error)
-            finish_upload(
-                session,
-                upload,
-                status=UPLOAD_PENDING,
-                now=now,
-                error=error,
-                retry_at=now + backoff(upload.attempts),
-            )
-
-
-def plan_uploads(bot: BotContext) -> None:
-    """Scheduler planner: upload the charts of summaries that have been posted."""
-    try:
-        send_uploads(bot)
-    except DatabaseUnavailable:
-        raise
-    except Exception:
-        log.exception("chart uploads failed this tick")
-
-
-if plan_uploads not in scheduler.PLANNERS:
-    scheduler.PLANNERS.append(plan_uploads)
+    return draw
 
 
 # ----------------------------------------------------------------------------- /samverkan status
@@ -340,17 +211,22 @@ def handle_publish(
     if channel is None:
         _tell(client, body, bot.texts(t.NO_OWNERS_CHANNEL))
         return
-    stamp = str(action.get("action_ts") or bot.clock.now().timestamp()).replace(".", "")
-    key = f"summary:published:{user}:{stamp}"
+    clicked = re.sub(r"[^0-9]", "", str(action.get("action_ts") or ""))[:STAMP_DIGITS]
+    stamp = clicked or str(int(bot.clock.now().timestamp() * 1_000_000))
+    key = OutboxKey.published_summary(user, stamp)
     with bot.db.transaction() as session:
         keys = queue_summary(bot, session, key=key, channel=channel)
         if keys:
             audit.record(
-                session, actor=user, action="summary_published", subject=key, now=bot.clock.now()
+                session,
+                actor=user,
+                action="summary_published",
+                subject=str(key),
+                now=bot.clock.now(),
             )
     if not keys:
         return
-    bot.deliver(keys, then=lambda: send_uploads(bot, keys=[f"{key}:charts"]))
+    bot.deliver(keys)
     _tell(client, body, bot.texts(t.PUBLISHED, channel=channel))
 
 
@@ -680,30 +556,29 @@ def export_file(bot: BotContext) -> tuple[bytes, str]:
     return data, f"samverkan-export-{stamp}.xlsx"
 
 
-def send_export(bot: BotContext, client: WebClient, user: str) -> str | None:
-    """Upload the export privately to the person's direct message; return the error, if any.
+def send_export(bot: BotContext, user: str) -> None:
+    """Queue the export as a private upload to the person's direct message, and send it.
 
-    The audit log records every export taken out, before it is sent.
+    The audit log records every export taken out, in the same transaction; a Slack failure
+    is retried by the outbox.
     """
     data, filename = export_file(bot)
     tr = bot.texts
     date = filename.removeprefix("samverkan-export-").removesuffix(".xlsx")
+    key = OutboxKey.export(user)
     with bot.db.transaction() as session:
-        audit.record(session, actor=user, action="export", subject=filename, now=bot.clock.now())
-    try:
-        opened = client.conversations_open(users=user)
-        client.files_upload_v2(
-            channel=str(opened["channel"]["id"]),
-            file=data,
-            filename=filename,
-            title=filename,
-            initial_comment=tr(t.EXPORT_DONE, name=bot.config.collaboration.name, date=date),
+        now = bot.clock.now()
+        audit.record(session, actor=user, action="export", subject=filename, now=now)
+        outbox.enqueue_upload(
+            session,
+            key=key,
+            kind="export",
+            channel=user,
+            now=now,
+            files=[UploadFile(filename, filename, "", data)],
+            comment=tr(t.EXPORT_DONE, name=bot.config.collaboration.name, date=date),
         )
-    except SlackApiError as exc:
-        return str(exc.response.get("error", "unknown_error"))
-    except (SlackClientError, OSError, KeyError) as exc:
-        return type(exc).__name__
-    return None
+    bot.deliver([key])
 
 
 @SUBCOMMANDS.add("export", "exportera")
@@ -719,9 +594,7 @@ def _export(
         )
         return
     respond(text=bot.texts(t.EXPORT_WORKING), response_type="ephemeral")
-    error = send_export(bot, client, actor.user_id)
-    if error is not None:
-        respond(text=bot.texts(t.EXPORT_FAILED, error=error), response_type="ephemeral")
+    send_export(bot, actor.user_id)
 
 
 # ------------------------------------------------------------------------------------ App Home
@@ -758,9 +631,7 @@ def handle_home_export(
             bot.texts(c.NOT_ALLOWED, who=bot.texts(c.WHO_COORDINATORS_AND_OWNERS)),
         )
         return
-    error = send_export(bot, client, user)
-    if error is not None:
-        post_private(client, None, user, bot.texts(t.EXPORT_FAILED, error=error))
+    send_export(bot, user)
 
 
 def _meetings_without_call(bot: BotContext, session: Session) -> list[str]:
@@ -782,7 +653,7 @@ def coordinator_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
             select(func.count()).select_from(Need).where(Need.status == NeedStatus.NEW.value)
         )
         no_call = _meetings_without_call(bot, session)
-        failed = outbox.count_by_status(session).get(outbox.FAILED, 0) + failed_uploads(session)
+        failed = outbox.count_by_status(session).get(outbox.FAILED, 0)
     lines = [tr(t.HOME_TODO)]
     if new_needs:
         lines.append(tr(t.HOME_TODO_NEW_NEEDS, count=new_needs))

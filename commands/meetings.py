@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block as SlackBlock
 from sqlalchemy.orm import Session
 
@@ -76,10 +76,11 @@ from commands.render.meetings import (
     when,
 )
 from commands.router import Router
-from storage import audit
+from storage import audit, outbox
 from storage import meetings as store
 from storage.models import Meeting, MeetingSeries
 from storage.needs import open_needs
+from storage.outbox import OutboxKey, UploadFile
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ HELP_WORDS = {"hjälp", "hjalp", "help", "?"}
 # ------------------------------------------------------------------------------ helpers
 
 
-def _deliver(bot: BotContext, keys: Iterable[str | None]) -> None:
+def _deliver(bot: BotContext, keys: Iterable[OutboxKey | None]) -> None:
     """Send queued rows now, one sender at a time (call updates stay in order)."""
     wanted = [k for k in keys if k]
     if wanted:
@@ -190,11 +191,12 @@ def _warning(bot: BotContext, session: Session) -> str | None:
     if not failed:
         return None
     latest = failed[0]
-    meeting = meeting_of_key(session, latest.key)
+    latest_key = OutboxKey.parse(latest.key)
+    meeting = meeting_of_key(session, latest_key)
     return bot.texts(
         t.FAILURES,
         count=len(failed),
-        what=bot.texts(what_failed(latest.key)),
+        what=bot.texts(what_failed(latest_key)),
         title=escape(meeting.series.title) if meeting else "?",
         reason=failure_reason(bot, latest.last_error or "unknown_error", latest.channel),
     )
@@ -338,20 +340,19 @@ def calendar_command(
     if not coming:
         respond(text=bot.texts(t.CALENDAR_EMPTY), response_type="ephemeral")
         return
-    try:
-        opened = client.conversations_open(users=user)
-        client.files_upload_v2(
-            channel=str(opened["channel"]["id"]),
-            content=data.decode("utf-8"),
-            filename="samverkan-moten.ics",
-            title=bot.texts(t.CALENDAR_NAME, name=bot.config.collaboration.name),
-            initial_comment=bot.texts(t.CALENDAR_SENT, count=len(coming)),
-            request_file_info=False,
+    key = OutboxKey.calendar(user)
+    title = bot.texts(t.CALENDAR_NAME, name=bot.config.collaboration.name)
+    with bot.db.transaction() as session:
+        outbox.enqueue_upload(
+            session,
+            key=key,
+            kind="calendar",
+            channel=user,
+            now=bot.clock.now(),
+            files=[UploadFile("samverkan-moten.ics", title, "", data)],
+            comment=bot.texts(t.CALENDAR_SENT, count=len(coming)),
         )
-    except (SlackApiError, SlackClientError, OSError) as exc:
-        log.warning("calendar upload failed: %s", type(exc).__name__)
-        respond(text=bot.texts(t.CALENDAR_FAILED), response_type="ephemeral")
-        return
+    bot.deliver([key])
     respond(text=bot.texts(t.CALENDAR_IN_DM), response_type="ephemeral")
 
 
@@ -386,7 +387,7 @@ def _answer(
     if not actor.in_collaboration:
         _tell(bot, client, user, channel, c.NO_ORGANIZATION)
         return False
-    key: str | None = None
+    key: OutboxKey | None = None
     phrases: dict[str, str] = {}
     with bot.db.transaction() as session:
         meeting = store.get_meeting(session, meeting_id)
@@ -619,7 +620,7 @@ def handle_invite(
     with bot.db.transaction() as session:
         meeting = store.get_meeting(session, meeting_id)
         refusal = _closed(bot, meeting)
-        keys: list[str] = []
+        keys: list[OutboxKey] = []
         if refusal is None and meeting is not None:
             now = bot.clock.now()
             for person in communicators:
@@ -871,7 +872,7 @@ def handle_attendance_submission(
         for v in state.selected_many(Block.MEETING_NEEDS_TAKEN_UP)
         if v.isdigit()
     ]
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     moved = 0
     with bot.db.transaction() as session:
         meeting = store.get_meeting(session, _meeting_id(meta.get("meeting")) or 0)
@@ -1087,7 +1088,7 @@ def handle_series_pause(
     with bot.db.transaction() as session:
         series = session.get(MeetingSeries, _meeting_id(action.get("value")) or 0)
         if series is None:
-            keys: list[str] = []
+            keys: list[OutboxKey] = []
             title = None
         else:
             series.paused = pause

@@ -52,11 +52,12 @@ from storage import outbox
 from storage.directory import organization_names
 from storage.models import Meeting, MeetingSeries
 from storage.needs import open_needs
+from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
 
 # Hooks the status-summary surface adds: each queues what an owners' meeting needs before it
-# (e.g. the summary with key meeting:<id>:summary). Called every tick, inside the planner's
+# (e.g. the summary with key OutboxKey.meeting_summary). Called every tick, inside the planner's
 # unit of work, once the meeting is within its series' summary_before; they must be idempotent.
 SummaryHook = Callable[[BotContext, Session, Meeting], None]
 SUMMARY_HOOKS: list[SummaryHook] = []
@@ -70,15 +71,14 @@ CALL_NEEDS = 10
 # ------------------------------------------------------------------------------ keys
 
 
-def call_key(meeting_id: int) -> str:
+def call_key(meeting_id: int) -> OutboxKey:
     """Return the outbox key of a meeting's call (its updates refer to it)."""
-    return f"meeting:{meeting_id}:call"
+    return OutboxKey.meeting_call(meeting_id)
 
 
-def reminder_key(meeting: Meeting) -> str:
+def reminder_key(meeting: Meeting) -> OutboxKey:
     """Return the key of the channel reminder; a moved meeting is reminded again."""
-    suffix = f":r{meeting.revision}" if meeting.revision else ""
-    return f"meeting:{meeting.id}:reminder{suffix}"
+    return OutboxKey.meeting_reminder(meeting.id, meeting.revision)
 
 
 # ----------------------------------------------------------------------------- views
@@ -183,10 +183,10 @@ def call_payload(bot: BotContext, session: Session, meeting: Meeting) -> dict[st
     return call_message(tr, bot.config.collaboration.tz, content)
 
 
-def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> str | None:
+def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> OutboxKey | None:
     """Bring the call message up to date; return the outbox key to send now, if any."""
     key = call_key(meeting.id)
-    status = store.status_of(session, key)
+    status = outbox.status_of(session, key)
     if status is None or status in {outbox.FAILED, outbox.EXPIRED, outbox.SUPERSEDED}:
         return None
     channel = channel_for(bot, meeting.series.kind)
@@ -200,7 +200,7 @@ def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> str | N
             session, key, payload, due_at=due, expires_at=meeting.start
         ):
             return key
-    update = outbox.update_key(key)
+    update = key.for_update()
     now = bot.clock.now()
     outbox.enqueue(
         session,
@@ -216,9 +216,9 @@ def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> str | N
     return update
 
 
-def queue_invitation(bot: BotContext, session: Session, meeting: Meeting, person: str) -> str:
+def queue_invitation(bot: BotContext, session: Session, meeting: Meeting, person: str) -> OutboxKey:
     """Queue a private invitation to one meeting; return its outbox key."""
-    key = f"meeting:{meeting.id}:invite:{person}"
+    key = OutboxKey.meeting_invite(meeting.id, person)
     payload = personal_message(
         bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), t.INVITE_DM
     )
@@ -241,7 +241,7 @@ def queue_invitation(bot: BotContext, session: Session, meeting: Meeting, person
 class Told:
     """Who a change was announced to, and the outbox keys to send now."""
 
-    keys: list[str]
+    keys: list[OutboxKey]
     channel: bool
     people: int
 
@@ -274,16 +274,16 @@ def _announce(
 ) -> Told:
     """Queue a change notice to the channel (if it was told) and to each person told."""
     now = bot.clock.now()
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     channel = channel_for(bot, meeting.series.kind)
-    base = f"meeting:{meeting.id}:change:{meeting.revision}"
+    base = OutboxKey.meeting_change(meeting.id, meeting.revision)
     if channel_told and channel is not None:
         outbox.enqueue(
             session, key=base, kind="meeting_notice", channel=channel, payload=payload, now=now
         )
         keys.append(base)
     for user in sorted(people):
-        key = f"{base}:dm:{user}"
+        key = base.to(user)
         outbox.enqueue(
             session, key=key, kind="meeting_notice", channel=user, payload=payload, now=now
         )
@@ -367,7 +367,9 @@ def config_entries(bot: BotContext) -> list[tuple[str, SeriesDraft]]:
     return entries
 
 
-def reconcile(bot: BotContext, session: Session, series: MeetingSeries, now: datetime) -> list[str]:
+def reconcile(
+    bot: BotContext, session: Session, series: MeetingSeries, now: datetime
+) -> list[OutboxKey]:
     """Make a series' coming meetings match its rule; return outbox keys to send now.
 
     New dates are added; meetings nobody has heard of follow the rule (or are dropped
@@ -376,7 +378,7 @@ def reconcile(bot: BotContext, session: Session, series: MeetingSeries, now: dat
     or cancelled by hand is left alone.
     """
     tz = bot.config.collaboration.tz
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     planned = (
         {}
         if series.paused
@@ -465,7 +467,7 @@ def _queue_reminders(bot: BotContext, session: Session, meeting: Meeting, now: d
     for user in sorted(invitees(bot, session, meeting) - answered):
         outbox.enqueue(
             session,
-            key=f"{base}:dm:{user}",
+            key=base.to(user),
             kind="meeting_reminder",
             channel=user,
             payload=personal_message(tr, tz, info, t.REMINDER_DM),
@@ -504,7 +506,7 @@ def queue_due(bot: BotContext, session: Session, now: datetime) -> None:
             wanted.append(call_key(meeting.id))
         if now >= reminder_due:
             wanted.append(reminder_key(meeting))
-        present = store.existing_keys(session, wanted)
+        present = outbox.existing_keys(session, wanted)
         if call_key(meeting.id) in wanted and call_key(meeting.id) not in present:
             outbox.enqueue(
                 session,
@@ -549,7 +551,7 @@ def close_ended(bot: BotContext, session: Session, now: datetime) -> None:
             )
             outbox.enqueue(
                 session,
-                key=f"meeting:{meeting.id}:followup",
+                key=OutboxKey.meeting_followup(meeting.id),
                 kind="meeting_followup",
                 channel=coordinators,
                 payload=payload,
@@ -571,24 +573,24 @@ def failure_reason(bot: BotContext, error: str, channel: str) -> str:
     return tr(t.ERROR_OTHER, error=error.replace("`", "'"))
 
 
-def what_failed(key: str) -> Msg:
+def what_failed(key: OutboxKey) -> Msg:
     """Name the kind of meeting message an outbox key stands for."""
-    part = key.split(":")[2] if key.count(":") >= 2 else ""
-    if part == "call":
+    if key.subject != "meeting":
+        return t.WHAT_OTHER
+    if key.kind == "call":
         return t.WHAT_CALL
-    if part.startswith("reminder"):
+    if key.kind == "reminder":
         return t.WHAT_REMINDER
-    if part in {"change", "invite", "followup"}:
+    if key.kind in {"change", "invite", "followup"}:
         return t.WHAT_NOTICE
     return t.WHAT_OTHER
 
 
-def meeting_of_key(session: Session, key: str) -> Meeting | None:
-    """Return the meeting an outbox key of the form meeting:<id>:... belongs to."""
-    parts = key.split(":")
-    if len(parts) < 3 or parts[0] != "meeting" or not parts[1].isdigit():
+def meeting_of_key(session: Session, key: OutboxKey) -> Meeting | None:
+    """Return the meeting an outbox key about a meeting belongs to (None for other keys)."""
+    if key.subject != "meeting":
         return None
-    return store.get_meeting(session, int(parts[1]))
+    return store.get_meeting(session, int(key.id))
 
 
 def alert_failures(bot: BotContext, session: Session, now: datetime) -> None:
@@ -599,16 +601,21 @@ def alert_failures(bot: BotContext, session: Session, now: datetime) -> None:
     failed = store.failed_meeting_messages(session, now - ALERT_LOOKBACK)
     if not failed:
         return
-    wanted = {f"alert:{row.key}:{user}": (row, user) for row in failed for user in coordinators}
-    present = store.existing_keys(session, list(wanted))
+    wanted = {
+        OutboxKey.alert(about, user): (row, about, user)
+        for row in failed
+        for about in [OutboxKey.parse(row.key)]
+        for user in coordinators
+    }
+    present = outbox.existing_keys(session, list(wanted))
     tr, tz = bot.texts, bot.config.collaboration.tz
-    for key, (row, user) in wanted.items():
+    for key, (row, about, user) in wanted.items():
         if key in present:
             continue
-        meeting = meeting_of_key(session, row.key)
+        meeting = meeting_of_key(session, about)
         text = tr(
             t.ALERT_DM,
-            what=tr(what_failed(row.key)),
+            what=tr(what_failed(about)),
             title=meeting.series.title if meeting else "?",
             when=when(tr, meeting.start, meeting.end, tz) if meeting else "",
             reason=failure_reason(bot, row.last_error or "unknown_error", row.channel),

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 
 from bot.context import BotContext
 from bot.domain.access import Actor
@@ -69,6 +69,7 @@ from storage.db import DatabaseUnavailable
 from storage.directory import organization_names
 from storage.models import Training
 from storage.needs import open_needs
+from storage.outbox import OutboxKey, UploadFile
 from storage.trainings import (
     answer_counts,
     answer_pairs,
@@ -198,26 +199,30 @@ def _stats(bot: BotContext, session: Any, training: Training) -> SurveyStats:
     )
 
 
-def send_chart(
-    bot: BotContext, client: WebClient, user_id: str, training: Training, stats: SurveyStats
-) -> bool:
-    """Upload the before/after chart to the person's direct message; tell whether it went."""
+def send_chart(bot: BotContext, user_id: str, training: Training, stats: SurveyStats) -> bool:
+    """Queue the before/after chart for the person's direct message, and send it.
+
+    Tell whether there was a chart to send; a Slack failure is retried by the outbox.
+    """
     if not stats.shown:
         return False
     tr = bot.texts
-    png = results_chart(tr, training.title, stats)
-    try:
-        opened = client.conversations_open(users=user_id)
-        client.files_upload_v2(
-            channel=str(opened["channel"]["id"]),
-            file=png,
-            filename=f"utvardering-{training.id}.png",
-            title=tr(t.CHART_TITLE, title=training.title),
-            initial_comment=tr(t.CHART_COMMENT, title=title_text(training), n=stats.n),
+    title = tr(t.CHART_TITLE, title=training.title)
+    chart = UploadFile(
+        f"utvardering-{training.id}.png", title, "", results_chart(tr, training.title, stats)
+    )
+    key = OutboxKey.training_chart(training.id, user_id)
+    with bot.db.transaction() as session:
+        outbox.enqueue_upload(
+            session,
+            key=key,
+            kind="training_chart",
+            channel=user_id,
+            now=bot.clock.now(),
+            files=[chart],
+            comment=tr(t.CHART_COMMENT, title=title_text(training), n=stats.n),
         )
-    except (SlackApiError, SlackClientError, KeyError) as exc:
-        log.warning("chart upload failed: %s", type(exc).__name__)
-        return False
+    bot.deliver([key])
     return True
 
 
@@ -243,7 +248,7 @@ def show_results(
         chart_sent=stats.shown,
     )
     answer(message)
-    send_chart(bot, client, actor.user_id, training, stats)
+    send_chart(bot, actor.user_id, training, stats)
 
 
 # --- /utbildning ---------------------------------------------------------------------------------
@@ -469,7 +474,7 @@ def handle_training_submission(
             response_action="errors", errors=inline_errors(bot, check.errors, TRAINING_FIELD_BLOCKS)
         )
         return
-    keys: list[str | None] = []
+    keys: list[OutboxKey | None] = []
     try:
         with bot.db.transaction() as session:
             training = create_training(
@@ -518,14 +523,14 @@ def handle_report_submission(
         ack(response_action="errors", errors=inline_errors(bot, check.errors, REPORT_FIELD_BLOCKS))
         return
     draft = check.draft
-    key: str | None = None
+    key: OutboxKey | None = None
     try:
         with bot.db.transaction() as session:
             training = create_report(
                 session, draft, reported_by=user, source_key=view["id"], now=now
             )
             if training is not None:
-                key = f"training:{training.id}:reported"
+                key = OutboxKey.training_reported(training.id)
                 text = bot.texts(
                     t.REPORT_SAVED,
                     title=title_text(training),

@@ -38,6 +38,7 @@ from commands.render.trainings import (
 from storage import outbox
 from storage.directory import organization_names
 from storage.models import Training
+from storage.outbox import OutboxKey
 from storage.trainings import (
     answer_count,
     answer_pairs,
@@ -54,15 +55,14 @@ from storage.trainings import (
 UPDATE_EXPIRY = timedelta(days=1)
 
 
-def card_key(training_id: int) -> str:
+def card_key(training_id: int) -> OutboxKey:
     """Return the outbox key of a training's channel message."""
-    return f"training:{training_id}:card"
+    return OutboxKey.training_card(training_id)
 
 
-def evaluation_key(training_id: int, user: str | None = None) -> str:
+def evaluation_key(training_id: int, user: str | None = None) -> OutboxKey:
     """Return the outbox key of the evaluation message (in the channel, or to one participant)."""
-    base = f"training:{training_id}:evaluation"
-    return f"{base}:{user}" if user else base
+    return OutboxKey.training_evaluation(training_id, user)
 
 
 def card_channel(bot: BotContext, training: Training) -> str | None:
@@ -79,7 +79,7 @@ def _recipients(training: Training) -> list[tuple[str, str | None]]:
 
 def queue_card(
     bot: BotContext, session: Session, training: Training, *, update: bool
-) -> str | None:
+) -> OutboxKey | None:
     """Queue a training's channel message (first post, or an update); return the outbox key."""
     channel = card_channel(bot, training)
     if channel is None:
@@ -95,7 +95,7 @@ def queue_card(
         answers=answer_count(session, training.id),
     )
     now = bot.clock.now()
-    key = outbox.update_key(card_key(training.id)) if update else card_key(training.id)
+    key = card_key(training.id).for_update() if update else card_key(training.id)
     outbox.enqueue(
         session,
         key=key,
@@ -110,11 +110,11 @@ def queue_card(
     return key
 
 
-def queue_created_notice(bot: BotContext, session: Session, training: Training) -> str | None:
+def queue_created_notice(bot: BotContext, session: Session, training: Training) -> OutboxKey | None:
     """Queue the private confirmation to whoever registered the training."""
     if not training.created_by:
         return None
-    key = f"training:{training.id}:created"
+    key = OutboxKey.training_created(training.id)
     outbox.enqueue(
         session,
         key=key,
@@ -128,7 +128,7 @@ def queue_created_notice(bot: BotContext, session: Session, training: Training) 
 
 def open_and_queue(
     bot: BotContext, session: Session, training: Training, now: datetime
-) -> list[str]:
+) -> list[OutboxKey]:
     """Open a training's evaluation and queue its messages; [] if it was already open."""
     reminder_at, closes_at = evaluation_deadlines(now, bot.config.evaluations)
     if not open_evaluation(
@@ -137,7 +137,7 @@ def open_and_queue(
         return []
     session.refresh(training)
     payload = evaluation_message(bot.texts, training, bot.config.collaboration.tz)
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     for channel, user in _recipients(training):
         key = evaluation_key(training.id, user)
         outbox.enqueue(
@@ -155,16 +155,16 @@ def open_and_queue(
     return keys
 
 
-def remind(bot: BotContext, session: Session, training: Training, now: datetime) -> list[str]:
+def remind(bot: BotContext, session: Session, training: Training, now: datetime) -> list[OutboxKey]:
     """Decide the one reminder: queue it if there are fewer answers than expected."""
     if not mark_reminder_done(session, training.id, now):
         return []
     if not needs_reminder(answer_count(session, training.id), training.expected_participants):
         return []
     payload = reminder_message(bot.texts, training, bot.config.collaboration.tz)
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     for channel, user in _recipients(training):
-        key = f"training:{training.id}:evaluation-reminder" + (f":{user}" if user else "")
+        key = OutboxKey.training_evaluation_reminder(training.id, user)
         outbox.enqueue(
             session,
             key=key,
@@ -178,7 +178,7 @@ def remind(bot: BotContext, session: Session, training: Training, now: datetime)
     return keys
 
 
-def _notice(session: Session, key: str, channel: str, text: str, now: datetime) -> str:
+def _notice(session: Session, key: OutboxKey, channel: str, text: str, now: datetime) -> OutboxKey:
     """Queue a plain-text notice."""
     outbox.enqueue(
         session, key=key, kind="training_notice", channel=channel, payload={"text": text}, now=now
@@ -188,7 +188,7 @@ def _notice(session: Session, key: str, channel: str, text: str, now: datetime) 
 
 def close_and_queue(
     bot: BotContext, session: Session, training: Training, now: datetime
-) -> list[str]:
+) -> list[OutboxKey]:
     """Close an evaluation: update its messages, tell the coordinators and the needs' submitters."""
     if not close_evaluation(session, training.id, now):
         return []
@@ -200,11 +200,11 @@ def close_and_queue(
         expected=training.expected_participants,
         min_answers=bot.config.evaluations.min_answers,
     )
-    keys: list[str] = []
+    keys: list[OutboxKey] = []
     closed: dict[str, Any] = evaluation_closed_message(tr, training, answers)
     for channel, user in _recipients(training):
         ref = evaluation_key(training.id, user)
-        key = outbox.update_key(ref)
+        key = ref.for_update()
         outbox.enqueue(
             session,
             key=key,
@@ -227,14 +227,18 @@ def close_and_queue(
     if coordinators:
         keys.append(
             _notice(
-                session, f"training:{training.id}:evaluation-closed", coordinators, summary, now
+                session,
+                OutboxKey.training_evaluation_closed(training.id),
+                coordinators,
+                summary,
+                now,
             )
         )
     if training.created_by and training.created_by not in bot.config.roles.coordinators:
         keys.append(
             _notice(
                 session,
-                f"training:{training.id}:evaluation-closed:registrar",
+                OutboxKey.training_evaluation_closed(training.id, registrar=True),
                 training.created_by,
                 summary,
                 now,
@@ -255,7 +259,7 @@ def close_and_queue(
         keys.append(
             _notice(
                 session,
-                f"training:{training.id}:need:{need.id}:closed",
+                OutboxKey.training_need_closed(training.id, need.id),
                 need.submitted_by,
                 text,
                 now,

@@ -1,12 +1,10 @@
-"""Queries of the indicator register (own indicators, values, corrections, history) and
-the queue of chart uploads that follow the owners' summary."""
+"""Queries of the indicator register: own indicators, values, corrections, history."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -21,9 +19,8 @@ from bot.domain.indicators import (
     period_from_parts,
     unit_kind_of,
 )
-from storage.models import ChartFile, ChartUpload, Indicator, IndicatorValue, OutboxMessage
-from storage.outbox import EXPIRED, FAILED, SENT, SUPERSEDED
-from storage.upsert import insert_once, key_stored, write_once
+from storage.models import Indicator, IndicatorValue
+from storage.upsert import key_stored, write_once
 
 
 def own_indicators(session: Session) -> list[IndicatorDef]:
@@ -278,199 +275,4 @@ def all_values(session: Session) -> Iterator[IndicatorValue]:
             IndicatorValue.id,
         )
         .execution_options(yield_per=1000)
-    )
-
-
-# ------------------------------------------------------------------------------ chart uploads
-# The summary's charts go up once, into the thread of the summary message, after it is posted.
-
-UPLOAD_PENDING = "pending"
-UPLOAD_SENDING = "sending"
-UPLOAD_SENT = "sent"
-UPLOAD_FAILED = "failed"
-STALE_UPLOAD = timedelta(minutes=5)
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """One file to upload: name, title, text for those who cannot see it, and the bytes."""
-
-    filename: str
-    title: str
-    alt_text: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class ClaimedUpload:
-    """An upload this process has claimed and must now send."""
-
-    id: int
-    key: str
-    ref_key: str
-    comment: str
-    attempts: int
-    token: str
-    files: list[ChartData]
-    created_at: datetime
-
-
-def queue_charts(
-    session: Session,
-    *,
-    key: str,
-    ref_key: str,
-    comment: str,
-    now: datetime,
-    files: list[ChartData] | None = None,
-) -> bool:
-    """Queue files for the thread of the message sent as ref_key; once per key.
-
-    Without files, the uploader draws them when the message is posted (see
-    store_chart_files), as of now: the moment stored as created_at.
-    """
-    upload = ChartUpload(
-        key=key,
-        ref_key=ref_key,
-        comment=comment,
-        status=UPLOAD_PENDING,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-    )
-    upload.files = [
-        ChartFile(
-            position=i,
-            filename=f.filename[:100],
-            title=f.title[:200],
-            alt_text=f.alt_text[:1000],
-            data=f.data,
-        )
-        for i, f in enumerate(files or [])
-    ]
-    return insert_once(session, upload, ChartUpload.key, key)
-
-
-def store_chart_files(session: Session, upload_id: int, files: list[ChartData]) -> None:
-    """Keep the drawn files of an upload, so that a retry sends the very same charts."""
-    if session.scalar(select(ChartFile.id).where(ChartFile.upload_id == upload_id).limit(1)):
-        return
-    for i, f in enumerate(files):
-        session.add(
-            ChartFile(
-                upload_id=upload_id,
-                position=i,
-                filename=f.filename[:100],
-                title=f.title[:200],
-                alt_text=f.alt_text[:1000],
-                data=f.data,
-            )
-        )
-
-
-def uploads_waiting(session: Session) -> bool:
-    """Tell whether any upload is pending or being sent (a cheap read before claiming)."""
-    return (
-        session.scalar(
-            select(ChartUpload.id)
-            .where(ChartUpload.status.in_([UPLOAD_PENDING, UPLOAD_SENDING]))
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def claim_uploads(
-    session: Session, now: datetime, *, keys: list[str] | None = None, limit: int = 5
-) -> list[ClaimedUpload]:
-    """Claim due uploads whose message is sent (or never will be) with a conditional UPDATE.
-
-    Return only the uploads this process won.
-    """
-    session.execute(
-        update(ChartUpload)
-        .where(ChartUpload.status == UPLOAD_SENDING, ChartUpload.claimed_at <= now - STALE_UPLOAD)
-        .values(status=UPLOAD_PENDING, claim_token=None)
-        .execution_options(synchronize_session=False)
-    )
-    settled = (
-        select(OutboxMessage.id)
-        .where(
-            OutboxMessage.key == ChartUpload.ref_key,
-            OutboxMessage.status.in_([SENT, FAILED, EXPIRED, SUPERSEDED]),
-        )
-        .exists()
-    )
-    candidates = (
-        select(ChartUpload.id)
-        .where(ChartUpload.status == UPLOAD_PENDING, ChartUpload.next_attempt_at <= now, settled)
-        .order_by(ChartUpload.id)
-        .limit(limit)
-    )
-    if keys is not None:
-        candidates = candidates.where(ChartUpload.key.in_(keys))
-    ids = list(session.scalars(candidates))
-    if not ids:
-        return []
-    token = uuid.uuid4().hex
-    session.execute(
-        update(ChartUpload)
-        .where(ChartUpload.id.in_(ids), ChartUpload.status == UPLOAD_PENDING)
-        .values(
-            status=UPLOAD_SENDING,
-            claim_token=token,
-            claimed_at=now,
-            attempts=ChartUpload.attempts + 1,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    rows = session.scalars(select(ChartUpload).where(ChartUpload.claim_token == token)).all()
-    return [
-        ClaimedUpload(
-            row.id,
-            row.key,
-            row.ref_key,
-            row.comment,
-            row.attempts,
-            token,
-            [ChartData(f.filename, f.title, f.alt_text, f.data) for f in row.files],
-            row.created_at,
-        )
-        for row in rows
-    ]
-
-
-def finish_upload(
-    session: Session,
-    claimed: ClaimedUpload,
-    *,
-    status: str,
-    now: datetime,
-    error: str | None = None,
-    retry_at: datetime | None = None,
-    count: bool = True,
-) -> None:
-    """Record how an upload went: sent, failed for good, or pending again at retry_at."""
-    values: dict[str, object] = {"status": status, "claim_token": None, "last_error": error}
-    if status == UPLOAD_SENT:
-        values["sent_at"] = now
-    if retry_at is not None:
-        values["next_attempt_at"] = retry_at
-    if not count:
-        values["attempts"] = ChartUpload.attempts - 1
-    session.execute(
-        update(ChartUpload)
-        .where(ChartUpload.id == claimed.id, ChartUpload.claim_token == claimed.token)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def failed_uploads(session: Session) -> int:
-    """Count the uploads that failed for good."""
-    return int(
-        session.scalar(
-            select(func.count()).select_from(ChartUpload).where(ChartUpload.status == UPLOAD_FAILED)
-        )
-        or 0
     )

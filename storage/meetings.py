@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.meetings import Answer, MeetingKind, MeetingStatus, PlannedMeeting, SeriesDraft
+from storage import outbox
 from storage.models import (
     AgendaItem,
     Attendance,
@@ -21,7 +22,7 @@ from storage.models import (
     Organization,
     OutboxMessage,
 )
-from storage.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED
+from storage.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED, OutboxKey
 from storage.privacy import ERASERS, RETAINERS
 from storage.upsert import insert_ignore
 
@@ -560,60 +561,34 @@ def invited(session: Session, meeting_id: int) -> set[str]:
 # ------------------------------------------------------------------------ outbox views
 
 
-def existing_keys(session: Session, keys: Sequence[str]) -> set[str]:
-    """Return which of the outbox keys are already queued (in any status)."""
-    if not keys:
-        return set()
-    return set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(list(keys)))))
-
-
-def status_of(session: Session, key: str) -> str | None:
-    """Return the outbox status of a key, if it was queued."""
-    return session.scalar(select(OutboxMessage.status).where(OutboxMessage.key == key))
-
-
 def reached_channel(session: Session, meeting_id: int) -> bool:
     """Tell whether a call or channel reminder of the meeting was sent (or is being sent)."""
-    prefix = f"meeting:{meeting_id}:"
-    rows = session.scalars(
-        select(OutboxMessage.key).where(
-            OutboxMessage.key.like(prefix + "%"),
-            OutboxMessage.status.in_([SENT, SENDING]),
-            OutboxMessage.op == "post",
-        )
-    )
     return any(
-        key == prefix + "call" or (key.startswith(prefix + "reminder") and ":dm:" not in key)
-        for key in rows
+        key.kind == "call" or (key.kind == "reminder" and key.recipient is None)
+        for key, _ in outbox.keys_about(session, "meeting", meeting_id, statuses=(SENT, SENDING))
     )
 
 
 def told_people(session: Session, meeting_id: int) -> set[str]:
     """Return the people told privately about a meeting (reminders, invitations, notices)."""
-    prefix = f"meeting:{meeting_id}:"
-    rows = session.execute(
-        select(OutboxMessage.key, OutboxMessage.channel).where(
-            OutboxMessage.key.like(prefix + "%"),
-            OutboxMessage.status.in_([SENT, SENDING]),
-            OutboxMessage.op == "post",
-        )
-    ).all()
     return {
-        str(channel)
-        for key, channel in rows
-        if (":dm:" in key or key.startswith(prefix + "invite:")) and str(channel)[:1] in "UW"
+        channel
+        for key, channel in outbox.keys_about(
+            session, "meeting", meeting_id, statuses=(SENT, SENDING)
+        )
+        if key.recipient is not None and channel[:1] in "UW"
     }
 
 
-def supersede_pending(session: Session, meeting_id: int, *, keep: Sequence[str] = ()) -> int:
+def supersede_pending(session: Session, meeting_id: int, *, keep: Sequence[OutboxKey] = ()) -> int:
     """Stop the meeting's messages that are waiting to be sent, except those in keep."""
     query = update(OutboxMessage).where(
-        OutboxMessage.key.like(f"meeting:{meeting_id}:%"),
+        outbox.about("meeting", meeting_id),
         OutboxMessage.status == PENDING,
-        OutboxMessage.op == "post",
+        OutboxMessage.op == outbox.POST,
     )
     if keep:
-        query = query.where(OutboxMessage.key.not_in(list(keep)))
+        query = query.where(OutboxMessage.key.not_in([str(key) for key in keep]))
     result = session.execute(
         query.values(status=SUPERSEDED).execution_options(synchronize_session=False)
     )
@@ -622,7 +597,7 @@ def supersede_pending(session: Session, meeting_id: int, *, keep: Sequence[str] 
 
 def replace_pending_payload(
     session: Session,
-    key: str,
+    key: OutboxKey,
     payload: dict[str, object],
     *,
     due_at: datetime,
@@ -631,7 +606,7 @@ def replace_pending_payload(
     """Change a message still waiting to be sent; tell whether it was still waiting."""
     result = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.key == key, OutboxMessage.status == PENDING)
+        .where(OutboxMessage.key == str(key), OutboxMessage.status == PENDING)
         .values(payload=payload, due_at=due_at, next_attempt_at=due_at, expires_at=expires_at)
         .execution_options(synchronize_session=False)
     )
@@ -639,12 +614,12 @@ def replace_pending_payload(
 
 
 def failed_meeting_messages(session: Session, since: datetime) -> list[OutboxMessage]:
-    """Return meeting messages that failed for good since a moment, newest first."""
+    """Return meeting messages (and uploads) that failed for good since a moment, newest first."""
     return list(
         session.scalars(
             select(OutboxMessage)
             .where(
-                OutboxMessage.key.like("meeting:%"),
+                outbox.about("meeting"),
                 OutboxMessage.status == FAILED,
                 OutboxMessage.created_at >= since,
             )

@@ -21,12 +21,14 @@ from bot.domain.indicators import COUNTY, ValueDraft, parse_period
 from bot.domain.needs import FocusArea, NeedDraft, Support, Urgency
 from bot.domain.organizations import BUILT_IN
 from bot.domain.trainings import ReportDraft, Subject, TrainingDraft
+from storage import outbox
 from storage.db import Database
 from storage.directory import sync_organizations
-from storage.indicators import ChartData, queue_charts, record_value
+from storage.indicators import record_value
 from storage.migrate import upgrade
-from storage.models import ChartFile, ChartUpload, IndicatorValue, Need, NeedEvent, Training
+from storage.models import IndicatorValue, Need, NeedEvent, OutboxFile, OutboxMessage, Training
 from storage.needs import create_need
+from storage.outbox import OutboxKey, UploadFile
 from storage.trainings import create_report, create_training
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -243,11 +245,18 @@ def test_another_form_storing_the_same_series_meanwhile_still_breaks_the_unique_
 
 
 def test_charts_queued_meanwhile_by_another_process_are_queued_once(db: Database) -> None:
-    files = [ChartData("a.png", "A", "Diagram A", b"\x89PNG")]
+    files = [UploadFile("a.png", "A", "Diagram A", b"\x89PNG")]
+    summary = OutboxKey.meeting_summary(1)
 
     def queue(session: Session) -> bool:
-        return queue_charts(
-            session, key="summary:1:charts", ref_key="summary:1", comment="", now=NOW, files=files
+        return outbox.enqueue_upload(
+            session,
+            key=summary.charts(),
+            kind="owners_summary_charts",
+            channel="C0AGARE001",
+            now=NOW,
+            files=files,
+            ref_key=summary,
         )
 
     def rival(session: Session) -> None:
@@ -255,7 +264,7 @@ def test_charts_queued_meanwhile_by_another_process_are_queued_once(db: Database
 
     with racing(db, rival) as session:
         assert not queue(session)
-        assert session.scalar(select(func.count()).select_from(ChartUpload)) == 1
+        assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
     with db.reading() as session:
-        assert session.scalars(select(ChartUpload.key)).all() == ["summary:1:charts"]
-        assert session.scalar(select(func.count()).select_from(ChartFile)) == 1
+        assert session.scalars(select(OutboxMessage.key)).all() == ["meeting:1:summary:charts"]
+        assert session.scalar(select(func.count()).select_from(OutboxFile)) == 1

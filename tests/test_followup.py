@@ -24,12 +24,13 @@ from commands.followup import queue_owners_summary
 from storage import outbox
 from storage.models import (
     AuditEntry,
-    ChartUpload,
     Indicator,
     IndicatorValue,
     Meeting,
+    OutboxFile,
     OutboxMessage,
 )
+from storage.outbox import OutboxKey
 from tests.conftest import NOW
 from tests.harness import (
     ANNA,
@@ -57,6 +58,14 @@ def owners_posts(running: RunningBot, count: int = 1) -> list[Call]:
     return running.standin.wait_for(
         "chat.postMessage", count, where=lambda call: call.args["channel"] == OWNERS_CHANNEL
     )
+
+
+def charts_row(running: RunningBot) -> OutboxMessage:
+    """Return the outbox row that uploads the summary's charts."""
+    with running.bot.db.reading() as session:
+        return session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "owners_summary_charts")
+        ).one()
 
 
 def upload_of(running: RunningBot, channel_prefix: str = "") -> list[Call]:
@@ -113,9 +122,9 @@ def test_a_coordinator_publishes_the_summary_with_charts_in_its_thread(
     assert "summary_published" in audit
     assert posted is not None
     # No data yet: no charts to draw, so nothing is uploaded, and the upload is settled.
-    with running.bot.db.reading() as session:
-        upload = session.scalars(select(ChartUpload)).one()
-        assert (upload.status, upload.last_error) == ("sent", "nothing_to_draw")
+    upload = charts_row(running)
+    assert (upload.op, upload.status, upload.last_error) == ("upload", "sent", "nothing_to_draw")
+    assert upload.ref_key == key
     assert running.standin.calls_to("files.completeUploadExternal") == []
 
 
@@ -367,10 +376,10 @@ def test_the_owners_summary_is_posted_once_with_its_charts_in_the_thread(
     scheduler.tick(running.bot)
     done = upload_of(running, OWNERS_CHANNEL)[0]
     with running.bot.db.reading() as session:
-        channel, ts = outbox.posted_ts(session, "meeting:41:summary") or ("", "")
-        upload = session.scalars(select(ChartUpload)).one()
-        assert upload.status == "sent"
-        assert len(upload.files) == 1
+        channel, ts = outbox.posted_ts(session, OutboxKey.meeting_summary(41)) or ("", "")
+        assert session.scalar(select(func.count()).select_from(OutboxFile)) == 0  # let go
+    upload = charts_row(running)
+    assert (upload.key, upload.status) == ("meeting:41:summary:charts", "sent")
     assert (done.args["channel_id"], done.args["thread_ts"]) == (channel, ts)
     thread = [m for m in running.standin.messages[OWNERS_CHANNEL] if m.get("thread_ts") == ts]
     assert [f["name"] for f in thread[0]["files"]] == ["indikatorer-2027-01-04.png"]
@@ -443,19 +452,16 @@ def test_a_failed_chart_upload_is_retried_with_backoff(running: RunningBot) -> N
     meeting = SimpleNamespace(id=42, start=running.clock.now() + timedelta(days=14))
     with running.bot.db.transaction() as session:
         queue_owners_summary(running.bot, session, meeting)
-    scheduler.tick(running.bot)
-    owners_posts(running)
     running.standin.fail("files.completeUploadExternal", error="internal_error")
-    scheduler.tick(running.bot)
-    with running.bot.db.reading() as session:
-        upload = session.scalars(select(ChartUpload)).one()
-        assert (upload.status, upload.attempts) == ("pending", 1)
+    scheduler.tick(running.bot)  # the summary is posted, then its charts fail to go up
+    owners_posts(running)
+    upload = charts_row(running)
+    assert (upload.status, upload.attempts) == ("pending", 1)
     running.clock.advance(timedelta(minutes=2))
     running.standin.reset()
     scheduler.tick(running.bot)
     upload_of(running, OWNERS_CHANNEL)
-    with running.bot.db.reading() as session:
-        assert session.scalars(select(ChartUpload.status)).one() == "sent"
+    assert charts_row(running).status == "sent"
 
 
 def test_a_rate_limited_chart_upload_waits_as_slack_asks_without_counting_an_attempt(
@@ -465,21 +471,16 @@ def test_a_rate_limited_chart_upload_waits_as_slack_asks_without_counting_an_att
     meeting = SimpleNamespace(id=42, start=running.clock.now() + timedelta(days=14))
     with running.bot.db.transaction() as session:
         queue_owners_summary(running.bot, session, meeting)
-    scheduler.tick(running.bot)
-    owners_posts(running)
     running.standin.fail("files.completeUploadExternal", status=429, retry_after=3)
-    scheduler.tick(running.bot)
-    with running.bot.db.reading() as session:
-        upload = session.scalars(select(ChartUpload)).one()
-        assert (upload.status, upload.attempts, upload.last_error) == ("pending", 0, "ratelimited")
-        assert upload.next_attempt_at.replace(tzinfo=UTC) == running.clock.now() + timedelta(
-            seconds=3
-        )
+    scheduler.tick(running.bot)  # the summary is posted, then its charts are rate-limited
+    owners_posts(running)
+    upload = charts_row(running)
+    assert (upload.status, upload.attempts, upload.last_error) == ("pending", 0, "ratelimited")
+    assert upload.next_attempt_at.replace(tzinfo=UTC) == running.clock.now() + timedelta(seconds=3)
     running.clock.advance(timedelta(seconds=3))
     scheduler.tick(running.bot)
     upload_of(running, OWNERS_CHANNEL)
-    with running.bot.db.reading() as session:
-        assert session.scalars(select(ChartUpload.status)).one() == "sent"
+    assert charts_row(running).status == "sent"
 
 
 def test_an_expired_summary_takes_its_charts_with_it(running: RunningBot) -> None:
@@ -495,9 +496,8 @@ def test_an_expired_summary_takes_its_charts_with_it(running: RunningBot) -> Non
         for c in running.standin.calls_to("chat.postMessage")
         if c.args["channel"] == OWNERS_CHANNEL
     ] == []
-    with running.bot.db.reading() as session:
-        upload = session.scalars(select(ChartUpload)).one()
-        assert (upload.status, upload.last_error) == ("failed", "expired")
+    upload = charts_row(running)
+    assert (upload.status, upload.last_error) == ("failed", "expired")
 
 
 # --------------------------------------------------------------------------------- Home, help

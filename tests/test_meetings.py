@@ -711,7 +711,8 @@ def test_a_summary_hook_runs_within_summary_before_an_owners_meeting(meetings: R
         tick(meetings)
         owners = meeting_id(meetings, "owners")
         assert queued == [owners, owners]
-        assert [r.status for r in outbox_rows(meetings, f"meeting:{owners}:summary")] == ["sent"]
+        summary = [r for r in outbox_rows(meetings, f"meeting:{owners}:summary") if r.op == "post"]
+        assert [r.status for r in summary] == ["sent"]
         with meetings.bot.db.reading() as session:
             upcoming = store.next_owners_meeting(session, summary_time)
             assert upcoming is not None

@@ -90,15 +90,15 @@ def test_a_database_behind_one_branch_is_brought_to_every_head(db: Database) -> 
     from storage.migrate import HEADS, current_revisions
 
     with db.engine.begin() as connection:
-        for table in ("chart_files", "chart_uploads", "indicator_values", "indicators"):
+        for table in ("outbox_files", "indicator_values", "indicators"):
             connection.execute(text(f"DROP TABLE {table}"))
-        connection.execute(text("DELETE FROM alembic_version WHERE version_num = '0004'"))
-    assert current_revisions(db.engine) == HEADS - {"0004"}
+        connection.execute(text("DELETE FROM alembic_version WHERE version_num = '0005'"))
+    assert current_revisions(db.engine) == HEADS - {"0005"}
     upgrade(db.engine)
     assert current_revisions(db.engine) == HEADS
-    assert {"indicators", "indicator_values", "chart_files"} <= set(
-        inspect(db.engine).get_table_names()
-    )
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"indicators", "indicator_values", "outbox_files"} <= tables
+    assert not {"chart_uploads", "chart_files"} & tables
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:

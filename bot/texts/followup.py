@@ -386,10 +386,6 @@ EXPORT_DONE = Msg(
     "Here is the export for {name}, {date}. Evaluations are only given as aggregates, never as "
     "single answers.",
 )
-EXPORT_FAILED = Msg(
-    "Exporten kunde inte skickas just nu ({error}). Försök igen om en stund.",
-    "The export could not be sent just now ({error}). Please try again shortly.",
-)
 SHEET_NEEDS = Msg("Behov", "Needs")
 SHEET_MEETINGS = Msg("Möten", "Meetings")
 SHEET_ATTENDANCE = Msg("Närvaro", "Attendance")

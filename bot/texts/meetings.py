@@ -503,10 +503,6 @@ CALENDAR_EMPTY = Msg(
     "Det finns inga kommande möten att lägga i en kalender.",
     "There are no coming meetings to put in a calendar.",
 )
-CALENDAR_FAILED = Msg(
-    "Kalenderfilen kunde inte skickas just nu. Försök igen om en stund.",
-    "The calendar file could not be sent just now. Please try again shortly.",
-)
 CALENDAR_DESCRIPTION = Msg("{kind}, {name}", "{kind}, {name}")
 
 # --- the Home tab --------------------------------------------------------------------------

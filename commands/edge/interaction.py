@@ -10,7 +10,7 @@ view, or closing), and every Slack call it asks for is made after the ack, in th
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -37,6 +37,7 @@ from commands.edge.requests import (
     ViewPayload,
     ViewSubmission,
 )
+from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class Interaction:
         if home is not None:
             self._call(lambda: home(self.bot, self.client, self.user))
 
-    def deliver(self, keys: list[str | None]) -> None:
+    def deliver(self, keys: Sequence[OutboxKey | None]) -> None:
         """Send freshly queued outbox rows soon (they are stored: nothing is lost meanwhile)."""
         wanted = [k for k in keys if k]
         if wanted:

@@ -32,6 +32,7 @@ from commands.needs.render import FormChoices, need_card, need_list
 from storage import audit, outbox
 from storage import needs as store
 from storage.models import Need
+from storage.outbox import OutboxKey
 
 
 def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
@@ -54,24 +55,22 @@ class Refusal:
 class Done:
     """What a use case changed: the outbox rows to send, and what to tell the person."""
 
-    keys: list[str]
+    keys: list[OutboxKey]
     msg: Msg | None = None
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def card_key(need_id: int) -> str:
-    """Return the outbox key of a need's channel card."""
-    return f"need:{need_id}:card"
-
-
-def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) -> list[str]:
+def _queue_card(
+    bot: BotContext, session: Session, need: Need, *, update: bool
+) -> list[OutboxKey]:
     """Queue the need's channel card (its first post, or an update); return the outbox key."""
     channel = bot.config.channels.working_group
     if channel is None:
         return []
     names = bot.organization_names(session)
     payload = need_card(bot.texts, need, names, bot.config.collaboration.tz)
-    key = outbox.update_key(card_key(need.id)) if update else card_key(need.id)
+    card = OutboxKey.need_card(need.id)
+    key = card.for_update() if update else card
     outbox.enqueue(
         session,
         key=key,
@@ -80,12 +79,14 @@ def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) 
         payload=payload,
         now=bot.clock.now(),
         op="update" if update else "post",
-        ref_key=card_key(need.id) if update else None,
+        ref_key=card if update else None,
     )
     return [key]
 
 
-def _queue_notice(bot: BotContext, session: Session, user: str, key: str, text: str) -> list[str]:
+def _queue_notice(
+    bot: BotContext, session: Session, user: str, key: OutboxKey, text: str
+) -> list[OutboxKey]:
     """Queue a direct message to one person about a need."""
     outbox.enqueue(
         session,
@@ -114,7 +115,7 @@ def submit_need(
         bot,
         session,
         user,
-        f"need:{need.id}:created",
+        OutboxKey.need_created(need.id),
         bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
     )
     audit.record(session, actor=user, action="need_created", subject=f"need:{need.id}", now=now)
@@ -222,8 +223,9 @@ def move_need(
     keys = _queue_card(bot, session, need, update=True)
     if need.submitted_by and need.submitted_by != actor.user_id:
         notice = _notice_of_move(bot, need, actor.user_id, reason)
-        key = outbox.unique_key(f"need:{need.id}:notice")
-        keys += _queue_notice(bot, session, need.submitted_by, key, notice)
+        keys += _queue_notice(
+            bot, session, need.submitted_by, OutboxKey.need_notice(need.id), notice
+        )
     audit.record(
         session,
         actor=actor.user_id,

@@ -1,8 +1,15 @@
 """All models, imported here so that metadata and Alembic see every table."""
 
 from storage.models.base import Base
-from storage.models.core import AuditEntry, Organization, OutboxMessage, Person, ProcessedRequest
-from storage.models.indicators import ChartFile, ChartUpload, Indicator, IndicatorValue
+from storage.models.core import (
+    AuditEntry,
+    Organization,
+    OutboxFile,
+    OutboxMessage,
+    Person,
+    ProcessedRequest,
+)
+from storage.models.indicators import Indicator, IndicatorValue
 from storage.models.meetings import (
     AgendaItem,
     Attendance,
@@ -20,8 +27,6 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
-    "ChartFile",
-    "ChartUpload",
     "Indicator",
     "IndicatorValue",
     "Meeting",
@@ -32,6 +37,7 @@ __all__ = [
     "Need",
     "NeedEvent",
     "Organization",
+    "OutboxFile",
     "OutboxMessage",
     "Person",
     "ProcessedRequest",

@@ -1,11 +1,11 @@
-"""The follow-up: coordinators' own indicators, indicator values with history, chart uploads."""
+"""The follow-up: coordinators' own indicators, and indicator values with history."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
 from storage.types import UTCDateTime
@@ -61,44 +61,3 @@ class IndicatorValue(Base):
     replaced_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     source_key: Mapped[str | None] = mapped_column(String(200), unique=True, nullable=True)
-
-
-class ChartUpload(Base):
-    """Files to upload once into the thread of an outbox message (the summary's charts)."""
-
-    __tablename__ = "chart_uploads"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
-    ref_key: Mapped[str] = mapped_column(String(200), index=True)
-    comment: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    claim_token: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    last_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
-    files: Mapped[list[ChartFile]] = relationship(
-        back_populates="upload", order_by="ChartFile.position", cascade="all, delete-orphan"
-    )
-
-
-class ChartFile(Base):
-    """One PNG of a chart upload."""
-
-    __tablename__ = "chart_files"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    upload_id: Mapped[int] = mapped_column(
-        ForeignKey("chart_uploads.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer)
-    filename: Mapped[str] = mapped_column(String(100))
-    title: Mapped[str] = mapped_column(String(200))
-    alt_text: Mapped[str] = mapped_column(String(1000))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
-
-    upload: Mapped[ChartUpload] = relationship(back_populates="files")
