@@ -11,8 +11,8 @@ from bot.settings import Settings, load_settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
 BUILT_IN = ("serve", "clock", "db")
-# Other surfaces add commands here: name -> (help, configure parser, run).
-EXTRA_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
+# A command beyond the built-in ones: (help, configure its parser, run it).
+Extra = tuple[str, Callable[[argparse.ArgumentParser], None], Command]
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -32,14 +32,14 @@ def _clock(args: argparse.Namespace, settings: Settings) -> int:
     from bot.delivery import Deliverer
     from bot.runtime import start_context
     from bot.slack_app import build_client
-    from bot.wiring import renderers
+    from bot.wiring import planners, renderers
 
     settings.require("SLACK_BOT_TOKEN")
     bot = start_context(settings)
     token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else ""
     client = build_client(token, settings.SLACK_API_URL)
     bot.deliverer = Deliverer(bot.db, client, bot.clock, renderers=renderers(bot))
-    scheduler.run_blocking(bot, settings.BOT_TICK_SECONDS)
+    scheduler.run_blocking(bot, planners(), settings.BOT_TICK_SECONDS)
     return 0
 
 
@@ -51,8 +51,26 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every command."""
+def extra_commands() -> dict[str, Extra]:
+    """Return the commands beyond serve, clock and db: the shell, the demo, export, erasure."""
+    from bot import export_cli, privacy, shell
+
+    return {
+        "shell": ("talk to the bot in a terminal, no Slack needed", *shell.SHELL),
+        "demo": ("play a scripted month of the collaboration in the terminal", *shell.DEMO),
+        "erase-user": (
+            "remove or anonymise everything stored about one Slack user",
+            *privacy.ERASE_USER,
+        ),
+        "export": (
+            "write the follow-up export (needs, meetings, trainings, report-back, indicators)",
+            *export_cli.EXPORT,
+        ),
+    }
+
+
+def build_parser(extras: dict[str, Extra] | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser with the built-in commands and the extras given."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Samverkansbot")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the bot (HTTP, or Socket Mode with SLACK_APP_TOKEN)")
@@ -63,23 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply the migrations").set_defaults(run=_db)
-    for name, (help_text, configure, run) in EXTRA_COMMANDS.items():
+    for name, (help_text, configure, run) in (extras or {}).items():
         extra = sub.add_parser(name, help=help_text)
         configure(extra)
         extra.set_defaults(run=run)
     return parser
-
-
-def _load_extras() -> None:
-    """Import the modules that add commands (the shell, exports, erasure)."""
-    import importlib
-
-    for module in ("bot.shell", "bot.privacy", "bot.export_cli"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,9 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.runtime import configure_logging
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or arguments[0] not in BUILT_IN:
-        _load_extras()  # serve, clock and db start faster and smaller without them
-    args = build_parser().parse_args(arguments)
+    # serve, clock and db start faster and smaller without the extras' modules
+    extras = extra_commands() if not arguments or arguments[0] not in BUILT_IN else None
+    args = build_parser(extras).parse_args(arguments)
     configure_logging()
     try:
         settings = load_settings()

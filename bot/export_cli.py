@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli import EXTRA_COMMANDS
 from bot.domain.export import write_csv, write_xlsx
 from bot.errors import StartupError
 from bot.settings import Settings
@@ -58,8 +57,4 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-EXTRA_COMMANDS["export"] = (
-    "write the follow-up export (needs, meetings, trainings, report-back, indicators)",
-    _configure,
-    run_export,
-)
+EXPORT = (_configure, run_export)

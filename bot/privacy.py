@@ -7,8 +7,6 @@ import logging
 import re
 from datetime import datetime, timedelta
 
-from bot import scheduler
-from bot.cli import EXTRA_COMMANDS
 from bot.context import BotContext
 from bot.errors import StartupError
 from bot.settings import Settings
@@ -49,7 +47,6 @@ def plan_retention(bot: BotContext) -> None:
         log.info("retention removed %s", counts)
 
 
-scheduler.PLANNERS.append(plan_retention)
 
 SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -80,8 +77,4 @@ def _erase(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-EXTRA_COMMANDS["erase-user"] = (
-    "remove or anonymise everything stored about one Slack user",
-    _configure,
-    _erase,
-)
+ERASE_USER = (_configure, _erase)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
@@ -18,34 +17,19 @@ from storage.db import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
-# Planners queue what has fallen due (calls, reminders, surveys, summaries) as outbox rows.
-# Each surface appends its own; they must be idempotent, since every tick runs them all.
+# Queues what has fallen due (calls, reminders, surveys, summaries) as outbox rows. Every tick
+# runs every planner, so each must be idempotent. The composition root (bot/wiring.py) lists them.
 Planner = Callable[[BotContext], None]
-PLANNERS: list[Planner] = []
-# Modules that append their planners to PLANNERS when imported (web and clock processes alike).
-PLANNER_MODULES: list[str] = [
-    "bot.privacy",
-    "commands.trainings_planner",
-    "commands.followup",
-    "commands.meetings_planner",
-]
-
-
-def load_planners() -> None:
-    """Import every planner module so that PLANNERS is complete."""
-    for module in PLANNER_MODULES:
-        importlib.import_module(module)
 
 
 _tick_lock = threading.Lock()
 
 
-def tick(bot: BotContext) -> int:
+def tick(bot: BotContext, planners: Sequence[Planner]) -> int:
     """Run every planner, then send what is due; return how many messages were claimed."""
-    load_planners()
     with _tick_lock:
         try:
-            for plan in PLANNERS:
+            for plan in planners:
                 plan(bot)
             if bot.deliverer is None:
                 return 0
@@ -90,11 +74,13 @@ class Waker:
                 self._move(asked)
 
 
-def _configure(scheduler: BackgroundScheduler, bot: BotContext, seconds: int) -> None:
+def _configure(
+    scheduler: BackgroundScheduler, bot: BotContext, planners: Sequence[Planner], seconds: int
+) -> None:
     scheduler.add_job(
         tick,
         "interval",
-        args=[bot],
+        args=[bot, tuple(planners)],
         seconds=seconds,
         id=TICK_JOB,
         coalesce=True,
@@ -104,10 +90,12 @@ def _configure(scheduler: BackgroundScheduler, bot: BotContext, seconds: int) ->
     )
 
 
-def start_background(bot: BotContext, seconds: int) -> BackgroundScheduler:
-    """Start the tick in a background thread of this process; the deliverer may wake it early."""
+def start_background(
+    bot: BotContext, planners: Sequence[Planner], seconds: int
+) -> BackgroundScheduler:
+    """Start the tick every `seconds` in a background thread; the deliverer may wake it early."""
     scheduler = BackgroundScheduler(timezone=bot.config.collaboration.tz)
-    _configure(scheduler, bot, seconds)
+    _configure(scheduler, bot, planners, seconds)
     if bot.deliverer is not None:
         waker = Waker(scheduler)
         scheduler.add_listener(waker.tick_done, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
@@ -116,12 +104,12 @@ def start_background(bot: BotContext, seconds: int) -> BackgroundScheduler:
     return scheduler
 
 
-def run_blocking(bot: BotContext, seconds: int) -> None:
+def run_blocking(bot: BotContext, planners: Sequence[Planner], seconds: int) -> None:
     """Run the tick until SIGTERM or SIGINT, then let a running tick finish (the clock process)."""
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    scheduler = start_background(bot, seconds)
+    scheduler = start_background(bot, planners, seconds)
     log.info("scheduler running, ticking every %d s", seconds)
     stop.wait()
     scheduler.shutdown(wait=True)

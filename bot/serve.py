@@ -27,9 +27,12 @@ def create_web_app(settings: Settings, *, with_scheduler: bool = False) -> WebAp
     """Build the context, the Bolt app and the WSGI app; optionally start the scheduler here."""
     limit_malloc_arenas()
     bot = start_context(settings)
-    web = WebApp(bot, wire(bot))
+    wiring = wire(bot)
+    web = WebApp(bot, wiring)
     if with_scheduler:
-        web.scheduler = scheduler.start_background(bot, settings.BOT_TICK_SECONDS)  # type: ignore[attr-defined]
+        web.scheduler = scheduler.start_background(  # type: ignore[attr-defined]
+            bot, wiring.planners, settings.BOT_TICK_SECONDS
+        )
     return web
 
 
@@ -91,7 +94,11 @@ def serve_socket_mode(settings: Settings, *, with_scheduler: bool) -> None:
     web = WebApp(bot, wiring)
     http = make_server("0.0.0.0", settings.PORT, web, _ThreadingWSGIServer, _QuietHandler)
     threading.Thread(target=http.serve_forever, daemon=True).start()
-    running = scheduler.start_background(bot, settings.BOT_TICK_SECONDS) if with_scheduler else None
+    running = (
+        scheduler.start_background(bot, wiring.planners, settings.BOT_TICK_SECONDS)
+        if with_scheduler
+        else None
+    )
     app_token = settings.SLACK_APP_TOKEN.get_secret_value() if settings.SLACK_APP_TOKEN else ""
     try:
         EdgeSocketModeHandler(wiring, app_token).start()  # type: ignore[no-untyped-call]

@@ -14,8 +14,19 @@ from slack_bolt import App
 
 from bot.context import BotContext
 from bot.delivery import Deliverer, Renderer
+from bot.privacy import plan_retention
+from bot.scheduler import Planner
 from bot.slack_app import build_bolt, build_client
-from commands import followup, home, meetings, needs, samverkan, trainings
+from commands import (
+    followup,
+    home,
+    meetings,
+    meetings_planner,
+    needs,
+    samverkan,
+    trainings,
+    trainings_planner,
+)
 from commands.edge import legacy
 from commands.edge.dispatch import Edge
 from commands.edge.legacy import legacy_surface
@@ -48,6 +59,12 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
     return (samverkan.surface(subcommands, help_lines), *parts, home_surface), tab
 
 
+def planners() -> tuple[Planner, ...]:
+    """Return every scheduler planner: retention first, then each surface's, in order."""
+    bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
+    return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
+
+
 def renderers(bot: BotContext) -> dict[str, Renderer]:
     """Return what draws the files of uploads queued without them (web and clock processes)."""
     return {followup.SUMMARY_CHARTS: followup.summary_charts(bot)}
@@ -60,6 +77,7 @@ class Wiring:
     app: App
     edge: Edge
     http_routes: Mapping[str, HttpRoute]
+    planners: tuple[Planner, ...]
 
 
 def wire(
@@ -94,4 +112,4 @@ def wire(
     routes: dict[str, HttpRoute] = {}
     for surface in all_surfaces:
         routes |= dict(surface.http_routes)
-    return Wiring(app, edge, routes)
+    return Wiring(app, edge, routes, planners())

@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot import scheduler
 from bot.config import slugify
 from bot.context import BotContext
 from bot.domain.meetings import (
@@ -643,5 +642,3 @@ def plan(bot: BotContext) -> None:
         alert_failures(bot, session, now)
 
 
-if plan not in scheduler.PLANNERS:
-    scheduler.PLANNERS.append(plan)

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from bot.context import BotContext
 from bot.domain.survey_stats import summarize
 from bot.domain.trainings import evaluation_deadlines, needs_reminder
-from bot.scheduler import PLANNERS
 from bot.texts import trainings as t
 from commands.blocks import escape
 from commands.render.trainings import (
@@ -283,5 +282,3 @@ def plan_trainings(bot: BotContext) -> None:
             close_and_queue(bot, session, training, now)
 
 
-if plan_trainings not in PLANNERS:
-    PLANNERS.append(plan_trainings)

@@ -23,7 +23,6 @@ from storage.models import (
     OutboxMessage,
 )
 from storage.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED, OutboxKey
-from storage.privacy import ERASERS, RETAINERS
 from storage.upsert import insert_ignore
 
 VISIBLE = (MeetingStatus.SCHEDULED.value, MeetingStatus.CANCELLED.value, MeetingStatus.HELD.value)
@@ -660,9 +659,3 @@ def retain_meeting_answers(
     old = select(Meeting.id).where(Meeting.end < now - ages["answers"])
     result = session.execute(delete(MeetingAnswer).where(MeetingAnswer.meeting_id.in_(old)))
     return {"meeting_answers": int(getattr(result, "rowcount", 0) or 0)}
-
-
-if erase_meeting_person not in ERASERS:
-    ERASERS.append(erase_meeting_person)
-if retain_meeting_answers not in RETAINERS:
-    RETAINERS.append(retain_meeting_answers)

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import String, cast, delete, select, update
 from sqlalchemy.orm import Session
 
+from storage.meetings import erase_meeting_person, retain_meeting_answers
 from storage.models import AuditEntry, Need, NeedEvent, OutboxMessage, Person, ProcessedRequest
 from storage.outbox import FAILED, PENDING, SENT
+from storage.trainings import erase_training_person, retain_answers
 
 ERASED = "raderad"
-
-# Other surfaces add their own: each erases or anonymises one person, returning counts by label.
-Eraser = Callable[[Session, str], dict[str, int]]
-ERASERS: list[Eraser] = []
-# Each removes rows older than its retention age, given the configuration's ages, returning counts.
-Retainer = Callable[[Session, datetime, dict[str, timedelta]], dict[str, int]]
-RETAINERS: list[Retainer] = []
-# The modules that add erasers and retainers when imported.
-PRIVACY_MODULES = ("storage.meetings", "storage.trainings")
-
-
-def load_privacy_modules() -> None:
-    """Import every module that adds an eraser or a retainer."""
-    for module in PRIVACY_MODULES:
-        importlib.import_module(module)
-
 
 def _count(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
@@ -80,9 +64,8 @@ def erase_core(session: Session, slack_id: str) -> dict[str, int]:
 
 def erase_person(session: Session, slack_id: str) -> dict[str, int]:
     """Remove or anonymise everything stored about one Slack user; return what was done."""
-    load_privacy_modules()
     counts = erase_core(session, slack_id)
-    for eraser in ERASERS:
+    for eraser in (erase_meeting_person, erase_training_person):
         counts.update(eraser(session, slack_id))
     return counts
 
@@ -121,8 +104,7 @@ def retain_core(session: Session, now: datetime, ages: dict[str, timedelta]) -> 
 
 def apply_retention(session: Session, now: datetime, ages: dict[str, timedelta]) -> dict[str, int]:
     """Remove everything past its retention age; return counts by kind."""
-    load_privacy_modules()
     counts = retain_core(session, now, ages)
-    for retainer in RETAINERS:
+    for retainer in (retain_meeting_answers, retain_answers):
         counts.update(retainer(session, now, ages))
     return counts

@@ -18,7 +18,6 @@ from bot.domain.anonymity import respondent_key
 from bot.domain.survey_stats import Pair
 from bot.domain.trainings import Origin, ReportDraft, TrainingDraft
 from storage.models import Need, Organization, SurveyResponse, Training, TrainingNeed
-from storage.privacy import ERASERS, RETAINERS
 from storage.upsert import insert_once
 
 DEFAULT_MIN_ANSWERS = 3
@@ -675,9 +674,3 @@ def retain_answers(session: Session, now: datetime, ages: dict[str, timedelta]) 
     cutoff = (now - ages["answers"]).date()
     result = session.execute(delete(SurveyResponse).where(SurveyResponse.answered_on < cutoff))
     return {"survey_answers": int(getattr(result, "rowcount", 0) or 0)}
-
-
-if erase_training_person not in ERASERS:
-    ERASERS.append(erase_training_person)
-if retain_answers not in RETAINERS:
-    RETAINERS.append(retain_answers)

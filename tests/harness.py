@@ -14,6 +14,7 @@ from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from bot import scheduler
 from bot.clock import FrozenClock
 from bot.config import Config, parse_config
 from bot.context import BotContext
@@ -155,6 +156,10 @@ class RunningBot:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         self._trigger = 0
+
+    def tick(self) -> int:
+        """Run one scheduler tick now, with the bot's planners; return how many were claimed."""
+        return scheduler.tick(self.bot, self.wiring.planners)
 
     def stop(self) -> None:
         """Stop serving and close the database."""

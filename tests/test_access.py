@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot import scheduler
 from bot.slack_sim import requests as req
 from bot.slack_sim.web_api import SimulatedSlack
 from storage.db import Database
@@ -47,7 +46,7 @@ def busy(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
     running = RunningBot(standin, sqlite_url, now=CALL_TIME, config=CONFIG)
     submit_need(running)
     running.listeners.wait_idle()
-    scheduler.tick(running.bot)
+    running.tick()
     for user in (COORDINATOR, ANNA):
         event = {"type": "app_home_opened", "user": user, "tab": "home"}
         running.post(

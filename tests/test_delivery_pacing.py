@@ -222,7 +222,7 @@ def test_the_background_scheduler_gives_the_deliverer_its_wake(
 ) -> None:
     far = datetime(2100, 1, 4, 8, 0, tzinfo=UTC)  # the first tick never comes during the test
     running = RunningBot(standin, sqlite_url, now=far)
-    timer = scheduler.start_background(running.bot, 30)
+    timer = scheduler.start_background(running.bot, running.wiring.planners, 30)
     try:
         assert running.bot.deliverer is not None
         assert running.bot.deliverer.wake is not None

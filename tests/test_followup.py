@@ -13,7 +13,6 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from bot import scheduler
 from bot.slack_sim import requests as req
 from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
@@ -370,10 +369,10 @@ def test_the_owners_summary_is_posted_once_with_its_charts_in_the_thread(
     for _ in range(2):  # the hook runs every tick while the meeting is near: queued once
         with running.bot.db.transaction() as session:
             queue_owners_summary(running.bot, session, meeting)
-    scheduler.tick(running.bot)
+    running.tick()
     post = owners_posts(running)[0]
     assert "↓ minskar från 9 (2024), i planens riktning" in all_text(post.args["blocks"])
-    scheduler.tick(running.bot)
+    running.tick()
     done = upload_of(running, OWNERS_CHANNEL)[0]
     with running.bot.db.reading() as session:
         channel, ts = outbox.posted_ts(session, OutboxKey.meeting_summary(41)) or ("", "")
@@ -384,7 +383,7 @@ def test_the_owners_summary_is_posted_once_with_its_charts_in_the_thread(
     thread = [m for m in running.standin.messages[OWNERS_CHANNEL] if m.get("thread_ts") == ts]
     assert [f["name"] for f in thread[0]["files"]] == ["indikatorer-2027-01-04.png"]
     for _ in range(2):
-        scheduler.tick(running.bot)
+        running.tick()
     assert len(owners_posts(running)) == 1
     assert len(running.standin.calls_to("files.completeUploadExternal")) == 1
 
@@ -413,18 +412,18 @@ def test_the_meetings_planner_posts_the_summary_fourteen_days_before_the_owners_
 ) -> None:
     running = with_owners_meetings
     running.submit(open_value_form(running), VALUE, COORDINATOR, view_id="VP1")
-    scheduler.tick(running.bot)
+    running.tick()
     assert running.standin.calls_to("chat.postMessage")[-1].args["channel"] == COORDINATOR
     # 2027-04-01 10:00 in Stockholm is 08:00 UTC; fourteen days before is 2027-03-18 09:00 UTC.
     running.clock.set(datetime(2027, 3, 18, 8, 59, tzinfo=UTC))
-    scheduler.tick(running.bot)
+    running.tick()
     assert [
         c
         for c in running.standin.calls_to("chat.postMessage")
         if c.args["channel"] == OWNERS_CHANNEL
     ] == []
     running.clock.set(datetime(2027, 3, 18, 9, 0, tzinfo=UTC))
-    scheduler.tick(running.bot)
+    running.tick()
     post = owners_posts(running)[0]
     assert tr(t.SUMMARY_HEADER, name="Gävleborg mot narkotika") in all_text(post.args["blocks"])
     with running.bot.db.reading() as session:
@@ -438,11 +437,11 @@ def test_the_meetings_planner_posts_the_summary_fourteen_days_before_the_owners_
             f"meeting:{meeting_id}:summary",
             datetime(2027, 4, 1, 8, 0, tzinfo=UTC),
         )
-    scheduler.tick(running.bot)
+    running.tick()
     upload_of(running, OWNERS_CHANNEL)
     for _ in range(2):
         running.clock.advance(timedelta(hours=1))
-        scheduler.tick(running.bot)
+        running.tick()
     assert len(owners_posts(running)) == 1
     assert len(running.standin.calls_to("files.completeUploadExternal")) == 1
 
@@ -453,13 +452,13 @@ def test_a_failed_chart_upload_is_retried_with_backoff(running: RunningBot) -> N
     with running.bot.db.transaction() as session:
         queue_owners_summary(running.bot, session, meeting)
     running.standin.fail("files.completeUploadExternal", error="internal_error")
-    scheduler.tick(running.bot)  # the summary is posted, then its charts fail to go up
+    running.tick()  # the summary is posted, then its charts fail to go up
     owners_posts(running)
     upload = charts_row(running)
     assert (upload.status, upload.attempts) == ("pending", 1)
     running.clock.advance(timedelta(minutes=2))
     running.standin.reset()
-    scheduler.tick(running.bot)
+    running.tick()
     upload_of(running, OWNERS_CHANNEL)
     assert charts_row(running).status == "sent"
 
@@ -472,13 +471,13 @@ def test_a_rate_limited_chart_upload_waits_as_slack_asks_without_counting_an_att
     with running.bot.db.transaction() as session:
         queue_owners_summary(running.bot, session, meeting)
     running.standin.fail("files.completeUploadExternal", status=429, retry_after=3)
-    scheduler.tick(running.bot)  # the summary is posted, then its charts are rate-limited
+    running.tick()  # the summary is posted, then its charts are rate-limited
     owners_posts(running)
     upload = charts_row(running)
     assert (upload.status, upload.attempts, upload.last_error) == ("pending", 0, "ratelimited")
     assert upload.next_attempt_at.replace(tzinfo=UTC) == running.clock.now() + timedelta(seconds=3)
     running.clock.advance(timedelta(seconds=3))
-    scheduler.tick(running.bot)
+    running.tick()
     upload_of(running, OWNERS_CHANNEL)
     assert charts_row(running).status == "sent"
 
@@ -489,8 +488,8 @@ def test_an_expired_summary_takes_its_charts_with_it(running: RunningBot) -> Non
     with running.bot.db.transaction() as session:
         queue_owners_summary(running.bot, session, meeting)
     running.clock.advance(timedelta(hours=2))
-    scheduler.tick(running.bot)
-    scheduler.tick(running.bot)
+    running.tick()
+    running.tick()
     assert [
         c
         for c in running.standin.calls_to("chat.postMessage")
@@ -525,7 +524,7 @@ def test_the_home_tab_shows_a_coordinator_what_needs_them(running: RunningBot) -
             now=running.clock.now(),
         )
     running.standin.fail("chat.postMessage", error="channel_not_found")
-    scheduler.tick(running.bot)
+    running.tick()
     home = open_home(running, COORDINATOR, "EvF1")
     text = all_text(home["blocks"])
     assert tr(t.HOME_TODO) in text

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot import scheduler
 from bot.slack_sim import requests as req
 from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
@@ -97,7 +96,7 @@ def tick(running: RunningBot, at: datetime | None = None) -> None:
     """Move the clock (if told) and run one scheduler tick."""
     if at is not None:
         running.clock.set(at)
-    scheduler.tick(running.bot)
+    running.tick()
 
 
 def meeting_id(running: RunningBot, kind: str = "working_group", index: int = 0) -> int:

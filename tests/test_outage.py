@@ -9,7 +9,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from bot import scheduler
 from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
@@ -64,7 +63,7 @@ def test_a_database_outage_loses_and_doubles_nothing(
     }
     running.command("/behov", "lista", ANNA)
     assert running.standin.wait_for_response(1)[-1]["text"] == tr(c.DATABASE_DOWN)
-    assert scheduler.tick(running.bot) == 0
+    assert running.tick() == 0
 
     proxy.start()
     assert running.request("GET", "/healthz").status == 200
@@ -86,7 +85,7 @@ def test_slack_faults_are_retried_until_every_message_arrives_once(running: Runn
     running.listeners.wait_idle()  # the immediate attempt gave up and left both for the scheduler
     for _ in range(6):
         running.clock.advance(timedelta(minutes=5))
-        scheduler.tick(running.bot)
+        running.tick()
     with running.bot.db.reading() as session:
         statuses = session.scalars(select(OutboxMessage.status)).all()
         assert statuses == ["sent", "sent"]

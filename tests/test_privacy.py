@@ -10,7 +10,6 @@ from pathlib import Path
 
 from sqlalchemy import String, cast, func, select
 
-from bot import scheduler
 from storage.models import AuditEntry, Need, NeedEvent, OutboxMessage, Person
 from tests.harness import ANNA, COORDINATOR, RunningBot
 from tests.test_behov import posted_card, submit_need
@@ -93,7 +92,7 @@ def test_retention_removes_closed_needs_and_old_logs_only(running: RunningBot) -
     running.click(find_button(card["blocks"], "need_withdraw"), ANNA, message=card)
     running.standin.wait_for("chat.update", 1)
     running.clock.advance(running.bot.config.retention.needs + timedelta(days=1))
-    scheduler.tick(running.bot)
+    running.tick()
     with running.bot.db.reading() as session:
         titles = session.scalars(select(Need.title)).all()
         assert titles == ["Öppet behov"]

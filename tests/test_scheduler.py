@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot import scheduler
 from bot.domain.meetings import holiday_name
 from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
@@ -46,7 +45,7 @@ def tick(running: RunningBot, at: datetime | None = None) -> None:
     """Move the clock (if told) and run one scheduler tick."""
     if at is not None:
         running.clock.set(at)
-    scheduler.tick(running.bot)
+    running.tick()
 
 
 def meeting_posts(standin: SimulatedSlack) -> list[str]:

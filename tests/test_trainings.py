@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-from bot import scheduler
 from bot.config import Evaluations
 from bot.domain.access import Actor, Role
 from bot.domain.organizations import merge_organizations
@@ -146,7 +145,7 @@ def training_row(running: RunningBot, training_id: int = 1) -> Training:
 
 
 def tick(running: RunningBot) -> None:
-    scheduler.tick(running.bot)
+    running.tick()
 
 
 def end_training(running: RunningBot) -> None:

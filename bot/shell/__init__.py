@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.cli import EXTRA_COMMANDS
 from bot.errors import StartupError
 from bot.settings import Settings, load_settings
 
@@ -213,15 +212,7 @@ def run_demo(
     return 0
 
 
-EXTRA_COMMANDS["shell"] = (
-    "talk to the bot in a terminal, no Slack needed",
-    _configure_shell,
-    run_shell,
-)
-EXTRA_COMMANDS["demo"] = (
-    "play a scripted month of the collaboration in the terminal",
-    _configure_demo,
-    run_demo,
-)
+SHELL = (_configure_shell, run_shell)
+DEMO = (_configure_demo, run_demo)
 
-__all__ = ["run_demo", "run_shell"]
+__all__ = ["DEMO", "SHELL", "run_demo", "run_shell"]

@@ -400,7 +400,7 @@ class ShellSession:
 
     def tick(self) -> int:
         """Run one scheduler tick at the current time and show what it sent."""
-        scheduler.tick(self.bot)
+        scheduler.tick(self.bot, self.wiring.planners)
         return self.show_events()
 
     # ------------------------------------------------------------------ showing
@@ -938,7 +938,7 @@ class ShellSession:
             if due is not None and now < due < step:
                 step = due
             self.clock.set(step)
-            scheduler.tick(self.bot)
+            scheduler.tick(self.bot, self.wiring.planners)
             events = self.slack.take_events()
             if events:
                 self.out.line()

@@ -13,10 +13,9 @@ from commands.edge.interaction import Click, Command, Interaction, Submission
 from commands.edge.requests import FormState
 from commands.edge.surface import Subcommand, Subcommands
 from commands.needs import usecases
-from commands.needs.render import FormChoices, decline_form, need_form, need_input_from
+from commands.needs.render import FormChoices, need_form
 from commands.needs.values import ListScope, NeedAt, NeedMove, NeedRef
 from storage.db import DatabaseUnavailable
-from storage.models import Need
 
 TITLE_PREFILL_MAX = 100
 FIELDS = form_fields("need_")
@@ -141,13 +140,7 @@ def handle_need_submission(ix: Submission[NoValue]) -> None:
 def handle_edit_submission(ix: Submission[NeedRef]) -> None:
     """Save an edited need, or show the form's errors inline."""
     with ix.bot.db.reading() as session:
-        need = session.get(Need, ix.metadata.need)
-        organization = need.organization_id if need is not None else None
-    choices = usecases.form_choices(ix.bot, ix.actor)
-    if organization is not None and organization not in {o.id for o in choices.organizations}:
-        choices = FormChoices(
-            [o for o in ix.bot.organizations if o.id == organization], choices.municipalities
-        )
+        choices = usecases.edit_choices(ix.bot, session, ix.actor, ix.metadata.need)
     allowed = {o.id for o in choices.organizations}
     check = _check(ix, allowed)
     if not _answer_check(ix, check, choices):
@@ -189,14 +182,10 @@ def handle_withdraw(ix: Click[NeedAt]) -> None:
 
 def handle_decline_button(ix: Click[NeedAt]) -> None:
     """Open the decline form (coordinators only)."""
-    if not ix.actor.is_coordinator:
-        ix.tell(c.NOT_ALLOWED, who=ix.text(c.WHO_COORDINATORS))
-        return
     with ix.bot.db.reading() as session:
-        need = session.get(Need, ix.value.need)
-        view = decline_form(ix.texts, need) if need is not None else None
-    if view is None:
-        ix.tell(t.NOT_FOUND, id=ix.value.need)
+        view = usecases.open_decline(ix.bot, session, ix.actor, ix.value.need)
+    if isinstance(view, usecases.Refusal):
+        ix.tell(view.msg, **view.params)
         return
     ix.open_view(view)
 
@@ -224,24 +213,14 @@ def handle_decline_submission(ix: Submission[NeedAt]) -> None:
 def handle_edit_button(ix: Click[NeedRef]) -> None:
     """Open the edit form of a need for its organisation or a coordinator."""
     with ix.bot.db.reading() as session:
-        need = session.get(Need, ix.value.need)
-        refusal = usecases.edit_check(ix.bot, ix.actor, need, ix.value.need)
-        initial = need_input_from(need) if need is not None else None
-        organization = need.organization_id if need is not None else ""
-    if refusal is not None or initial is None:
-        refusal = refusal or usecases.Refusal(t.NOT_FOUND, {"id": ix.value.need})
-        ix.tell(refusal.msg, **refusal.params)
+        opened = usecases.open_edit(ix.bot, session, ix.actor, ix.value.need)
+    if isinstance(opened, usecases.Refusal):
+        ix.tell(opened.msg, **opened.params)
         return
-    choices = usecases.form_choices(ix.bot, ix.actor)
-    if organization not in {o.id for o in choices.organizations}:
-        choices = FormChoices(
-            [o for o in ix.bot.organizations if o.id == organization], choices.municipalities
-        )
-    ix.open_view(
-        need_form(
-            ix.texts, choices, initial, callback_id=Callback.NEED_EDIT, metadata=ix.value
-        )
+    form = need_form(
+        ix.texts, opened.choices, opened.initial, callback_id=Callback.NEED_EDIT, metadata=ix.value
     )
+    ix.open_view(form)
 
 
 def handle_list_filter(ix: Click[ListScope]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from slack_sdk.models.views import View
 from sqlalchemy.orm import Session
 
 from bot.context import BotContext
@@ -17,6 +18,7 @@ from bot.domain.access import Actor
 from bot.domain.needs import (
     STATUS_LABELS,
     NeedDraft,
+    NeedInput,
     NeedStatus,
     can_move,
     is_open,
@@ -28,7 +30,13 @@ from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.blocks import escape
-from commands.needs.render import FormChoices, need_card, need_list
+from commands.needs.render import (
+    FormChoices,
+    decline_form,
+    need_card,
+    need_input_from,
+    need_list,
+)
 from storage import audit, outbox
 from storage import needs as store
 from storage.models import Need
@@ -120,6 +128,44 @@ def submit_need(
     )
     audit.record(session, actor=user, action="need_created", subject=f"need:{need.id}", now=now)
     return Done(keys)
+
+
+def edit_choices(bot: BotContext, session: Session, actor: Actor, need_id: int) -> FormChoices:
+    """Return the edit form's organisations: the actor's choices and the need's own one."""
+    choices = form_choices(bot, actor)
+    need = session.get(Need, need_id)
+    if need is not None and need.organization_id not in {o.id for o in choices.organizations}:
+        own = [o for o in bot.organizations if o.id == need.organization_id]
+        return FormChoices(own, choices.municipalities)
+    return choices
+
+
+@dataclass(frozen=True)
+class EditForm:
+    """What the edit form opens with."""
+
+    initial: NeedInput
+    choices: FormChoices
+
+
+def open_edit(bot: BotContext, session: Session, actor: Actor, need_id: int) -> EditForm | Refusal:
+    """Return the edit form's content for a need the actor may edit, or why not."""
+    need = session.get(Need, need_id)
+    refusal = edit_check(bot, actor, need, need_id)
+    if refusal is not None:
+        return refusal
+    assert need is not None
+    return EditForm(need_input_from(need), edit_choices(bot, session, actor, need_id))
+
+
+def open_decline(bot: BotContext, session: Session, actor: Actor, need_id: int) -> View | Refusal:
+    """Return the decline form of a need (coordinators only), or why not."""
+    if not may_move(actor):
+        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+    need = session.get(Need, need_id)
+    if need is None:
+        return Refusal(t.NOT_FOUND, {"id": need_id})
+    return decline_form(bot.texts, need)
 
 
 def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -> Refusal | None:
