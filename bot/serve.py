@@ -101,7 +101,9 @@ def serve_socket_mode(settings: Settings, *, with_scheduler: bool) -> None:
     )
     app_token = settings.SLACK_APP_TOKEN.get_secret_value() if settings.SLACK_APP_TOKEN else ""
     try:
-        EdgeSocketModeHandler(wiring, app_token).start()  # type: ignore[no-untyped-call]
+        handler = EdgeSocketModeHandler(wiring, app_token)
+        web.connection = handler.client.is_connected
+        handler.start()  # type: ignore[no-untyped-call]
     finally:
         if running is not None:
             running.shutdown(wait=True)

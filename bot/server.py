@@ -55,6 +55,8 @@ class WebApp:
         """Serve the wired bot's Slack requests, verified with the signing secret."""
         self.bot = bot
         self.wiring = wiring
+        # In Socket Mode: whether the WebSocket to Slack is up (reported by /healthz).
+        self.connection: Callable[[], bool] | None = None
         secret = bot.settings.SLACK_SIGNING_SECRET
         # Socket Mode needs no signing secret; without one, no request over HTTP is Slack's.
         self.secret = secret.get_secret_value().encode() if secret else None
@@ -70,11 +72,7 @@ class WebApp:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
         if path == "/healthz" and method in {"GET", "HEAD"}:
-            healthy = self.bot.db.healthy()
-            return _json(
-                200 if healthy else 503,
-                {"status": "ok" if healthy else "unavailable", "database": healthy},
-            )
+            return self.health()
         if path == "/slack/events":
             if method != "POST":
                 return _json(405, {"error": "method not allowed"})
@@ -83,6 +81,18 @@ class WebApp:
         if route is not None and method in {"GET", "HEAD"}:
             return route(self.bot, environ)
         return _json(404, {"error": "not found"})
+
+    def health(self) -> Response:
+        """Return /healthz: 200 when the database answers and, in Socket Mode, Slack is connected."""
+        database = self.bot.db.healthy()
+        report: dict[str, Any] = {"database": database}
+        healthy = database
+        if self.connection is not None:
+            connected = bool(self.connection())
+            report["socket_mode"] = "connected" if connected else "disconnected"
+            healthy = healthy and connected
+        report = {"status": "ok" if healthy else "unavailable", **report}
+        return _json(200 if healthy else 503, report)
 
     def signed(self, body: bytes, headers: dict[str, str]) -> bool:
         """Check Slack's request signature (v0 HMAC-SHA256 of the raw body, within five minutes).

@@ -19,9 +19,13 @@ class EdgeSocketModeHandler(SocketModeHandler):
     the same parsing, refusals and routing as an HTTP request, and the edge's answer is the ack.
     """
 
-    def __init__(self, wiring: Wiring, app_token: str) -> None:
-        """Connect the wired app with the app-level token (xapp-)."""
-        super().__init__(wiring.app, app_token)
+    def __init__(self, wiring: Wiring, app_token: str, *, ping_interval: float = 10) -> None:
+        """Connect the wired app with the app-level token (xapp-).
+
+        ping_interval (seconds) is how often the connection is checked; a dropped one is
+        noticed within about two intervals and opened again.
+        """
+        super().__init__(wiring.app, app_token, ping_interval=ping_interval)
         self.edge = wiring.edge
 
     def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]

@@ -23,10 +23,13 @@ from bot.server import WebApp
 from bot.settings import Settings
 from bot.slack_sim import requests as req
 from bot.slack_sim.web_api import SimulatedSlack
+from bot.socket_mode import EdgeSocketModeHandler
 from bot.wiring import wire
 from storage.db import Database
+from tests.socket_mode import SocketModeServer
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
+APP_TOKEN = "xapp-1-A0SAMVERK1-1-socketmode"
 METHODS_DIR = next(
     (
         parent / "shared" / "slack" / "methods"
@@ -120,7 +123,11 @@ class HttpResult:
 
 
 class RunningBot:
-    """The bot served over HTTP on 127.0.0.1, wired to the stand-in, on a frozen clock."""
+    """The bot served over HTTP on 127.0.0.1, wired to the stand-in, on a frozen clock.
+
+    With socket_mode, the same bot connects out over Socket Mode instead (the stand-in hands it
+    a local WebSocket endpoint), and every request is sent as Slack's envelope.
+    """
 
     def __init__(
         self,
@@ -130,6 +137,7 @@ class RunningBot:
         now: datetime,
         config: dict[str, Any] | None = None,
         sender: Executor | None = None,
+        socket_mode: bool = False,
     ) -> None:
         self.standin = standin
         settings = Settings(
@@ -156,6 +164,14 @@ class RunningBot:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         self._trigger = 0
+        self.socket: SocketModeServer | None = None
+        self.handler: EdgeSocketModeHandler | None = None
+        if socket_mode:
+            self.socket = SocketModeServer(standin).start()
+            self.handler = EdgeSocketModeHandler(self.wiring, APP_TOKEN, ping_interval=0.2)
+            self.web.connection = self.handler.client.is_connected
+            self.handler.connect()  # type: ignore[no-untyped-call]
+            self.socket.wait_for_connections(1)
 
     def tick(self) -> int:
         """Run one scheduler tick now, with the bot's planners; return how many were claimed."""
@@ -163,6 +179,10 @@ class RunningBot:
 
     def stop(self) -> None:
         """Stop serving and close the database."""
+        if self.handler is not None:
+            self.handler.close()  # type: ignore[no-untyped-call]
+        if self.socket is not None:
+            self.socket.stop()
         self.server.shutdown()
         self.server.server_close()
         self.bot.finish()
@@ -179,7 +199,14 @@ class RunningBot:
         signed: bool = True,
         timestamp: int | None = None,
     ) -> HttpResult:
-        """POST a body to /slack/events, signed as Slack signs it unless told otherwise."""
+        """POST a body to /slack/events, signed as Slack signs it unless told otherwise.
+
+        Over Socket Mode, the body goes as Slack's envelope instead, and the ack's payload
+        comes back as the answer's body.
+        """
+        if self.socket is not None:
+            payload = self.socket.request(body)
+            return HttpResult(200, json.dumps(payload).encode() if payload else b"")
         all_headers = {"Content-Type": content_type}
         if signed:
             all_headers |= req.sign(SIGNING_SECRET, body, timestamp)
