@@ -83,7 +83,7 @@ class WebApp:
         return _json(404, {"error": "not found"})
 
     def health(self) -> Response:
-        """Return /healthz: 200 when the database answers and, in Socket Mode, Slack is connected."""
+        """Return /healthz: 200 when the database answers (in Socket Mode: and Slack is linked)."""
         database = self.bot.db.healthy()
         report: dict[str, Any] = {"database": database}
         healthy = database

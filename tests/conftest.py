@@ -6,12 +6,14 @@ import os
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from bot.slack_sim.web_api import SimulatedSlack
-from tests.harness import METHODS_DIR, PEOPLE, RunningBot
+from tests.harness import COORDINATOR_CHANNEL, METHODS_DIR, PEOPLE, RunningBot
 
 PG_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -75,6 +77,7 @@ def standin_server() -> Iterator[SimulatedSlack]:
     server = SimulatedSlack(METHODS_DIR).start()
     for user, email in PEOPLE.items():
         server.add_user(user, email)
+    server.add_channel(COORDINATOR_CHANNEL, "samverkansledare", private=True)
     yield server
     server.stop()
 
@@ -101,3 +104,45 @@ def running_any(standin: SimulatedSlack, database_url: str) -> Iterator[RunningB
     bot = RunningBot(standin, database_url, now=NOW)
     yield bot
     bot.stop()
+
+
+# ------------------------------------------------------------------ the manifest's scopes
+# Once the whole suite has run, the Web API calls it made (in every xdist worker) tell which
+# OAuth scopes the bot needs; both manifests must ask for exactly those (tests/test_manifest.py).
+_WORKER_USAGE: set[tuple[str, str, str]] = set()
+
+
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """Collect the calls an xdist worker recorded."""
+    for method, kind, token in getattr(node, "workeroutput", {}).get("slack_usage", []):
+        _WORKER_USAGE.add((method, kind, token))
+
+
+def _whole_suite(session: pytest.Session) -> bool:
+    """Tell whether every test ran (no selection by path, keyword, marker or deselection)."""
+    option = session.config.option
+    tests = Path(__file__).resolve().parent
+    paths = [Path(arg.split("::")[0]).resolve() for arg in session.config.args]
+    chosen = all(path == tests for path in paths)
+    return chosen and not option.keyword and not option.markexpr and not option.deselect
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Hand a worker's calls on; after the whole suite, compare the scopes with the manifests."""
+    from bot.slack_sim.web_api import USAGE
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["slack_usage"] = sorted(USAGE)
+        return
+    if exitstatus != 0 or not _whole_suite(session):
+        return
+    from tests.test_manifest import bot_calls, scope_problems
+
+    problems = scope_problems(bot_calls(USAGE | _WORKER_USAGE))
+    if problems:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        for problem in problems:
+            if reporter is not None:
+                reporter.write_line(f"MANIFEST SCOPES: {problem}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

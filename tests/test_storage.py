@@ -21,6 +21,7 @@ from storage.directory import sync_organizations
 from storage.migrate import upgrade
 from storage.models import Need, NeedEvent, OutboxMessage
 from storage.needs import create_need, move_need, open_needs
+from tests.harness import ANNA, COORDINATOR_CHANNEL
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -252,7 +253,7 @@ def test_rows_not_yet_due_or_expired_are_not_claimed(db: Database) -> None:
 @pytest.fixture
 def deliverer(db: Database, standin: SimulatedSlack) -> tuple[Deliverer, FrozenClock]:
     clock = FrozenClock(NOW)
-    return Deliverer(db, build_client("xoxb-test", standin.api_url), clock), clock
+    return Deliverer(db, build_client("xoxb-test-token", standin.api_url), clock), clock
 
 
 def _queue(db: Database, key: str, channel: str = "C0ARBETS1") -> None:
@@ -293,20 +294,31 @@ def test_a_permanent_error_is_recorded_not_retried(
     assert sender.deliver_due() == 0
 
 
+@pytest.mark.parametrize(
+    "channel",
+    ["C0ARBETS1", COORDINATOR_CHANNEL, ANNA],
+    ids=["a public channel", "a private channel", "a direct message"],
+)
 def test_a_send_interrupted_by_a_crash_is_not_posted_twice(
-    db: Database, standin: SimulatedSlack, deliverer: tuple[Deliverer, FrozenClock]
+    db: Database,
+    standin: SimulatedSlack,
+    deliverer: tuple[Deliverer, FrozenClock],
+    channel: str,
 ) -> None:
     sender, clock = deliverer
     clock.set(datetime.now(UTC))  # Slack's message timestamps are real time
     with db.transaction() as session:
         outbox.enqueue(
-            session, key="c", kind="t", channel="C0ARBETS1", payload={"text": "c"}, now=clock.now()
+            session, key="c", kind="t", channel=channel, payload={"text": "c"}, now=clock.now()
         )
     with db.transaction() as session:
         [row] = outbox.claim(session, clock.now())
     # The process posts, then dies before it can record the post.
+    target = channel
+    if channel.startswith("U"):
+        target = sender.client.conversations_open(users=channel)["channel"]["id"]
     sender.client.chat_postMessage(
-        channel="C0ARBETS1",
+        channel=target,
         text="c",
         metadata={"event_type": "samverkansbot_outbox", "event_payload": {"key": row.key}},
     )

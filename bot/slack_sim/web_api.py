@@ -66,6 +66,11 @@ class Call:
     error: str | None = None
 
 
+# Every (method, conversation kind, token) called on any simulation in this process, never
+# reset: the tests derive from it the OAuth scopes the bot needs (tests/test_manifest.py).
+USAGE: set[tuple[str, str, str]] = set()
+
+
 @dataclass(frozen=True)
 class _Fault:
     """A fault queued by SimulatedSlack.fail for one call."""
@@ -354,6 +359,10 @@ class SimulatedSlack(Workspace):
                 reply, faulted = Reply.of_json(payload), fault is not None
             error = None if payload.get("ok") is True else str(payload.get("error"))
             self.calls.append(Call(method, args, token, arrived, faulted=faulted, error=error))
+            kind = self.conversation_kind(args.get("channel") or args.get("channel_id"))
+            if method == "conversations.open":
+                kind = "im" if "," not in str(args.get("users", "")) else "mpim"
+            USAGE.add((method, kind, token or ""))
             self._condition.notify_all()
         return reply
 

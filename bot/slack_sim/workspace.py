@@ -209,10 +209,35 @@ class Workspace:
         with self._lock:
             self.users[person.id] = person
 
-    def add_channel(self, channel_id: str, name: str, members: list[str] | None = None) -> None:
-        """Add a channel that conversations.info and conversations.members know."""
+    def add_channel(
+        self,
+        channel_id: str,
+        name: str,
+        members: list[str] | None = None,
+        *,
+        private: bool = False,
+    ) -> None:
+        """Add a channel that conversations.info and conversations.members know.
+
+        members None: everyone is a member. private: a private channel (modern ones have C ids).
+        """
         with self._lock:
-            self.channels[channel_id] = {"name": name, "members": list(members or [])}
+            self.channels[channel_id] = {
+                "name": name,
+                "members": list(members) if members is not None else None,
+                "private": private,
+            }
+
+    def conversation_kind(self, channel: Any) -> str:
+        """Name the kind of conversation a channel id is: public, private, im, or "" for none."""
+        text = str(channel or "")
+        if self.channels.get(text, {}).get("private") or text.startswith("G"):
+            return "private"
+        if text.startswith("C"):
+            return "public"
+        if text.startswith(("D", "U", "W")):
+            return "im"
+        return ""
 
     def add_message(self, channel: str, text: str, *, user: str, **fields: Any) -> str:
         """Put a message from a person into a channel's history and return its ts."""
@@ -616,7 +641,7 @@ class Workspace:
             "is_group": channel.startswith("G"),
             "is_im": is_im,
             "is_mpim": False,
-            "is_private": not channel.startswith("C"),
+            "is_private": bool(known.get("private")) or not channel.startswith("C"),
             "is_archived": False,
             "is_member": True,
             "created": 1_700_000_000,
@@ -629,8 +654,9 @@ class Workspace:
 
     def _members(self, channel: str) -> list[str]:
         """Return a channel's members: the known list, else every user plus the bot."""
-        if channel in self.channels:
-            return list(self.channels[channel]["members"])
+        known = self.channels.get(channel, {}).get("members")
+        if known is not None:
+            return list(known)
         return [*self.users, self.bot_user_id]
 
     def _conversations_members(self, args: JSONDict) -> JSONDict:
