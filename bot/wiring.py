@@ -43,7 +43,7 @@ def surfaces() -> tuple[Surface, ...]:
         needs.SURFACE,
         legacy_surface("meetings", meetings.register),
         legacy_surface("trainings", trainings.register),
-        legacy_surface("followup", followup.register),
+        followup.SURFACE,
     )
 
 
@@ -61,13 +61,16 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
+    # Until the meetings planner takes it as an argument: the owners' summary before a meeting.
+    if followup.queue_owners_summary not in meetings_planner.SUMMARY_HOOKS:
+        meetings_planner.SUMMARY_HOOKS.append(followup.queue_owners_summary)
     bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
     return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
 
 
 def renderers(bot: BotContext) -> dict[str, Renderer]:
     """Return what draws the files of uploads queued without them (web and clock processes)."""
-    return {followup.SUMMARY_CHARTS: followup.summary_charts(bot)}
+    return {name: make(bot) for part in surfaces() for name, make in part.renderers.items()}
 
 
 @dataclass(frozen=True)
