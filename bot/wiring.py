@@ -43,7 +43,7 @@ def surfaces() -> tuple[Surface, ...]:
         needs.SURFACE,
         legacy_surface("meetings", meetings.register),
         legacy_surface("trainings", trainings.register),
-        legacy_surface("followup", followup.register),
+        followup.SURFACE,
     )
 
 
@@ -53,21 +53,24 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
     Return every surface, and the Home tab for handlers that refresh it.
     """
     subcommands = [sub for part in parts for sub in part.umbrella] + legacy.subcommands()
-    help_lines = [line for part in parts for line in part.help_lines] + legacy.HELP_LINES
-    sections = [section for part in parts for section in part.home_sections] + legacy.SECTIONS
+    help_lines = [line for part in parts for line in part.help_lines]
+    sections = [section for part in parts for section in part.home_sections]
     home_surface, tab = home.surface(sections)
     return (samverkan.surface(subcommands, help_lines), *parts, home_surface), tab
 
 
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
+    # Until the meetings planner takes it as an argument: the owners' summary before a meeting.
+    if followup.queue_owners_summary not in meetings_planner.SUMMARY_HOOKS:
+        meetings_planner.SUMMARY_HOOKS.append(followup.queue_owners_summary)
     bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
     return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
 
 
 def renderers(bot: BotContext) -> dict[str, Renderer]:
     """Return what draws the files of uploads queued without them (web and clock processes)."""
-    return {followup.SUMMARY_CHARTS: followup.summary_charts(bot)}
+    return {name: make(bot) for part in surfaces() for name, make in part.renderers.items()}
 
 
 @dataclass(frozen=True)

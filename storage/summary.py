@@ -174,6 +174,12 @@ def needs_part(session: Session, window: Window, names: dict[str, str], tz: Zone
     )
 
 
+def new_needs_count(session: Session) -> int:
+    """Return how many needs are new, waiting for the coordinators to take them up."""
+    new = Need.status == NeedStatus.NEW.value
+    return session.scalar(select(func.count()).select_from(Need).where(new)) or 0
+
+
 def _months(session: Session, window: Window, tz: ZoneInfo) -> list[MonthCounts]:
     """Count needs per local month and status now, in one query of CASE sums."""
     starts = month_starts(window, tz)

@@ -18,8 +18,10 @@ from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
-from commands.edge.ids import Action, Block, Callback
+from commands.edge.codec import encode
+from commands.edge.ids import Action, Callback, Field
 from commands.followup import queue_owners_summary
+from commands.followup.values import ValueForm, ValueRef
 from storage import outbox
 from storage.models import (
     AuditEntry,
@@ -140,6 +142,25 @@ def test_the_publish_button_is_refused_to_a_partner_and_nothing_is_posted(
     assert running.standin.calls_to("chat.postMessage") == []
 
 
+def test_slacks_retry_of_a_publish_click_publishes_nothing_more(running: RunningBot) -> None:
+    answer = status(running, COORDINATOR)[-1]
+    button = {**find_button(answer["blocks"], Action.SUMMARY_PUBLISH), "action_ts": "1800000000.5"}
+    for _ in range(2):
+        running.click(button, COORDINATOR, channel="C0ARBETS1")
+    owners_posts(running)
+    running.listeners.wait_idle()
+    with running.bot.db.reading() as session:
+        keys = session.scalars(
+            select(OutboxMessage.key).where(OutboxMessage.kind == "owners_summary")
+        ).all()
+        audited = session.scalars(
+            select(AuditEntry.subject).where(AuditEntry.action == "summary_published")
+        ).all()
+    assert keys == [f"summary:published:{COORDINATOR}:18000000005"]
+    assert audited == keys
+    assert len(owners_posts(running)) == 1
+
+
 # ---------------------------------------------------------------------- indicators, end to end
 
 
@@ -151,11 +172,11 @@ def open_value_form(running: RunningBot, user: str = COORDINATOR) -> dict[str, A
 
 
 VALUE = {
-    Action.INDICATOR_CHOICE: "can-ak9",
-    Action.INDICATOR_PLACE: "county",
-    Action.INDICATOR_PERIOD: "2026",
-    Action.INDICATOR_AMOUNT: "7,5",
-    Action.INDICATOR_SOURCE: "CAN 2026",
+    Field.INDICATOR_CHOICE: "can-ak9",
+    Field.INDICATOR_PLACE: "county",
+    Field.INDICATOR_PERIOD: "2026",
+    Field.INDICATOR_AMOUNT: "7,5",
+    Field.INDICATOR_SOURCE: "CAN 2026",
 }
 
 
@@ -191,15 +212,15 @@ def test_a_coordinator_records_a_value_and_corrects_it_keeping_the_history(
 
     running.command("/samverkan", "indikator lista", COORDINATOR)
     listing = running.standin.wait_for_response(1)[-1]
-    correct = find_button(listing["blocks"], Action.INDICATOR_CORRECT, "1")
+    correct = find_button(listing["blocks"], Action.INDICATOR_CORRECT, encode(ValueRef(value=1)))
     running.click(correct, COORDINATOR, channel="C0ARBETS1")
     running.standin.wait_for("views.open", 2)
     form = running.opened_view()
     assert tr(t.CORRECT_FORM_TITLE) == form["title"]["text"]
-    assert Block.INDICATOR_PERIOD not in json.dumps(form["blocks"])
+    assert Field.INDICATOR_PERIOD not in json.dumps(form["blocks"])
     running.submit(
         form,
-        {Action.INDICATOR_AMOUNT: "6,9", Action.INDICATOR_SOURCE: "CAN 2026, rättad tabell"},
+        {Field.INDICATOR_AMOUNT: "6,9", Field.INDICATOR_SOURCE: "CAN 2026, rättad tabell"},
         COORDINATOR,
         view_id="VIND2",
     )
@@ -223,21 +244,21 @@ def test_correcting_a_value_already_corrected_is_refused_inline(running: Running
     running.submit(open_value_form(running), VALUE, COORDINATOR, view_id="VA")
     running.command("/samverkan", "indikator lista", COORDINATOR)
     listing = running.standin.wait_for_response(1)[-1]
-    correct = find_button(listing["blocks"], Action.INDICATOR_CORRECT, "1")
+    correct = find_button(listing["blocks"], Action.INDICATOR_CORRECT, encode(ValueRef(value=1)))
     running.click(correct, COORDINATOR, channel="C0ARBETS1")
     running.standin.wait_for("views.open", 2)
     first_form = running.opened_view()
     running.click(correct, COORDINATOR, channel="C0ARBETS1")
     running.standin.wait_for("views.open", 3)
     second_form = running.opened_view()
-    fix = {Action.INDICATOR_SOURCE: "CAN 2026"}
-    running.submit(first_form, {**fix, Action.INDICATOR_AMOUNT: "7"}, COORDINATOR, view_id="VB")
+    fix = {Field.INDICATOR_SOURCE: "CAN 2026"}
+    running.submit(first_form, {**fix, Field.INDICATOR_AMOUNT: "7"}, COORDINATOR, view_id="VB")
     late = running.submit(
-        second_form, {**fix, Action.INDICATOR_AMOUNT: "8"}, COORDINATOR, view_id="VC"
+        second_form, {**fix, Field.INDICATOR_AMOUNT: "8"}, COORDINATOR, view_id="VC"
     )
     assert late.json() == {
         "response_action": "errors",
-        "errors": {Block.INDICATOR_AMOUNT: tr(t.VALUE_GONE)},
+        "errors": {Field.INDICATOR_AMOUNT: tr(t.VALUE_GONE)},
     }
     assert [v[0] for v in values(running)] == [7.5, 7.0]
 
@@ -246,14 +267,14 @@ def test_bad_indicator_input_is_shown_inline_and_nothing_is_stored(running: Runn
     view = open_value_form(running)
     result = running.submit(
         view,
-        {**VALUE, Action.INDICATOR_PERIOD: "förra året", Action.INDICATOR_AMOUNT: "140"},
+        {**VALUE, Field.INDICATOR_PERIOD: "förra året", Field.INDICATOR_AMOUNT: "140"},
         COORDINATOR,
     )
     assert result.json() == {
         "response_action": "errors",
         "errors": {
-            Block.INDICATOR_PERIOD: tr(t.PERIOD_INVALID),
-            Block.INDICATOR_AMOUNT: tr(t.VALUE_PERCENT),
+            Field.INDICATOR_PERIOD: tr(t.PERIOD_INVALID),
+            Field.INDICATOR_AMOUNT: tr(t.VALUE_PERCENT),
         },
     }
     assert values(running) == []
@@ -280,9 +301,9 @@ def test_a_coordinator_adds_an_indicator_and_can_record_it(running: RunningBot) 
     running.submit(
         form,
         {
-            Action.INDICATOR_NAME: "Beslag av cannabis i Gävle hamn",
-            Action.INDICATOR_UNIT: "kg",
-            Action.INDICATOR_DIRECTION: "down",
+            Field.INDICATOR_NAME: "Beslag av cannabis i Gävle hamn",
+            Field.INDICATOR_UNIT: "kg",
+            Field.INDICATOR_DIRECTION: "down",
         },
         COORDINATOR,
     )
@@ -292,20 +313,41 @@ def test_a_coordinator_adds_an_indicator_and_can_record_it(running: RunningBot) 
     duplicate = running.submit(
         form,
         {
-            Action.INDICATOR_NAME: "beslag av cannabis i gävle hamn",
-            Action.INDICATOR_UNIT: "kg",
-            Action.INDICATOR_DIRECTION: "down",
+            Field.INDICATOR_NAME: "beslag av cannabis i gävle hamn",
+            Field.INDICATOR_UNIT: "kg",
+            Field.INDICATOR_DIRECTION: "down",
         },
         COORDINATOR,
     )
-    assert duplicate.json()["errors"] == {Block.INDICATOR_NAME: tr(t.INDICATOR_EXISTS)}
+    assert duplicate.json()["errors"] == {Field.INDICATOR_NAME: tr(t.INDICATOR_EXISTS)}
     with running.bot.db.reading() as session:
         assert session.scalars(select(Indicator.id)).all() == [
             "egen-beslag-av-cannabis-i-gavle-hamn"
         ]
     view = open_value_form(running)
-    choice = next(b for b in view["blocks"] if b.get("block_id") == Block.INDICATOR_CHOICE)
+    choice = next(b for b in view["blocks"] if b.get("block_id") == Field.INDICATOR_CHOICE)
     assert choice["element"]["options"][-1]["value"] == "egen-beslag-av-cannabis-i-gavle-hamn"
+
+
+@pytest.mark.parametrize("value", ["1", '{"value": 0}', '{"value": "1"}', '{"need": 1}'])
+def test_a_correct_button_the_bot_did_not_write_is_refused_politely(
+    running: RunningBot, value: str
+) -> None:
+    button = {"action_id": Action.INDICATOR_CORRECT, "value": value, "type": "button"}
+    running.click(button, COORDINATOR, channel="C0ARBETS1")
+    refusal = running.standin.wait_for_response(1)[-1]
+    assert (refusal["text"], refusal["response_type"]) == (tr(c.STALE_BUTTON), "ephemeral")
+    assert running.standin.calls_to("views.open") == []
+
+
+def test_correcting_a_value_that_does_not_exist_is_refused_inline(running: RunningBot) -> None:
+    form = {**open_value_form(running), "private_metadata": encode(ValueForm(correcting=99))}
+    result = running.submit(form, VALUE, COORDINATOR, view_id="VGONE")
+    assert result.json() == {
+        "response_action": "errors",
+        "errors": {Field.INDICATOR_AMOUNT: tr(t.VALUE_GONE)},
+    }
+    assert values(running) == []
 
 
 # ------------------------------------------------------------------------------------- export
@@ -361,7 +403,7 @@ def test_the_owners_summary_is_posted_once_with_its_charts_in_the_thread(
     running.submit(open_value_form(running), VALUE, COORDINATOR, view_id="VS1")
     running.submit(
         open_value_form(running),
-        {**VALUE, Action.INDICATOR_PERIOD: "2024", Action.INDICATOR_AMOUNT: "9"},
+        {**VALUE, Field.INDICATOR_PERIOD: "2024", Field.INDICATOR_AMOUNT: "9"},
         COORDINATOR,
         view_id="VS2",
     )

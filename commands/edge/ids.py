@@ -51,6 +51,17 @@ class Field(StrEnum):
     NEED_SUPPORT = "need_support"
     NEED_CONFIRM_CONTACT = "need_contact_confirmed"
     NEED_REASON = "need_reason"
+    # follow-up: the value form ("indicator_value_" + ValueInput's field names) ...
+    INDICATOR_CHOICE = "indicator_value_indicator"
+    INDICATOR_PLACE = "indicator_value_place"
+    INDICATOR_PERIOD = "indicator_value_period"
+    INDICATOR_AMOUNT = "indicator_value_value"
+    INDICATOR_SOURCE = "indicator_value_source"
+    INDICATOR_NOTE = "indicator_value_note"
+    # ... and the new-indicator form ("indicator_new_" + IndicatorInput's)
+    INDICATOR_NAME = "indicator_new_name"
+    INDICATOR_UNIT = "indicator_new_unit"
+    INDICATOR_DIRECTION = "indicator_new_direction"
 
 
 def form_fields(prefix: str) -> dict[str, str]:
@@ -114,15 +125,6 @@ class Block(StrEnum):
     TRAINING_EVAL_ACTIONS = "training_eval_actions"
     TRAINING_HOME = "training_home"
     # follow-up (issue 5)
-    INDICATOR_CHOICE = "indicator_choice"
-    INDICATOR_PLACE = "indicator_place"
-    INDICATOR_PERIOD = "indicator_period"
-    INDICATOR_AMOUNT = "indicator_amount"
-    INDICATOR_SOURCE = "indicator_source"
-    INDICATOR_NOTE = "indicator_note"
-    INDICATOR_NAME = "indicator_name"
-    INDICATOR_UNIT = "indicator_unit"
-    INDICATOR_DIRECTION = "indicator_direction"
     INDICATOR_VALUE_ROW = "indicator_value_row"
     FOLLOWUP_HOME = "followup_home"
 
@@ -198,32 +200,9 @@ class Action(StrEnum):
     TRAINING_ANSWER = "training_answer"
     TRAINING_RESULTS = "training_results"
     # follow-up (issue 5)
-    INDICATOR_CHOICE = "indicator_choice"
-    INDICATOR_PLACE = "indicator_place"
-    INDICATOR_PERIOD = "indicator_period"
-    INDICATOR_AMOUNT = "indicator_amount"
-    INDICATOR_SOURCE = "indicator_source"
-    INDICATOR_NOTE = "indicator_note"
-    INDICATOR_NAME = "indicator_name"
-    INDICATOR_UNIT = "indicator_unit"
-    INDICATOR_DIRECTION = "indicator_direction"
     INDICATOR_CORRECT = "indicator_correct"
     INDICATOR_OPEN_FORM = "indicator_open_form"
     INDICATOR_OPEN_NEW = "indicator_open_new"
     SUMMARY_PUBLISH = "summary_publish"
     HOME_STATUS = "home_status"
     HOME_EXPORT = "home_export"
-
-
-# The indicator forms' fields (as domain validation names them) -> their block ids.
-INDICATOR_FIELD_BLOCKS: dict[str, Block] = {
-    "indicator": Block.INDICATOR_CHOICE,
-    "place": Block.INDICATOR_PLACE,
-    "period": Block.INDICATOR_PERIOD,
-    "value": Block.INDICATOR_AMOUNT,
-    "source": Block.INDICATOR_SOURCE,
-    "note": Block.INDICATOR_NOTE,
-    "name": Block.INDICATOR_NAME,
-    "unit": Block.INDICATOR_UNIT,
-    "direction": Block.INDICATOR_DIRECTION,
-}

@@ -198,6 +198,12 @@ class Click(Interaction, Generic[V]):
         return container.message_ts if container is not None else None
 
     @property
+    def action_ts(self) -> str | None:
+        """Return when Slack saw the click ("1700000000.123456"), the same on Slack's retries."""
+        assert self.request is not None
+        return self.request.action.action_ts
+
+    @property
     def selected(self) -> str | None:
         """Return the option chosen in a select or overflow, if that is what was clicked."""
         assert self.request is not None

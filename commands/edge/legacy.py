@@ -26,7 +26,8 @@ from commands.edge.surface import ClickRoute, FormRoute, HomeSection, Subcommand
 from commands.router import Router, _Route
 from commands.subcommands import Subcommands
 
-# What bridged surfaces add when registered (the wiring hands these on).
+# What bridged surfaces add: subcommands on import (the wiring hands these on); help lines and
+# Home sections when registered (legacy_surface takes them into the bridged surface's value).
 SUBCOMMANDS = Subcommands()
 HELP_LINES: list[Msg] = []
 SECTIONS: list[HomeSection] = []
@@ -96,8 +97,14 @@ def _event(route: _Route) -> Callable[[HomeOpened], None]:
 
 
 def legacy_surface(name: str, register: Callable[[Router], None]) -> Surface:
-    """Return a surface routing the handlers that register adds to a Router."""
+    """Return a surface routing the handlers that register adds to a Router.
+
+    The help lines and Home sections that register adds are the surface's own, so that they
+    keep their place among the surfaces' in the wiring's order.
+    """
     routes = Router()
+    HELP_LINES.clear()
+    SECTIONS.clear()
     register(routes)
     clicks = {key: ClickRoute(_click(r), None) for key, r in routes.actions.items()}
     clicks |= {
@@ -110,4 +117,6 @@ def legacy_surface(name: str, register: Callable[[Router], None]) -> Surface:
         clicks=clicks,
         forms={key: FormRoute(_form(r), None) for key, r in routes.views.items()},
         events={key: _event(r) for key, r in routes.events.items()},
+        help_lines=tuple(HELP_LINES),
+        home_sections=tuple(SECTIONS),
     )

@@ -217,6 +217,7 @@ class ActionPayload(_Model):
     selected_option: Option | None = None
     selected_options: Annotated[list[Option], Field(max_length=MAX_CHOICES)] | None = None
     selected_date: date | None = None
+    action_ts: Ts | None = None  # when Slack saw the click: the same on Slack's retries
 
 
 class SlashCommand(_Model):

@@ -2,7 +2,8 @@
 
 A surface (needs, meetings, trainings, follow-up, Home, the /samverkan umbrella) lists its
 listeners (commands, clicks, forms, option suggestions, events), its scheduler planners, its
-Home tab sections, its HTTP routes, its /samverkan subcommands and its help lines. Nothing is
+Home tab sections, its HTTP routes, its /samverkan subcommands, its help lines and the renderers
+that draw the files of its uploads at delivery time. Nothing is
 registered by importing a module: `bot/wiring.py` gathers the surfaces and hands each part on.
 """
 
@@ -16,6 +17,7 @@ from slack_sdk.models.blocks import Block as SlackBlock
 from slack_sdk.models.blocks import Option
 
 from bot.context import BotContext
+from bot.delivery import Renderer
 from bot.domain.access import Actor
 from bot.texts import Msg
 from commands.edge.codec import NoValue, Value
@@ -34,6 +36,9 @@ HomeSection = Callable[[BotContext, Actor], list[SlackBlock]]
 # A GET route beside /slack/events: (status, headers, body) for the WSGI environ.
 HttpResponse = tuple[int, list[tuple[str, str]], bytes]
 HttpRoute = Callable[[BotContext, dict[str, Any]], HttpResponse]
+# Makes the renderer that draws an upload's files when the deliverer sends it (an upload queued
+# with renderer=<name> instead of files, e.g. charts drawn as the data stood when queued).
+RendererFactory = Callable[[BotContext], Renderer]
 
 
 @dataclass(frozen=True)
@@ -111,3 +116,4 @@ class Surface:
     home_sections: tuple[HomeSection, ...] = ()
     http_routes: Mapping[str, HttpRoute] = field(default_factory=dict)
     help_lines: tuple[Msg, ...] = ()
+    renderers: Mapping[str, RendererFactory] = field(default_factory=dict)

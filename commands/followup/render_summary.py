@@ -1,28 +1,17 @@
-"""Block Kit for the follow-up: the status summary, the indicator forms and the value list."""
+"""Block Kit for the status summary: its parts in the plan's order, split into messages."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block as SlackBlock
-from slack_sdk.models.views import View
 
-from bot.domain.indicators import (
-    COUNTY,
-    NOTE_MAX,
-    SOURCE_MAX,
-    Direction,
-    IndicatorDef,
-    Trend,
-    format_number,
-)
+from bot.domain.indicators import Trend, format_number
 from bot.domain.needs import STATUS_LABELS, NeedStatus
-from bot.domain.organizations import OrganizationInfo
 from bot.domain.summary import (
     IndicatorSeries,
     MeetingsPart,
@@ -35,10 +24,8 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands import blocks as b
-from commands.edge.ids import Action, Block, Callback
-from storage.models import IndicatorValue
+from commands.edge.ids import Action
 
-SECTION_MAX = 2900
 MESSAGE_BLOCKS = 45
 MESSAGE_CHARS = 11000
 ORGANIZATIONS_SHOWN = 25
@@ -69,29 +56,14 @@ def _whole(value: float) -> str:
     return str(round(value))
 
 
-def _date(moment: datetime, tz: ZoneInfo) -> str:
+def local_date(moment: datetime, tz: ZoneInfo) -> str:
     """Write a moment's local date."""
     return moment.astimezone(tz).strftime("%Y-%m-%d")
 
 
-def chunks(lines: Sequence[str], limit: int = SECTION_MAX) -> list[str]:
-    """Join lines into as few texts as fit in a section, never splitting a line."""
-    found: list[str] = []
-    current = ""
-    for raw in lines:
-        line = b.clip(raw, limit)
-        if current and len(current) + len(line) + 1 > limit:
-            found.append(current)
-            current = ""
-        current = f"{current}\n{line}" if current else line
-    if current:
-        found.append(current)
-    return found
-
-
 def _sections(lines: Sequence[str]) -> list[SlackBlock]:
     """Return sections holding the lines, split where a section would be too long."""
-    return [b.section(text) for text in chunks(lines)]
+    return [b.section(text) for text in b.chunk_lines(lines)]
 
 
 # ------------------------------------------------------------------------------- the summary
@@ -141,7 +113,7 @@ def _needs(tr: Texts, part: NeedsPart, tz: ZoneInfo, now: datetime) -> list[Slac
                 title=b.escape(b.clip(need.title, 80)),
                 organization=b.escape(need.organization),
                 status=tr(STATUS_LABELS[need.status]),
-                date=_date(need.created_at, tz),
+                date=local_date(need.created_at, tz),
                 days=max((now - need.created_at).days, 0),
             )
             for need in part.oldest_open
@@ -311,9 +283,9 @@ def summary_blocks(summary: StatusSummary, tr: Texts, tz: ZoneInfo) -> list[Slac
         b.context(
             tr(
                 period,
-                start=_date(window.start, tz),
-                end=_date(window.end, tz),
-                previous_start=_date(window.previous_start, tz),
+                start=local_date(window.start, tz),
+                end=local_date(window.end, tz),
+                previous_start=local_date(window.previous_start, tz),
             ),
             tr(
                 t.SUMMARY_GENERATED,
@@ -340,8 +312,8 @@ def summary_fallback(summary: StatusSummary, tr: Texts, tz: ZoneInfo) -> str:
     return tr(
         t.SUMMARY_FALLBACK,
         name=summary.name,
-        start=_date(summary.window.start, tz),
-        end=_date(summary.window.end, tz),
+        start=local_date(summary.window.start, tz),
+        end=local_date(summary.window.end, tz),
         new=_whole(summary.needs.new.current),
         open=summary.needs.open_now,
     )
@@ -395,215 +367,12 @@ def summary_messages(
     if charts_note:
         trailer.append(b.context(tr(t.STATUS_CHARTS_NOTE)))
     if publish_button:
-        trailer.append(
-            b.actions(
-                [
-                    b.button(
-                        tr(t.BUTTON_PUBLISH),
-                        Action.SUMMARY_PUBLISH,
-                        "publish",
-                        style="primary",
-                        confirm=b.confirm(
-                            tr(t.PUBLISH_CONFIRM_TITLE),
-                            tr(t.PUBLISH_CONFIRM_TEXT),
-                            tr(t.PUBLISH_CONFIRM_YES),
-                            tr(c.CANCEL),
-                        ),
-                    )
-                ]
-            )
+        yes, no = tr(t.PUBLISH_CONFIRM_YES), tr(c.CANCEL)
+        confirm = b.confirm(tr(t.PUBLISH_CONFIRM_TITLE), tr(t.PUBLISH_CONFIRM_TEXT), yes, no)
+        publish = b.button(
+            tr(t.BUTTON_PUBLISH), Action.SUMMARY_PUBLISH, style="primary", confirm=confirm
         )
+        trailer.append(b.actions([publish]))
     return split_messages(
         summary_blocks(summary, tr, tz), summary_fallback(summary, tr, tz), tr, trailer
     )
-
-
-# ---------------------------------------------------------------------------- indicator forms
-
-
-@dataclass(frozen=True)
-class ValueFormData:
-    """What the value form shows: the catalogue, the places, and values to fill in."""
-
-    indicators: list[IndicatorDef]
-    municipalities: list[OrganizationInfo]
-    indicator_id: str | None = None
-    place: str | None = None
-    period: str | None = None
-    value: str | None = None
-    source: str | None = None
-    note: str | None = None
-
-
-def _place_options(tr: Texts, municipalities: Sequence[OrganizationInfo]) -> list[Any]:
-    """Return the places a value can be for: the county, then each municipality."""
-    return [b.option(tr(t.PLACE_COUNTY), COUNTY)] + [b.option(m.name, m.id) for m in municipalities]
-
-
-def value_form(
-    tr: Texts,
-    data: ValueFormData,
-    *,
-    correcting: IndicatorValue | None = None,
-    intro: str | None = None,
-) -> View:
-    """Return the form that records (or corrects) an indicator value."""
-    blocks: list[SlackBlock] = [b.section(intro or tr(t.VALUE_FORM_INTRO))]
-    if correcting is None:
-        blocks.append(
-            b.select_input(
-                tr(t.FIELD_INDICATOR),
-                Block.INDICATOR_CHOICE,
-                [b.option(i.label(tr), i.id) for i in data.indicators],
-                initial=data.indicator_id,
-            )
-        )
-        blocks.append(
-            b.select_input(
-                tr(t.FIELD_PLACE),
-                Block.INDICATOR_PLACE,
-                _place_options(tr, data.municipalities),
-                initial=data.place or COUNTY,
-            )
-        )
-        blocks.append(
-            b.text_input(
-                tr(t.FIELD_PERIOD),
-                Block.INDICATOR_PERIOD,
-                max_length=20,
-                initial=data.period,
-                hint=tr(t.FIELD_PERIOD_HINT),
-            )
-        )
-    blocks += [
-        b.text_input(
-            tr(t.FIELD_VALUE),
-            Block.INDICATOR_AMOUNT,
-            max_length=20,
-            initial=data.value,
-            hint=tr(t.FIELD_VALUE_HINT),
-        ),
-        b.text_input(
-            tr(t.FIELD_SOURCE),
-            Block.INDICATOR_SOURCE,
-            max_length=SOURCE_MAX,
-            initial=data.source,
-            hint=tr(t.FIELD_SOURCE_HINT),
-        ),
-        b.text_input(
-            tr(t.FIELD_NOTE),
-            Block.INDICATOR_NOTE,
-            multiline=True,
-            max_length=NOTE_MAX,
-            initial=data.note,
-            hint=tr(t.FIELD_NOTE_HINT),
-            optional=True,
-        ),
-    ]
-    metadata = {"correcting": correcting.id} if correcting is not None else {}
-    return b.modal(
-        tr(t.CORRECT_FORM_TITLE if correcting is not None else t.VALUE_FORM_TITLE),
-        blocks,
-        callback_id=Callback.INDICATOR_VALUE,
-        submit=tr(c.SAVE),
-        close=tr(c.CANCEL),
-        private_metadata=json.dumps(metadata),
-    )
-
-
-DIRECTION_LABELS = {
-    Direction.DOWN: t.DIRECTION_DOWN,
-    Direction.UP: t.DIRECTION_UP,
-    Direction.NONE: t.DIRECTION_NONE,
-}
-
-
-def indicator_form(tr: Texts) -> View:
-    """Return the form where a coordinator adds an indicator of their own."""
-    return b.modal(
-        tr(t.NEW_INDICATOR_TITLE),
-        [
-            b.text_input(
-                tr(t.FIELD_NAME), Block.INDICATOR_NAME, max_length=100
-            ),
-            b.text_input(
-                tr(t.FIELD_UNIT),
-                Block.INDICATOR_UNIT,
-                max_length=30,
-                hint=tr(t.FIELD_UNIT_HINT),
-            ),
-            b.radio_input(
-                tr(t.FIELD_DIRECTION),
-                Block.INDICATOR_DIRECTION,
-                [b.option(tr(label), d.value) for d, label in DIRECTION_LABELS.items()],
-                initial=Direction.DOWN.value,
-            ),
-        ],
-        callback_id=Callback.INDICATOR_NEW,
-        submit=tr(c.SAVE),
-        close=tr(c.CANCEL),
-    )
-
-
-def describe_value(tr: Texts, row: IndicatorValue, tz: ZoneInfo) -> str:
-    """Describe an older value briefly: value, source and when it was recorded."""
-    return tr(
-        t.LIST_OLD,
-        value=format_number(row.value, tr.language),
-        source=b.escape(b.clip(row.source, 60)),
-        date=_date(row.recorded_at, tz),
-    )
-
-
-def value_list(
-    tr: Texts,
-    values: Sequence[IndicatorValue],
-    replaced: dict[int, IndicatorValue],
-    more: int,
-    catalogue: dict[str, IndicatorDef],
-    place_names: dict[str, str],
-    tz: ZoneInfo,
-    *,
-    can_correct: bool,
-) -> dict[str, Any]:
-    """Return the latest values in force, each with a correct button for coordinators."""
-    blocks: list[SlackBlock] = [b.header(tr(t.LIST_HEADER))]
-    if not values:
-        blocks.append(b.section(tr(t.LIST_EMPTY)))
-    for row in values[: MESSAGE_BLOCKS - 5]:
-        indicator = catalogue.get(row.indicator_id)
-        name = indicator.label(tr) if indicator else row.indicator_id
-        unit = indicator.unit_label(tr) if indicator else ""
-        old = replaced.get(row.replaces_id or -1)
-        text = tr(
-            t.LIST_LINE,
-            indicator=b.escape(name),
-            place=b.escape(place_names.get(row.place, row.place)),
-            period=row.period_label,
-            value=format_number(row.value, tr.language),
-            unit=b.escape(unit),
-            source=b.escape(row.source),
-            note=tr(t.LIST_NOTE, note=b.escape(b.clip(row.note, 300))) if row.note else "",
-            history=tr(t.LIST_HISTORY, old=describe_value(tr, old, tz)) if old else "",
-        )
-        accessory = (
-            b.button(tr(t.BUTTON_CORRECT), Action.INDICATOR_CORRECT, str(row.id))
-            if can_correct
-            else None
-        )
-        blocks.append(
-            b.section(text, block_id=f"{Block.INDICATOR_VALUE_ROW}:{row.id}", accessory=accessory)
-        )
-    hidden = more + max(len(values) - (MESSAGE_BLOCKS - 5), 0)
-    if hidden:
-        blocks.append(b.context(tr(t.LIST_MORE, count=hidden)))
-    if can_correct:
-        blocks.append(
-            b.actions(
-                [
-                    b.button(tr(t.BUTTON_NEW_VALUE), Action.INDICATOR_OPEN_FORM, style="primary"),
-                    b.button(tr(t.BUTTON_NEW_INDICATOR), Action.INDICATOR_OPEN_NEW),
-                ]
-            )
-        )
-    return {"text": tr(t.LIST_HEADER), "blocks": b.blocks_dict(blocks)}
