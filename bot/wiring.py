@@ -54,7 +54,7 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
     """
     subcommands = [sub for part in parts for sub in part.umbrella] + legacy.subcommands()
     help_lines = [line for part in parts for line in part.help_lines] + legacy.HELP_LINES
-    sections = [section for part in parts for section in part.home_sections] + legacy.SECTIONS
+    sections = [section for part in parts for section in part.home_sections]
     home_surface, tab = home.surface(sections)
     return (samverkan.surface(subcommands, help_lines), *parts, home_surface), tab
 

@@ -98,6 +98,7 @@ def _event(route: _Route) -> Callable[[HomeOpened], None]:
 def legacy_surface(name: str, register: Callable[[Router], None]) -> Surface:
     """Return a surface routing the handlers that register adds to a Router."""
     routes = Router()
+    SECTIONS.clear()  # register adds its Home sections here: they keep the surface's place
     register(routes)
     clicks = {key: ClickRoute(_click(r), None) for key, r in routes.actions.items()}
     clicks |= {
@@ -110,4 +111,5 @@ def legacy_surface(name: str, register: Callable[[Router], None]) -> Surface:
         clicks=clicks,
         forms={key: FormRoute(_form(r), None) for key, r in routes.views.items()},
         events={key: _event(r) for key, r in routes.events.items()},
+        home_sections=tuple(SECTIONS),
     )
