@@ -12,14 +12,10 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ConfirmObject,
     ContextBlock,
-    ConversationFilter,
-    ConversationSelectElement,
-    DatePickerElement,
     DividerBlock,
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
-    NumberInputElement,
     Option,
     PlainTextInputElement,
     PlainTextObject,
@@ -27,8 +23,6 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     StaticMultiSelectElement,
     StaticSelectElement,
-    TimePickerElement,
-    UserMultiSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -211,9 +205,7 @@ def radio_input(
     return InputBlock(
         label=plain(label),
         block_id=field,
-        element=RadioButtonsElement(
-            action_id=field, options=list(options), initial_option=chosen
-        ),
+        element=RadioButtonsElement(action_id=field, options=list(options), initial_option=chosen),
         optional=optional,
     )
 
@@ -238,89 +230,17 @@ def checkbox_input(
     )
 
 
-def _element_input(
-    label: str, field: str, element: Any, *, optional: bool = False, hint: str | None = None
+def input_block(
+    label: str, element: Any, *, optional: bool = False, hint: str | None = None
 ) -> InputBlock:
-    """Return an input block around an element whose action id is field."""
+    """Return an input block around any element; its action id is the field's one id."""
     return InputBlock(
         label=plain(label),
-        block_id=field,
+        block_id=element.action_id,
         element=element,
         optional=optional,
         hint=plain(hint) if hint else None,
     )
-
-
-def date_input(
-    label: str,
-    field: str,
-    *,
-    initial: str | None = None,
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return an input block with a date picker (initial: YYYY-MM-DD)."""
-    element = DatePickerElement(action_id=field, initial_date=initial or None)
-    return _element_input(label, field, element, optional=optional, hint=hint)
-
-
-def time_input(
-    label: str,
-    field: str,
-    *,
-    initial: str | None = None,
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return an input block with a time picker (initial: HH:MM)."""
-    element = TimePickerElement(action_id=field, initial_time=initial or None)
-    return _element_input(label, field, element, optional=optional, hint=hint)
-
-
-def number_input(
-    label: str,
-    field: str,
-    *,
-    low: int,
-    high: int,
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return an input block for a whole number within [low, high]."""
-    element = NumberInputElement(
-        action_id=field, is_decimal_allowed=False, min_value=low, max_value=high
-    )
-    return _element_input(label, field, element, optional=optional, hint=hint)
-
-
-def users_input(
-    label: str,
-    field: str,
-    *,
-    most: int,
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return an input block choosing up to most people."""
-    element = UserMultiSelectElement(action_id=field, max_selected_items=most)
-    return _element_input(label, field, element, optional=optional, hint=hint)
-
-
-def conversation_input(
-    label: str,
-    field: str,
-    *,
-    initial: str | None = None,
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return an input block choosing one public or private channel (no bot users' DMs)."""
-    element = ConversationSelectElement(
-        action_id=field,
-        initial_conversation=initial,
-        filter=ConversationFilter(include=["public", "private"], exclude_bot_users=True),
-    )
-    return _element_input(label, field, element, optional=optional, hint=hint)
 
 
 def modal(
