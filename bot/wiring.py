@@ -25,7 +25,6 @@ from commands import (
     needs,
     samverkan,
     trainings,
-    trainings_planner,
 )
 from commands.edge import legacy
 from commands.edge.dispatch import Edge
@@ -42,7 +41,7 @@ def surfaces() -> tuple[Surface, ...]:
     return (
         needs.SURFACE,
         legacy_surface("meetings", meetings.register),
-        legacy_surface("trainings", trainings.register),
+        trainings.SURFACE,
         legacy_surface("followup", followup.register),
     )
 
@@ -61,7 +60,7 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
-    bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
+    bridged = (meetings_planner.plan,)
     return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
 
 
