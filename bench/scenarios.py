@@ -333,15 +333,15 @@ def wait_settled(standin: BenchStandIn, posted: int, responses: int, timeout: fl
 # --------------------------------------------------------------------------- the training rush
 
 TRAINING_ANSWERS: dict[str, Any] = {
-    Action.TRAINING_TITLE: "Drogtecken för socialtjänsten",
-    Action.TRAINING_SUBJECT: "drug_signs",
-    Action.TRAINING_START: clock_time(10, 0),
-    Action.TRAINING_END: clock_time(12, 0),
-    Action.TRAINING_ORGANIZER: "lansstyrelsen",
-    Action.TRAINING_TARGETS: ["gavle", "tullverket"],
-    Action.TRAINING_EXPECTED: 300,
-    Action.TRAINING_PLACE: "Länsstyrelsen, Gävle",
-    Action.TRAINING_TARGET: "channel",
+    Field.TRAINING_TITLE: "Drogtecken för socialtjänsten",
+    Field.TRAINING_SUBJECT: "drug_signs",
+    Field.TRAINING_START: clock_time(10, 0),
+    Field.TRAINING_END: clock_time(12, 0),
+    Field.TRAINING_ORGANIZER: "lansstyrelsen",
+    Field.TRAINING_TARGETS: ["gavle", "tullverket"],
+    Field.TRAINING_EXPECTED: 300,
+    Field.TRAINING_PLACE: "Länsstyrelsen, Gävle",
+    Field.TRAINING_TARGET: "channel",
 }
 
 
@@ -351,7 +351,7 @@ def evaluation_message(
     """Register yesterday's training as a coordinator; return its id and its evaluation message."""
     form = open_form(served, standin, "/utbildning", COORDINATOR)
     yesterday = datetime.now(TZ).date() - timedelta(days=1)
-    answers = {**TRAINING_ANSWERS, Action.TRAINING_DATE: yesterday}
+    answers = {**TRAINING_ANSWERS, Field.TRAINING_DATE: yesterday}
     body = req.view_submission(
         form, req.input_values(form, answers), user_id=COORDINATOR, view_id="VTRAINING01"
     )
@@ -437,7 +437,7 @@ def _answer(
             return
         person.opened_after = opened.at - pressed.started
         page1 = opened.view
-        values = req.input_values(page1, {Action.TRAINING_EVAL_AFTER: str(person.after)})
+        values = req.input_values(page1, {Field.TRAINING_EVAL_AFTER: str(person.after)})
         first = connection.post(
             "page1",
             req.view_submission(page1, values, user_id=person.user, view_id=f"VR{person.user}"),
@@ -448,7 +448,7 @@ def _answer(
             person.problem = f"page 1 answered {first.status} {first.body[:120]!r}"
             return
         page2 = pushed["view"]
-        values = req.input_values(page2, {Action.TRAINING_EVAL_BEFORE: str(person.before)})
+        values = req.input_values(page2, {Field.TRAINING_EVAL_BEFORE: str(person.before)})
         second = connection.post(
             "page2",
             req.view_submission(page2, values, user_id=person.user, view_id=f"VR{person.user}"),

@@ -25,7 +25,6 @@ from commands import (
     needs,
     samverkan,
     trainings,
-    trainings_planner,
 )
 from commands.edge import legacy
 from commands.edge.dispatch import Edge
@@ -42,7 +41,7 @@ def surfaces() -> tuple[Surface, ...]:
     return (
         needs.SURFACE,
         legacy_surface("meetings", meetings.register),
-        legacy_surface("trainings", trainings.register),
+        trainings.SURFACE,
         followup.SURFACE,
     )
 
@@ -64,7 +63,7 @@ def planners() -> tuple[Planner, ...]:
     # Until the meetings planner takes it as an argument: the owners' summary before a meeting.
     if followup.queue_owners_summary not in meetings_planner.SUMMARY_HOOKS:
         meetings_planner.SUMMARY_HOOKS.append(followup.queue_owners_summary)
-    bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
+    bridged = (meetings_planner.plan,)
     return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
 
 

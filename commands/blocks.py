@@ -205,9 +205,7 @@ def radio_input(
     return InputBlock(
         label=plain(label),
         block_id=field,
-        element=RadioButtonsElement(
-            action_id=field, options=list(options), initial_option=chosen
-        ),
+        element=RadioButtonsElement(action_id=field, options=list(options), initial_option=chosen),
         optional=optional,
     )
 
@@ -229,6 +227,19 @@ def checkbox_input(
             action_id=field, options=list(options), initial_options=chosen or None
         ),
         optional=optional,
+    )
+
+
+def input_block(
+    label: str, element: Any, *, optional: bool = False, hint: str | None = None
+) -> InputBlock:
+    """Return an input block around any element; its action id is the field's one id."""
+    return InputBlock(
+        label=plain(label),
+        block_id=element.action_id,
+        element=element,
+        optional=optional,
+        hint=plain(hint) if hint else None,
     )
 
 

@@ -32,7 +32,7 @@ from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
-from commands.edge.ids import Action, Block, Callback
+from commands.edge.ids import Action, Callback, Field
 from storage.db import Database
 from storage.directory import sync_organizations
 from storage.migrate import upgrade
@@ -66,6 +66,7 @@ tr = Texts("sv")
 TZ = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)  # 09:00 in Gävle, the harness's frozen clock
 SECRET = b"test-signing-secret-0123456789"
+TRAINING_1 = '{"training":1}'  # the value of training #1's buttons
 
 # Six participants who answer; their ids and names must never show up in what is stored.
 RESPONDENTS = {
@@ -79,16 +80,16 @@ RESPONDENTS = {
 R = list(RESPONDENTS)
 
 TRAINING: dict[str, Any] = {
-    Action.TRAINING_TITLE: "Drogtecken för socialtjänsten",
-    Action.TRAINING_SUBJECT: "drug_signs",
-    Action.TRAINING_DATE: date(2027, 1, 4),
-    Action.TRAINING_START: time(10, 0),
-    Action.TRAINING_END: time(12, 0),
-    Action.TRAINING_ORGANIZER: "lansstyrelsen",
-    Action.TRAINING_TARGETS: ["gavle", "tullverket"],
-    Action.TRAINING_EXPECTED: 8,
-    Action.TRAINING_PLACE: "Länsstyrelsen, Gävle",
-    Action.TRAINING_TARGET: "channel",
+    Field.TRAINING_TITLE: "Drogtecken för socialtjänsten",
+    Field.TRAINING_SUBJECT: "drug_signs",
+    Field.TRAINING_DATE: date(2027, 1, 4),
+    Field.TRAINING_START: time(10, 0),
+    Field.TRAINING_END: time(12, 0),
+    Field.TRAINING_ORGANIZER: "lansstyrelsen",
+    Field.TRAINING_TARGETS: ["gavle", "tullverket"],
+    Field.TRAINING_EXPECTED: 8,
+    Field.TRAINING_PLACE: "Länsstyrelsen, Gävle",
+    Field.TRAINING_TARGET: "channel",
 }
 
 
@@ -183,16 +184,16 @@ def answer(
     )
     running.standin.wait_for("views.open", opened + 1)
     page1 = running.opened_view()
-    pushed = running.submit(page1, {Action.TRAINING_EVAL_AFTER: str(after)}, user)
+    pushed = running.submit(page1, {Field.TRAINING_EVAL_AFTER: str(after)}, user)
     reply = pushed.json()
     assert reply["response_action"] == "push", reply
     page2 = reply["view"]
     assert view_problems(page2, "modal") == []
-    answers: dict[str, Any] = {Action.TRAINING_EVAL_BEFORE: str(before)}
+    answers: dict[str, Any] = {Field.TRAINING_EVAL_BEFORE: str(before)}
     if used:
-        answers[Action.TRAINING_EVAL_USED] = used
+        answers[Field.TRAINING_EVAL_USED] = used
     if missing:
-        answers[Action.TRAINING_EVAL_MISSING] = missing
+        answers[Field.TRAINING_EVAL_MISSING] = missing
     final = running.submit(page2, answers, user)
     return page1, page2, final
 
@@ -220,10 +221,10 @@ def test_utbildning_opens_the_form_with_the_partners_own_organisation(running: R
     view = open_form(running, ANNA)
     assert view["callback_id"] == Callback.TRAINING_FORM
     assert view_problems(view, "modal") == []
-    organizer = next(b for b in view["blocks"] if b.get("block_id") == Block.TRAINING_ORGANIZER)
+    organizer = next(b for b in view["blocks"] if b.get("block_id") == Field.TRAINING_ORGANIZER)
     assert [o["value"] for o in organizer["element"]["options"]] == ["tullverket"]
     assert organizer["element"]["initial_option"]["value"] == "tullverket"
-    channel = next(b for b in view["blocks"] if b.get("block_id") == Block.TRAINING_CHANNEL)
+    channel = next(b for b in view["blocks"] if b.get("block_id") == Field.TRAINING_CHANNEL)
     assert channel["element"]["initial_conversation"] == WORKING_GROUP
     assert "Anonym" in all_text(view["blocks"]) or "anonym" in all_text(view["blocks"])
 
@@ -250,7 +251,7 @@ def test_a_registered_training_is_stored_posted_and_confirmed(running: RunningBo
     card = next(p for p in posts if p.args["channel"] == WORKING_GROUP)
     assert "Drogtecken för socialtjänsten" in all_text(card.args["blocks"])
     assert "2027-01-04 10:00–12:00" in all_text(card.args["blocks"])
-    find_button(card.args["blocks"], Action.TRAINING_POST_NOW, "1")
+    find_button(card.args["blocks"], Action.TRAINING_POST_NOW, TRAINING_1)
     notice = next(p for p in posts if p.args["channel"] == COORDINATOR)
     assert notice.args["text"].startswith("Tack! Utbildningen *#1 Drogtecken")
 
@@ -259,16 +260,16 @@ def test_bad_training_input_is_shown_inline_and_nothing_is_stored(running: Runni
     result = register(
         running,
         **{
-            Action.TRAINING_END: time(9, 0),
-            Action.TRAINING_PLACE: "Gäller 19121212-1212",
-            Action.TRAINING_TARGET: "participants",
+            Field.TRAINING_END: time(9, 0),
+            Field.TRAINING_PLACE: "Gäller 19121212-1212",
+            Field.TRAINING_TARGET: "participants",
         },
     )
     errors = result.json()["errors"]
     assert errors == {
-        Block.TRAINING_END: tr(t.END_BEFORE_START),
-        Block.TRAINING_PLACE: tr(c.IDENTITY_NUMBER, found="”19121212-1212”"),
-        Block.TRAINING_PARTICIPANTS: tr(t.PARTICIPANTS_MISSING),
+        Field.TRAINING_END: tr(t.END_BEFORE_START),
+        Field.TRAINING_PLACE: tr(c.IDENTITY_NUMBER, found="”19121212-1212”"),
+        Field.TRAINING_PARTICIPANTS: tr(t.PARTICIPANTS_MISSING),
     }
     with running.bot.db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Training)) == 0
@@ -277,12 +278,12 @@ def test_bad_training_input_is_shown_inline_and_nothing_is_stored(running: Runni
 
 def test_a_partner_cannot_name_another_organisation_as_organiser(running: RunningBot) -> None:
     view = open_form(running, BERIT)
-    block = next(b for b in view["blocks"] if b.get("block_id") == Block.TRAINING_ORGANIZER)
+    block = next(b for b in view["blocks"] if b.get("block_id") == Field.TRAINING_ORGANIZER)
     block["element"]["options"].append(
         {"text": {"type": "plain_text", "text": "Tullverket"}, "value": "tullverket"}
     )
-    result = running.submit(view, {**TRAINING, Action.TRAINING_ORGANIZER: "tullverket"}, BERIT)
-    assert result.json()["errors"] == {Block.TRAINING_ORGANIZER: tr(c.UNKNOWN_CHOICE)}
+    result = running.submit(view, {**TRAINING, Field.TRAINING_ORGANIZER: "tullverket"}, BERIT)
+    assert result.json()["errors"] == {Field.TRAINING_ORGANIZER: tr(c.UNKNOWN_CHOICE)}
 
 
 # --- the evaluation ------------------------------------------------------------------------------
@@ -317,10 +318,10 @@ def test_six_people_answer_one_twice_and_the_results_are_right_and_anonymous(
     for user, (after, before, used, missing) in zip(R[1:], answers, strict=True):
         answer(running, user, after, before, used=used, missing=missing)
     page1, page2, final = answer(running, R[0], 5, 1, used="Allt om tecknen")
-    assert initial_value(page1, Block.TRAINING_EVAL_AFTER) == "2"
+    assert initial_value(page1, Field.TRAINING_EVAL_AFTER) == "2"
     assert tr(t.ALREADY_ANSWERED) in all_text(page1["blocks"])
-    assert initial_value(page2, Block.TRAINING_EVAL_BEFORE) == "2"
-    assert initial_value(page2, Block.TRAINING_EVAL_USED) == "Inget särskilt"
+    assert initial_value(page2, Field.TRAINING_EVAL_BEFORE) == "2"
+    assert initial_value(page2, Field.TRAINING_EVAL_USED) == "Inget särskilt"
     assert all_text(final.json()["view"]["blocks"]) == tr(t.THANKS_REPLACED)
 
     with running.bot.db.reading() as session:
@@ -382,12 +383,12 @@ def test_answers_with_identity_numbers_are_refused_and_nothing_is_stored(
         assert session.scalar(select(func.count()).select_from(SurveyResponse)) == 1
     refused = running.submit(
         page2,
-        {Action.TRAINING_EVAL_BEFORE: "1", Action.TRAINING_EVAL_MISSING: "Fallet 811228-9874"},
+        {Field.TRAINING_EVAL_BEFORE: "1", Field.TRAINING_EVAL_MISSING: "Fallet 811228-9874"},
         R[0],
     )
     assert refused.json() == {
         "response_action": "errors",
-        "errors": {Block.TRAINING_EVAL_MISSING: tr(c.IDENTITY_NUMBER, found="”811228-9874”")},
+        "errors": {Field.TRAINING_EVAL_MISSING: tr(c.IDENTITY_NUMBER, found="”811228-9874”")},
     }
     with running.bot.db.reading() as session:
         stored = session.scalars(select(SurveyResponse)).one()
@@ -402,7 +403,7 @@ def test_page_one_needs_a_rating(running: RunningBot) -> None:
     running.standin.wait_for("views.open", 2)
     page1 = running.opened_view()
     result = running.submit(page1, {}, R[0], forged=True)
-    assert result.json()["errors"] == {Block.TRAINING_EVAL_AFTER: tr(c.CHOOSE_ONE)}
+    assert result.json()["errors"] == {Field.TRAINING_EVAL_AFTER: tr(c.CHOOSE_ONE)}
 
 
 def test_a_coordinator_sends_the_evaluation_now_and_others_are_refused(
@@ -448,7 +449,7 @@ def test_the_reminder_is_posted_once_and_only_below_the_expected_count(
     running: RunningBot,
 ) -> None:
     register(running)
-    register(running, **{Action.TRAINING_TITLE: "Välfärdsbrott", Action.TRAINING_EXPECTED: 2})
+    register(running, **{Field.TRAINING_TITLE: "Välfärdsbrott", Field.TRAINING_EXPECTED: 2})
     end_training(running)
     for user in R[:2]:
         answer(running, user, 4, 2)
@@ -463,7 +464,7 @@ def test_the_reminder_is_posted_once_and_only_below_the_expected_count(
     reminders = [m for m in running.standin.messages[WORKING_GROUP] if "Påminnelse" in m["text"]]
     assert len(reminders) == 1
     assert "Drogtecken för socialtjänsten" in reminders[0]["text"]
-    find_button(reminders[0]["blocks"], Action.TRAINING_ANSWER, "1")
+    find_button(reminders[0]["blocks"], Action.TRAINING_ANSWER, TRAINING_1)
     with running.bot.db.reading() as session:
         trainings = session.scalars(select(Training).order_by(Training.id)).all()
         assert all(x.reminder_done_at is not None for x in trainings)
@@ -473,9 +474,9 @@ def test_closing_updates_the_message_and_tells_the_needs_submitter(running: Runn
     submit_need(running)  # Anna's need #1
     running.standin.wait_for("chat.postMessage", 2)
     view = open_form(running, COORDINATOR)
-    needs = next(b for b in view["blocks"] if b.get("block_id") == Block.TRAINING_NEEDS)
+    needs = next(b for b in view["blocks"] if b.get("block_id") == Field.TRAINING_NEEDS)
     assert [o["value"] for o in needs["element"]["options"]] == ["1"]
-    running.submit(view, {**TRAINING, Action.TRAINING_NEEDS: ["1"]}, COORDINATOR)
+    running.submit(view, {**TRAINING, Field.TRAINING_NEEDS: ["1"]}, COORDINATOR)
     settle(running)
     end_training(running)
     for user, (after, before) in zip(R[:3], [(4, 2), (5, 3), (3, 3)], strict=True):
@@ -515,7 +516,7 @@ def test_closing_updates_the_message_and_tells_the_needs_submitter(running: Runn
         )
     )
     assert tr(t.CARD_CLOSED, closed="2027-01-18", count=3) in all_text(card["blocks"])
-    results = find_button(card["blocks"], Action.TRAINING_RESULTS, "1")
+    results = find_button(card["blocks"], Action.TRAINING_RESULTS, TRAINING_1)
     running.click(results, BERIT, message=card)
     refusal = running.standin.wait_for(
         "chat.postEphemeral", 1, where=lambda call: call.args["user"] == BERIT
@@ -534,8 +535,8 @@ def test_a_private_evaluation_reaches_each_participant_and_their_home(running: R
     register(
         running,
         **{
-            Action.TRAINING_TARGET: "participants",
-            Action.TRAINING_PARTICIPANTS: [R[0], R[1]],
+            Field.TRAINING_TARGET: "participants",
+            Field.TRAINING_PARTICIPANTS: [R[0], R[1]],
         },
     )
     end_training(running)
@@ -550,7 +551,7 @@ def test_a_private_evaluation_reaches_each_participant_and_their_home(running: R
         content_type="application/json",
     )
     home = running.standin.wait_for("views.publish", 1)[0].args["view"]
-    find_button(home["blocks"], Action.TRAINING_ANSWER, "1")
+    find_button(home["blocks"], Action.TRAINING_ANSWER, TRAINING_1)
     answer(running, R[0], 4, 2, channel="D" + R[0][1:])
     running.post(
         req.event_callback(
@@ -616,21 +617,21 @@ def test_a_partner_reports_back_and_the_totals_show_who_has_not(running: Running
     future = running.submit(
         view,
         {
-            Action.TRAINING_TITLE: "Narkotikahundar i hamnen",
-            Action.TRAINING_SUBJECT: "narcotics",
-            Action.TRAINING_DATE: date(2027, 1, 5),
-            Action.TRAINING_REPORT_PARTICIPANTS: 14,
+            Field.TRAINING_REPORT_TITLE: "Narkotikahundar i hamnen",
+            Field.TRAINING_REPORT_SUBJECT: "narcotics",
+            Field.TRAINING_REPORT_DATE: date(2027, 1, 5),
+            Field.TRAINING_REPORT_PARTICIPANTS: 14,
         },
         ANNA,
     )
-    assert future.json()["errors"] == {Block.TRAINING_DATE: tr(t.FUTURE_REPORT)}
+    assert future.json()["errors"] == {Field.TRAINING_REPORT_DATE: tr(t.FUTURE_REPORT)}
     done = running.submit(
         view,
         {
-            Action.TRAINING_TITLE: "Narkotikahundar i hamnen",
-            Action.TRAINING_SUBJECT: "narcotics",
-            Action.TRAINING_DATE: date(2027, 1, 3),
-            Action.TRAINING_REPORT_PARTICIPANTS: 14,
+            Field.TRAINING_REPORT_TITLE: "Narkotikahundar i hamnen",
+            Field.TRAINING_REPORT_SUBJECT: "narcotics",
+            Field.TRAINING_REPORT_DATE: date(2027, 1, 3),
+            Field.TRAINING_REPORT_PARTICIPANTS: 14,
         },
         ANNA,
         view_id="VREPORT01",
@@ -676,6 +677,60 @@ def test_help_and_unknown_words_answer_with_help(running: RunningBot) -> None:
     assert unknown.endswith(tr(t.HELP))
     running.command("/utbildning", "sammanställning i år", ANNA)
     assert running.standin.wait_for_response(3)[-1]["text"] == tr(t.PERIOD_BAD)
+
+
+@pytest.mark.parametrize(
+    ("text", "msg"),
+    [
+        ("resultat ²", t.RESULTS_BAD_ID),
+        ("resultat ٤", t.RESULTS_BAD_ID),
+        ("resultat -1", t.RESULTS_BAD_ID),
+        ("resultat 99999999999999999999", t.RESULTS_BAD_ID),
+        ("sammanställning ٢٠٢٧", t.PERIOD_BAD),
+        ("sammanställning 0001", t.PERIOD_BAD),
+        ("sammanställning 20270101 20271231", t.PERIOD_BAD),
+        ("sammanställning 9999-12-31 9999-12-31", t.PERIOD_BAD),
+        ("sammanställning 2027-02-01 2027-01-01", t.PERIOD_BAD),
+        ("sammanställning 2027-02-30 2027-03-01", t.PERIOD_BAD),
+    ],
+)
+def test_hostile_numbers_and_periods_are_refused_politely(
+    running: RunningBot, text: str, msg: Any
+) -> None:
+    """Only ASCII digits are read, and a period the bot cannot compute is refused."""
+    running.command("/utbildning", text, COORDINATOR)
+    assert running.standin.wait_for_response(1)[-1]["text"] == tr(msg)
+
+
+def test_a_button_posted_before_the_codec_still_opens_the_evaluation(running: RunningBot) -> None:
+    """An answer button still carrying the bare id of an older message ("1") opens the form."""
+    register(running)
+    end_training(running)
+    message = evaluation_post(running)
+    button = {**find_button(message["blocks"], Action.TRAINING_ANSWER, TRAINING_1), "value": "1"}
+    running.click(button, R[0], message=message)
+    running.standin.wait_for("views.open", 2)
+    assert running.opened_view()["callback_id"] == Callback.TRAINING_EVAL_AFTER
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    ['{"training":1,"after":9}', '{"training":1,"after":"4"}', '{"training":1}', "4", "{}"],
+)
+def test_tampered_page_two_metadata_stores_nothing(running: RunningBot, metadata: str) -> None:
+    """Page 2 carries page 1's rating in its metadata: a value the bot did not write is refused."""
+    register(running)
+    end_training(running)
+    _, page2, _ = answer(running, R[0], 4, 2)
+    forged = {**page2, "private_metadata": metadata}
+    result = running.submit(forged, {Field.TRAINING_EVAL_BEFORE: "1"}, R[0])
+    assert result.json() == {
+        "response_action": "errors",
+        "errors": {Field.TRAINING_EVAL_BEFORE: tr(c.UNKNOWN_FORM)},
+    }
+    with running.bot.db.reading() as session:
+        stored = session.scalars(select(SurveyResponse)).one()
+        assert (stored.knowledge_before, stored.knowledge_after) == (2, 4)
 
 
 # --- storage on both backends --------------------------------------------------------------------

@@ -7,7 +7,7 @@ Slack call; the caller sends the queued rows (by their keys) once the transactio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.views import View
@@ -26,10 +26,12 @@ from bot.domain.needs import (
     may_move,
 )
 from bot.domain.organizations import OrganizationInfo
-from bot.texts import Msg, Texts
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.blocks import escape
+from commands.edge.outcome import Done as Done  # noqa: PLC0414 - re-exported (meetings)
+from commands.edge.outcome import Refusal as Refusal  # noqa: PLC0414 - re-exported
 from commands.needs.render import (
     FormChoices,
     decline_form,
@@ -51,26 +53,7 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
     return FormChoices(organizations, bot.municipalities())
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """Why nothing was done, as a catalogue message with its parameters."""
-
-    msg: Msg
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Done:
-    """What a use case changed: the outbox rows to send, and what to tell the person."""
-
-    keys: list[OutboxKey]
-    msg: Msg | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-def _queue_card(
-    bot: BotContext, session: Session, need: Need, *, update: bool
-) -> list[OutboxKey]:
+def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) -> list[OutboxKey]:
     """Queue the need's channel card (its first post, or an update); return the outbox key."""
     channel = bot.config.channels.working_group
     if channel is None:

@@ -1,0 +1,244 @@
+"""The trainings' planner: opens evaluations when trainings end, reminds once, closes them.
+
+Every step is a conditional UPDATE of the training plus outbox rows with unique keys, in
+one transaction, so two scheduler processes or a restart never send anything twice:
+
+- `training:<id>:evaluation` (or `...:evaluation:<user>` per participant): the message with
+  the answer button, when the training ends or a coordinator presses "send now";
+- `training:<id>:evaluation-reminder`: once, `reminder_after` later, only if there are
+  fewer answers than expected participants;
+- on closing (`close_after` after opening): the evaluation messages lose their button, the
+  coordinators get a summary, and the submitters of the needs the training answers hear how
+  it went (`training:<id>:need:<need_id>:closed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.context import BotContext
+from bot.domain.survey_stats import SurveyStats, summarize
+from bot.domain.trainings import evaluation_deadlines, needs_reminder
+from bot.texts import trainings as t
+from commands.blocks import escape
+from commands.trainings.render_format import local_date, title_text
+from commands.trainings.render_messages import (
+    created_notice,
+    evaluation_closed_message,
+    evaluation_message,
+    reminder_message,
+    training_card,
+)
+from commands.trainings.render_results import figures_sentence
+from storage import outbox
+from storage import trainings as store
+from storage.directory import organization_names
+from storage.models import Training
+from storage.outbox import OutboxKey
+
+UPDATE_EXPIRY = timedelta(days=1)
+
+
+def evaluation_stats(bot: BotContext, session: Session, training: Training) -> SurveyStats:
+    """Return the statistics of a training's answers (shown only from the configured minimum)."""
+    return summarize(
+        store.answer_pairs(session, training.id),
+        expected=training.expected_participants,
+        min_answers=bot.config.evaluations.min_answers,
+    )
+
+
+def _queue(
+    session: Session,
+    key: OutboxKey,
+    kind: str,
+    channel: str,
+    payload: dict[str, Any],
+    now: datetime,
+    *,
+    update: bool = False,
+    expires_at: datetime | None = None,
+) -> OutboxKey:
+    """Queue one message under key, or an update of the message posted under it."""
+    queued = key.for_update() if update else key
+    outbox.enqueue(
+        session,
+        key=queued,
+        kind=kind,
+        channel=channel,
+        payload=payload,
+        now=now,
+        op="update" if update else "post",
+        ref_key=key if update else None,
+        expires_at=expires_at,
+    )
+    return queued
+
+
+def queue_notice(
+    session: Session, key: OutboxKey, channel: str, text: str, now: datetime
+) -> OutboxKey:
+    """Queue a plain-text notice about a training."""
+    return _queue(session, key, "training_notice", channel, {"text": text}, now)
+
+
+def _to_recipients(
+    session: Session,
+    training: Training,
+    key_of: Callable[[int, str | None], OutboxKey],
+    kind: str,
+    payload: dict[str, Any],
+    now: datetime,
+    **options: Any,
+) -> list[OutboxKey]:
+    """Queue a message to the evaluation's channel, or to each participant privately."""
+    if training.evaluation_channel:
+        recipients: list[tuple[str, str | None]] = [(training.evaluation_channel, None)]
+    else:
+        recipients = [(user, user) for user in training.evaluation_participants]
+    return [
+        _queue(session, key_of(training.id, user), kind, channel, payload, now, **options)
+        for channel, user in recipients
+    ]
+
+
+def queue_card(
+    bot: BotContext, session: Session, training: Training, *, update: bool
+) -> OutboxKey | None:
+    """Queue a training's channel message (first post, or an update); return the outbox key.
+
+    It goes to the working group, else to the evaluation's channel, else nowhere.
+    """
+    channel = bot.config.channels.working_group or training.evaluation_channel
+    if channel is None:
+        return None
+    payload = training_card(
+        bot.texts,
+        training,
+        organization_names(session),
+        bot.config.collaboration.tz,
+        need_ids=[need.id for need in store.linked_needs(session, training.id)],
+        answers=store.answer_count(session, training.id),
+    )
+    now = bot.clock.now()
+    key = OutboxKey.training_card(training.id)
+    expires_at = now + UPDATE_EXPIRY if update else None
+    return _queue(
+        session, key, "training_card", channel, payload, now, update=update, expires_at=expires_at
+    )
+
+
+def queue_created_notice(bot: BotContext, session: Session, training: Training) -> OutboxKey | None:
+    """Queue the private confirmation to whoever registered the training."""
+    if not training.created_by:
+        return None
+    payload = created_notice(bot.texts, training, bot.config.collaboration.tz)
+    key = OutboxKey.training_created(training.id)
+    return _queue(session, key, "training_notice", training.created_by, payload, bot.clock.now())
+
+
+def open_and_queue(
+    bot: BotContext, session: Session, training: Training, now: datetime
+) -> list[OutboxKey]:
+    """Open a training's evaluation and queue its messages; [] if it was already open."""
+    reminder_at, closes_at = evaluation_deadlines(now, bot.config.evaluations)
+    if not store.open_evaluation(
+        session, training.id, now=now, reminder_at=reminder_at, closes_at=closes_at
+    ):
+        return []
+    session.refresh(training)
+    payload = evaluation_message(bot.texts, training, bot.config.collaboration.tz)
+    keys = _to_recipients(
+        session,
+        training,
+        OutboxKey.training_evaluation,
+        "training_evaluation",
+        payload,
+        now,
+        expires_at=closes_at,
+    )
+    card = queue_card(bot, session, training, update=True)
+    return [*keys, card] if card else keys
+
+
+def remind(bot: BotContext, session: Session, training: Training, now: datetime) -> list[OutboxKey]:
+    """Decide the one reminder: queue it if there are fewer answers than expected."""
+    if not store.mark_reminder_done(session, training.id, now):
+        return []
+    if not needs_reminder(store.answer_count(session, training.id), training.expected_participants):
+        return []
+    return _to_recipients(
+        session,
+        training,
+        OutboxKey.training_evaluation_reminder,
+        "training_reminder",
+        reminder_message(bot.texts, training, bot.config.collaboration.tz),
+        now,
+        expires_at=training.evaluation_closes_at,
+    )
+
+
+def close_and_queue(
+    bot: BotContext, session: Session, training: Training, now: datetime
+) -> list[OutboxKey]:
+    """Close an evaluation: update its messages, tell the coordinators and the needs' submitters."""
+    if not store.close_evaluation(session, training.id, now):
+        return []
+    session.refresh(training)
+    tr, tz = bot.texts, bot.config.collaboration.tz
+    answers = store.answer_count(session, training.id)
+    keys = _to_recipients(
+        session,
+        training,
+        OutboxKey.training_evaluation,
+        "training_evaluation",
+        evaluation_closed_message(tr, training, answers),
+        now,
+        update=True,
+        expires_at=now + UPDATE_EXPIRY,
+    )
+    if card := queue_card(bot, session, training, update=True):
+        keys.append(card)
+    figures = figures_sentence(tr, evaluation_stats(bot, session, training))
+    title = title_text(training)
+    summary = tr(t.CLOSED_SUMMARY, id=training.id, title=title, n=answers, figures=figures)
+    closed = OutboxKey.training_evaluation_closed
+    if coordinators := bot.config.channels.coordinators:
+        keys.append(queue_notice(session, closed(training.id), coordinators, summary, now))
+    if training.created_by and training.created_by not in bot.config.roles.coordinators:
+        key = closed(training.id, registrar=True)
+        keys.append(queue_notice(session, key, training.created_by, summary, now))
+    for need in store.linked_needs(session, training.id):
+        if not need.submitted_by:
+            continue
+        text = tr(
+            t.NEED_CLOSED,
+            need_id=need.id,
+            need_title=escape(need.title.replace("*", "")),
+            title=title,
+            date=local_date(training.starts_at, tz),
+            n=answers,
+            figures=figures,
+        )
+        key = OutboxKey.training_need_closed(training.id, need.id)
+        keys.append(queue_notice(session, key, need.submitted_by, text, now))
+    return keys
+
+
+def plan_trainings(bot: BotContext) -> None:
+    """Open, remind and close what has fallen due (one scheduler tick)."""
+    now = bot.clock.now()
+    with bot.db.reading() as session:
+        if not store.anything_due(session, now):
+            return
+    with bot.db.transaction() as session:
+        for training in store.due_to_open(session, now):
+            open_and_queue(bot, session, training, now)
+        for training in store.due_reminders(session, now):
+            remind(bot, session, training, now)
+        for training in store.due_to_close(session, now):
+            close_and_queue(bot, session, training, now)

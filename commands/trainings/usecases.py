@@ -1,0 +1,286 @@
+"""Use cases of trainings: register, report back, send an evaluation now, show results and lists.
+
+Each takes an open session and does its whole unit of work in it: check, store, queue the
+outbox rows (the training's card, confirmations, evaluation messages, the results chart) and
+write the audit entry. None makes a Slack call; the caller sends the queued rows (by their
+keys) once the transaction is committed. The evaluation's anonymous answers have their own
+module, usecases_evaluation.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.context import BotContext
+from bot.domain.access import Actor
+from bot.domain.organizations import OrganizationInfo
+from bot.domain.survey_stats import SurveyStats
+from bot.domain.trainings import (
+    Origin,
+    ReportInput,
+    TrainingInput,
+    local_moment,
+    may_open_now,
+    may_register,
+    may_see_results,
+    organizer_choices,
+    validate_report,
+    validate_training,
+)
+from bot.domain.validation import FieldError
+from bot.texts import common as c
+from bot.texts import trainings as t
+from commands import blocks as b
+from commands.edge.outcome import Done, Refusal
+from commands.trainings.planner import (
+    evaluation_stats,
+    open_and_queue,
+    queue_card,
+    queue_created_notice,
+    queue_notice,
+)
+from commands.trainings.render_format import local_datetime, title_text, where_text
+from commands.trainings.render_forms import TrainingChoices
+from commands.trainings.render_lists import totals_message, training_list
+from commands.trainings.render_results import results_chart, results_message
+from storage import audit, outbox
+from storage import trainings as store
+from storage.directory import organization_names
+from storage.models import Training
+from storage.needs import open_needs
+from storage.outbox import OutboxKey, UploadFile
+
+RECENT_DAYS = 60
+OPEN_NEEDS_OFFERED = 100
+OPEN_NEEDS_CHECKED = 10_000
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A form that does not validate: its errors, shown inline; nothing was stored."""
+
+    errors: tuple[FieldError, ...]
+
+
+def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
+    """Return the organisations the actor may register or report trainings for, or a refusal."""
+    if not may_register(actor):
+        return Refusal(c.NO_ORGANIZATION)
+    return set(organizer_choices(actor, [o.id for o in bot.organizations]))
+
+
+def _audit(
+    session: Session, actor: Actor, action: str, training: Training, now: datetime, detail: str = ""
+) -> None:
+    """Write the audit entry of something the actor did to a training."""
+    subject = f"training:{training.id}"
+    audit.record(
+        session, actor=actor.user_id, action=action, subject=subject, now=now, detail=detail
+    )
+
+
+def training_choices(bot: BotContext, session: Session, actor: Actor) -> TrainingChoices | Refusal:
+    """Return what the training form offers the actor, or why they may not register."""
+    allowed = _organizers(bot, actor)
+    if isinstance(allowed, Refusal):
+        return allowed
+    return TrainingChoices(
+        organizers=[o for o in bot.organizations if o.id in allowed],
+        organizations=list(bot.organizations),
+        needs=open_needs(session, limit=OPEN_NEEDS_OFFERED).needs,
+        default_channel=bot.config.channels.working_group,
+    )
+
+
+def report_choices(bot: BotContext, actor: Actor) -> list[OrganizationInfo] | Refusal:
+    """Return the organisations the actor may report back for, or why they may not."""
+    allowed = _organizers(bot, actor)
+    if isinstance(allowed, Refusal):
+        return allowed
+    return [o for o in bot.organizations if o.id in allowed]
+
+
+def register_training(
+    bot: BotContext, session: Session, actor: Actor, data: TrainingInput, *, source_key: str
+) -> Done | Invalid | Refusal:
+    """Check and store a training, queue its card and confirmation, and audit it.
+
+    A training that has ended already has its evaluation opened at once. source_key (the
+    form's view id) makes a retried submission store nothing a second time.
+    """
+    allowed, now = _organizers(bot, actor), bot.clock.now()
+    if isinstance(allowed, Refusal):
+        return allowed
+    check = validate_training(
+        data,
+        allowed_organizers=allowed,
+        organization_ids={o.id for o in bot.organizations},
+        open_need_ids={n.id for n in open_needs(session, limit=OPEN_NEEDS_CHECKED).needs},
+        tz=bot.config.collaboration.tz,
+        now=now,
+    )
+    if check.draft is None:
+        return Invalid(check.errors)
+    training = store.create_training(
+        session, check.draft, created_by=actor.user_id, source_key=source_key, now=now
+    )
+    if training is None:
+        return Done([])
+    keys = [queue_card(bot, session, training, update=False)]
+    keys.append(queue_created_notice(bot, session, training))
+    if training.ends_at <= now:
+        keys += open_and_queue(bot, session, training, now)
+    _audit(session, actor, "training_created", training, now)
+    return Done([k for k in keys if k])
+
+
+def report_training(
+    bot: BotContext, session: Session, actor: Actor, data: ReportInput, *, source_key: str
+) -> Done | Invalid | Refusal:
+    """Check and store a training reported back, queue the reporter's confirmation, audit it."""
+    allowed, now, tz = _organizers(bot, actor), bot.clock.now(), bot.config.collaboration.tz
+    if isinstance(allowed, Refusal):
+        return allowed
+    check = validate_report(data, allowed_organizations=allowed, tz=tz, now=now)
+    if (draft := check.draft) is None:
+        return Invalid(check.errors)
+    training = store.create_report(
+        session, draft, reported_by=actor.user_id, source_key=source_key, now=now
+    )
+    if training is None:
+        return Done([])
+    text = bot.texts(
+        t.REPORT_SAVED,
+        title=title_text(training),
+        date=draft.held_on.isoformat(),
+        participants=draft.participants,
+        organization=b.escape(bot.organization_name(draft.organization_id)),
+    )
+    key = queue_notice(session, OutboxKey.training_reported(training.id), actor.user_id, text, now)
+    _audit(session, actor, "training_reported", training, now, draft.organization_id)
+    return Done([key])
+
+
+def send_evaluation_now(
+    bot: BotContext, session: Session, actor: Actor, training_id: int
+) -> Done | Refusal:
+    """Open a training's evaluation at once and queue its messages (coordinators, registrar)."""
+    training = store.get_training(session, training_id)
+    if training is None:
+        return Refusal(t.NOT_FOUND, {"id": training_id})
+    if not may_open_now(actor, training.created_by):
+        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_REGISTRAR)})
+    now, title = bot.clock.now(), title_text(training)
+    keys = open_and_queue(bot, session, training, now)
+    if not keys:
+        opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
+        return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
+    _audit(session, actor, "training_evaluation_sent", training, now)
+    return Done(keys, t.POSTED_NOW, {"title": title, "where": where_text(bot.texts, training)})
+
+
+@dataclass(frozen=True)
+class Results:
+    """One evaluation's results as a message, and what its chart is drawn from."""
+
+    training: Training
+    stats: SurveyStats
+    message: dict[str, Any]
+
+
+def evaluation_results(
+    bot: BotContext, session: Session, actor: Actor, training_id: int | None
+) -> Results | Refusal:
+    """Return a training's results for someone allowed to see them, or why not.
+
+    Without an id: the latest evaluated training (for a partner, of their organisation or
+    registered by them).
+    """
+    if training_id is not None:
+        training = store.get_training(session, training_id)
+    elif actor.reads_everything:
+        training = store.latest_evaluated(session)
+    else:
+        training = store.latest_evaluated(
+            session, organization_id=actor.organization_id, created_by=actor.user_id
+        )
+    if training is None:
+        missing = t.NOT_FOUND if training_id is not None else t.RESULTS_NONE
+        return Refusal(missing, {"id": training_id})
+    if training.origin != Origin.REGISTERED:
+        return Refusal(t.NO_EVALUATION_FOR_REPORT, {"id": training.id})
+    if not may_see_results(actor, training.organizer_id, training.created_by):
+        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_ORGANIZER)})
+    stats = evaluation_stats(bot, session, training)
+    message = results_message(
+        bot.texts,
+        training,
+        stats,
+        store.free_texts(session, training.id) if stats.shown else ([], []),
+        organization_names(session),
+        bot.config.collaboration.tz,
+        chart_sent=stats.shown,
+    )
+    return Results(training, stats, message)
+
+
+def results_chart_file(bot: BotContext, results: Results) -> UploadFile:
+    """Draw the results' before/after chart as a PNG file (slow: call it outside a transaction)."""
+    tr, training = bot.texts, results.training
+    title = tr(t.CHART_TITLE, title=training.title)
+    png = results_chart(tr, training.title, results.stats)
+    return UploadFile(f"utvardering-{training.id}.png", title, "", png)
+
+
+def queue_chart(
+    bot: BotContext, session: Session, user: str, results: Results, chart: UploadFile
+) -> list[OutboxKey]:
+    """Queue the results' chart for the person's direct message; a failure is retried."""
+    training = results.training
+    key = OutboxKey.training_chart(training.id, user)
+    outbox.enqueue_upload(
+        session,
+        key=key,
+        kind="training_chart",
+        channel=user,
+        now=bot.clock.now(),
+        files=[chart],
+        comment=bot.texts(t.CHART_COMMENT, title=title_text(training), n=results.stats.n),
+    )
+    return [key]
+
+
+def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:
+    """Return the list of coming trainings and those of the last RECENT_DAYS days."""
+    now = bot.clock.now()
+    coming = store.coming_trainings(session, now)
+    recent = store.recent_trainings(session, now, now - timedelta(days=RECENT_DAYS))
+    return training_list(
+        bot.texts,
+        coming,
+        recent,
+        store.answer_counts(session, [x.id for x in coming + recent]),
+        organization_names(session),
+        bot.config.collaboration.tz,
+        days=RECENT_DAYS,
+    )
+
+
+def totals(bot: BotContext, session: Session, first: date, last: date) -> dict[str, Any]:
+    """Return the totals per subject and organiser, first to last day, and who reported back."""
+    tz = bot.config.collaboration.tz
+    start: datetime = local_moment(first, time(0, 0), tz)
+    end: datetime = local_moment(last + timedelta(days=1), time(0, 0), tz)
+    minimum = bot.config.evaluations.min_answers
+    return totals_message(
+        bot.texts,
+        store.training_totals(session, start, end, min_answers=minimum),
+        store.training_totals_by_organization(session, start, end, min_answers=minimum),
+        store.report_back_status(session, start, end),
+        organization_names(session),
+        (first.isoformat(), last.isoformat()),
+    )
