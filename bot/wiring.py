@@ -21,7 +21,6 @@ from commands import (
     followup,
     home,
     meetings,
-    meetings_planner,
     needs,
     samverkan,
     trainings,
@@ -32,6 +31,7 @@ from commands.edge.dispatch import Edge
 from commands.edge.legacy import legacy_surface
 from commands.edge.surface import HttpRoute, Surface
 from commands.home import HomeTab
+from commands.meetings import planner as meetings_planner
 
 WORK_THREADS = 16  # handlers after their ack (forms opened, lists, answers)
 SENDER_THREADS = 2  # queued outbox rows sent right after a request

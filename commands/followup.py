@@ -43,7 +43,7 @@ from commands.blocks import ViewState
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.edge.ids import INDICATOR_FIELD_BLOCKS, Action, Block, Callback
 from commands.edge.legacy import SECTIONS, SUBCOMMANDS, add_help
-from commands.meetings_planner import SUMMARY_HOOKS
+from commands.meetings.planner import SUMMARY_HOOKS
 from commands.render.followup import (
     ValueFormData,
     describe_value,

@@ -17,9 +17,9 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from bot.texts import samverkan as st
-from commands import meetings_planner
 from commands.edge.ids import Action, Block, Callback
-from commands.render.meetings import when
+from commands.meetings import planner as meetings_planner
+from commands.meetings.render import when
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries, Need, OutboxMessage

@@ -42,7 +42,7 @@ from commands.blocks import ViewState, escape
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.edge.ids import Action, Block, Callback
 from commands.edge.legacy import SECTIONS, SUBCOMMANDS, add_help, publish_home
-from commands.meetings_planner import (
+from commands.meetings.planner import (
     apply_cancel,
     apply_move,
     failure_reason,
@@ -53,9 +53,7 @@ from commands.meetings_planner import (
     refresh_call,
     what_failed,
 )
-from commands.needs.usecases import Done as NeedMoved
-from commands.needs.usecases import move_need
-from commands.render.meetings import (
+from commands.meetings.render import (
     LIST_MEETINGS,
     MOVE_FIELD_BLOCKS,
     NEW_SERIES,
@@ -75,6 +73,8 @@ from commands.render.meetings import (
     substitute_form,
     when,
 )
+from commands.needs.usecases import Done as NeedMoved
+from commands.needs.usecases import move_need
 from commands.router import Router
 from storage import audit, outbox
 from storage import meetings as store

@@ -34,7 +34,7 @@ from bot.domain.meetings import (
 )
 from bot.texts import Msg
 from bot.texts import meetings as t
-from commands.render.meetings import (
+from commands.meetings.render import (
     CallContent,
     MeetingInfo,
     alert_message,
