@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ConfirmObject,
     ContextBlock,
+    DatePickerElement,
     DividerBlock,
     HeaderBlock,
     InputBlock,
@@ -23,6 +24,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     StaticMultiSelectElement,
     StaticSelectElement,
+    TimePickerElement,
+    UserMultiSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -228,6 +231,36 @@ def checkbox_input(
         element=CheckboxesElement(
             action_id=field, options=list(options), initial_options=chosen or None
         ),
+        optional=optional,
+    )
+
+
+def date_input(label: str, field: str, *, initial: str | None = None) -> InputBlock:
+    """Return an input block with a date picker (initial: YYYY-MM-DD)."""
+    return InputBlock(
+        label=plain(label),
+        block_id=field,
+        element=DatePickerElement(action_id=field, initial_date=initial or None),
+    )
+
+
+def time_input(label: str, field: str, *, initial: str | None = None) -> InputBlock:
+    """Return an input block with a time picker (initial: HH:MM)."""
+    return InputBlock(
+        label=plain(label),
+        block_id=field,
+        element=TimePickerElement(action_id=field, initial_time=initial or None),
+    )
+
+
+def users_input(
+    label: str, field: str, *, initial: Sequence[str] = (), optional: bool = False
+) -> InputBlock:
+    """Return an input block with a multi users select (at most 100 chosen at first)."""
+    return InputBlock(
+        label=plain(label),
+        block_id=field,
+        element=UserMultiSelectElement(action_id=field, initial_users=list(initial)[:100] or None),
         optional=optional,
     )
 
