@@ -31,7 +31,6 @@ from commands.edge.dispatch import Edge
 from commands.edge.legacy import legacy_surface
 from commands.edge.surface import HttpRoute, Surface
 from commands.home import HomeTab
-from commands.meetings import planner as meetings_planner
 
 WORK_THREADS = 16  # handlers after their ack (forms opened, lists, answers)
 SENDER_THREADS = 2  # queued outbox rows sent right after a request
@@ -41,7 +40,7 @@ def surfaces() -> tuple[Surface, ...]:
     """Return the surfaces with listeners of their own, in order (Home sections, help lines)."""
     return (
         needs.SURFACE,
-        legacy_surface("meetings", meetings.register),
+        meetings.surface(followup.queue_owners_summary),
         legacy_surface("trainings", trainings.register),
         legacy_surface("followup", followup.register),
     )
@@ -61,7 +60,7 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
-    bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
+    bridged = (trainings_planner.plan_trainings,)
     return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
 
 

@@ -43,7 +43,6 @@ from commands.blocks import ViewState
 from commands.common import bot_of, inline_errors, post_private, resolve_actor
 from commands.edge.ids import INDICATOR_FIELD_BLOCKS, Action, Block, Callback
 from commands.edge.legacy import SECTIONS, SUBCOMMANDS, add_help
-from commands.meetings.planner import SUMMARY_HOOKS
 from commands.render.followup import (
     ValueFormData,
     describe_value,
@@ -133,10 +132,6 @@ def queue_owners_summary(bot: BotContext, session: Session, meeting: Meeting) ->
         channel=channel,
         expires_at=meeting.start,
     )
-
-
-if queue_owners_summary not in SUMMARY_HOOKS:
-    SUMMARY_HOOKS.append(queue_owners_summary)
 
 
 def summary_charts(bot: BotContext) -> Renderer:
