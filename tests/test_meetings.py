@@ -14,16 +14,16 @@ from sqlalchemy import select
 from bot import scheduler
 from bot.slack_sim import requests as req
 from bot.slack_sim.web_api import Call, SimulatedSlack
-from bot.texts import Texts
+from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from bot.texts import samverkan as st
-from commands.edge.codec import encode
+from commands.edge.codec import CodecError, Value, decode, encode, encode_metadata
 from commands.edge.ids import Action, Callback, Field
 from commands.meetings.notices import call_key
 from commands.meetings.planner import planner
 from commands.meetings.render.phrases import when
-from commands.meetings.values import MeetingRef, SeriesRef
+from commands.meetings.values import MeetingForm, MeetingRef, SeriesForm, SeriesRef
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries, Need, OutboxMessage
@@ -602,6 +602,81 @@ def test_help_explains_the_meetings(meetings: RunningBot) -> None:
     assert tr(t.HELP_MEETINGS) in help_text
     assert tr(t.HELP_CALENDAR) in help_text
     assert tr(st.HELP_HELP) in help_text
+
+
+# ----------------------------------------------------------------------- stale buttons
+
+NO_ROW = 999_999
+
+
+@pytest.mark.parametrize(
+    ("action", "value", "user", "msg"),
+    [
+        (Action.MEETING_RSVP_YES, MeetingRef(meeting=NO_ROW), ANNA, t.MEETING_NOT_FOUND),
+        (Action.MEETING_RSVP_SUBSTITUTE, MeetingRef(meeting=NO_ROW), ANNA, t.MEETING_NOT_FOUND),
+        (Action.MEETING_AGENDA_ADD, MeetingRef(meeting=NO_ROW), ANNA, t.MEETING_NOT_FOUND),
+        (Action.MEETING_INVITE, MeetingRef(meeting=NO_ROW), COORDINATOR, t.MEETING_NOT_FOUND),
+        (Action.MEETING_MOVE_OPEN, MeetingRef(meeting=NO_ROW), COORDINATOR, t.MEETING_NOT_FOUND),
+        (
+            Action.MEETING_FOLLOWUP_OPEN,
+            MeetingRef(meeting=NO_ROW),
+            COORDINATOR,
+            t.MEETING_NOT_FOUND,
+        ),
+        (Action.MEETING_SERIES_EDIT, SeriesRef(series=NO_ROW), COORDINATOR, t.SERIES_NOT_FOUND),
+        (Action.MEETING_SERIES_PAUSE, SeriesRef(series=NO_ROW), COORDINATOR, t.SERIES_NOT_FOUND),
+        (Action.MEETING_SERIES_PAUSE, SeriesRef(series=NO_ROW), ANNA, c.NOT_ALLOWED),
+    ],
+)
+def test_a_button_naming_no_meeting_or_series_is_answered_privately_and_changes_nothing(
+    meetings: RunningBot, action: str, value: Value, user: str, msg: Msg
+) -> None:
+    tick(meetings)
+    before = outbox_rows(meetings, "")
+    meetings.click({"action_id": action, "type": "button", "value": encode(value)}, user)
+    expected = tr(msg, who=tr(c.WHO_COORDINATORS)) if msg is c.NOT_ALLOWED else tr(msg)
+    assert ephemeral_to(meetings, user) == expected
+    assert meetings.standin.calls_to("views.open") == []
+    assert [r.key for r in outbox_rows(meetings, "")] == [r.key for r in before]
+
+
+@pytest.mark.parametrize("value", ["1", '{"meeting": "1"}', '{"series": 1}', "", '{"meeting": 0}'])
+def test_a_button_value_the_bot_did_not_write_is_refused_politely(
+    meetings: RunningBot, value: str
+) -> None:
+    tick(meetings)
+    meetings.click({"action_id": Action.MEETING_RSVP_YES, "type": "button", "value": value}, ANNA)
+    assert meetings.standin.wait_for_response(1)[-1]["text"] == tr(c.STALE_BUTTON)
+    with meetings.bot.db.reading() as session:
+        assert store.answers_of(session, meeting_id(meetings)) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw"),
+    [
+        (MeetingRef, "1"),
+        (MeetingRef, "{}"),
+        (MeetingRef, '{"meeting": 1.0}'),
+        (MeetingRef, '{"meeting": -1}'),
+        (MeetingRef, '{"meeting": 9223372036854775808}'),
+        (MeetingRef, '{"meeting": "\u0664"}'),
+        (MeetingRef, '{"meeting": 1, "status": "new"}'),
+        (SeriesRef, '{"meeting": 1}'),
+        (MeetingForm, '{"meeting": 1, "channel": "#general"}'),
+        (MeetingForm, '{"meeting": 1, "channel": "C0\u0000"}'),
+        (SeriesForm, '{"series": 0}'),
+        (SeriesForm, "not json"),
+    ],
+)
+def test_meeting_values_refuse_what_the_bot_did_not_write(kind: type[Value], raw: str) -> None:
+    with pytest.raises(CodecError):
+        decode(kind, raw)
+
+
+def test_meeting_values_read_back_what_the_bot_wrote() -> None:
+    form = MeetingForm(meeting=12, channel=WORKING_GROUP)
+    assert decode(MeetingForm, encode_metadata(form)) == form
+    assert decode(SeriesForm, encode_metadata(SeriesForm())) == SeriesForm(series=None)
 
 
 # ---------------------------------------------------------------------------- calendar
