@@ -20,13 +20,13 @@ from bot.texts import meetings as t
 from bot.texts import samverkan as st
 from commands.edge.codec import CodecError, Value, decode, encode, encode_metadata
 from commands.edge.ids import Action, Callback, Field
-from commands.meetings.notices import call_key
 from commands.meetings.planner import planner
 from commands.meetings.render.phrases import when
 from commands.meetings.values import MeetingForm, MeetingRef, SeriesForm, SeriesRef
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries, Need, OutboxMessage
+from storage.outbox import OutboxKey
 from tests.conftest import NOW
 from tests.harness import (
     ANNA,
@@ -131,7 +131,7 @@ def posted(running: RunningBot, key: str) -> dict[str, Any]:
 
 def call_of(running: RunningBot, kind: str = "working_group") -> dict[str, Any]:
     """Return the first meeting of a kind's call as Slack holds it now."""
-    return posted(running, call_key(meeting_id(running, kind)))
+    return posted(running, OutboxKey.meeting_call(meeting_id(running, kind)))
 
 
 def click(

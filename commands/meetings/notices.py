@@ -41,16 +41,6 @@ UPDATE_WINDOW = timedelta(days=1)
 CALL_NEEDS = 10
 
 
-def call_key(meeting_id: int) -> OutboxKey:
-    """Return the outbox key of a meeting's call (its updates refer to it)."""
-    return OutboxKey.meeting_call(meeting_id)
-
-
-def reminder_key(meeting: Meeting) -> OutboxKey:
-    """Return the key of the channel reminder; a moved meeting is reminded again."""
-    return OutboxKey.meeting_reminder(meeting.id, meeting.revision)
-
-
 def info_of(bot: BotContext, meeting: Meeting) -> MeetingInfo:
     """Return what messages show about a meeting."""
     moved_from: date | None = None
@@ -141,7 +131,7 @@ def call_payload(bot: BotContext, session: Session, meeting: Meeting) -> dict[st
 
 def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> OutboxKey | None:
     """Bring the call message up to date; return the outbox key to send now, if any."""
-    key = call_key(meeting.id)
+    key = OutboxKey.meeting_call(meeting.id)
     status = outbox.status_of(session, key)
     if status is None or status in {outbox.FAILED, outbox.EXPIRED, outbox.SUPERSEDED}:
         return None
@@ -264,7 +254,7 @@ def apply_move(
     meeting.revision += 1
     meeting.updated_at = bot.clock.now()
     session.flush()
-    store.supersede_pending(session, meeting.id, keep=[call_key(meeting.id)])
+    store.supersede_pending(session, meeting.id, keep=[OutboxKey.meeting_call(meeting.id)])
     keys = [k for k in [refresh_call(bot, session, meeting)] if k]
     notice = moved_notice(
         bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), old_start, reason

@@ -35,13 +35,11 @@ from commands.meetings.alerts import alert_failures
 from commands.meetings.notices import (
     apply_cancel,
     apply_move,
-    call_key,
     call_payload,
     channel_for,
     info_of,
     invitees,
     refresh_call,
-    reminder_key,
     was_told,
 )
 from commands.meetings.render.messages import followup_message, personal_message, reminder_message
@@ -172,7 +170,7 @@ def _queue_reminders(bot: BotContext, session: Session, meeting: Meeting, now: d
     tr, tz = bot.texts, bot.config.collaboration.tz
     info = info_of(bot, meeting)
     channel = channel_for(bot, meeting.series.kind)
-    base = reminder_key(meeting)
+    base = OutboxKey.meeting_reminder(meeting.id, meeting.revision)
     lead = timedelta(seconds=meeting.series.reminder_before_s)
     due = due_before(meeting.start, lead, tz)
     answers = store.answers_of(session, meeting.id)
@@ -236,16 +234,18 @@ def queue_due(
         channel = channel_for(bot, series.kind)
         call_due = due_before(meeting.start, timedelta(seconds=series.call_before_s), tz)
         reminder_due = due_before(meeting.start, timedelta(seconds=series.reminder_before_s), tz)
+        call = OutboxKey.meeting_call(meeting.id)
+        reminder = OutboxKey.meeting_reminder(meeting.id, meeting.revision)  # again when moved
         wanted = []
         if now >= call_due and channel is not None:
-            wanted.append(call_key(meeting.id))
+            wanted.append(call)
         if now >= reminder_due:
-            wanted.append(reminder_key(meeting))
+            wanted.append(reminder)
         present = outbox.existing_keys(session, wanted)
-        if call_key(meeting.id) in wanted and call_key(meeting.id) not in present:
+        if call in wanted and call not in present:
             outbox.enqueue(
                 session,
-                key=call_key(meeting.id),
+                key=call,
                 kind="meeting_call",
                 channel=channel or "",
                 payload=call_payload(bot, session, meeting),
@@ -253,7 +253,7 @@ def queue_due(
                 due_at=call_due,
                 expires_at=meeting.start,
             )
-        if reminder_key(meeting) in wanted and reminder_key(meeting) not in present:
+        if reminder in wanted and reminder not in present:
             _queue_reminders(bot, session, meeting, now)
         summary = series.summary_before_s
         if (
