@@ -21,10 +21,6 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 512 * 1024
 SIGNATURE_MAX_AGE = 5 * 60  # seconds, Slack's replay window
 Response = tuple[int, list[tuple[str, str]], bytes]
-Route = Callable[[BotContext, dict[str, Any]], Response]
-
-# Surfaces on the legacy bridge add GET routes here (e.g. /calendar.ics); others declare theirs.
-ROUTES: dict[str, Route] = {}
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -77,7 +73,7 @@ class WebApp:
             if method != "POST":
                 return _json(405, {"error": "method not allowed"})
             return self.slack(environ)
-        route = self.wiring.http_routes.get(path) or ROUTES.get(path)
+        route = self.wiring.http_routes.get(path)
         if route is not None and method in {"GET", "HEAD"}:
             return route(self.bot, environ)
         return _json(404, {"error": "not found"})

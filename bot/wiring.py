@@ -21,14 +21,12 @@ from commands import (
     followup,
     home,
     meetings,
-    meetings_planner,
     needs,
     samverkan,
     trainings,
 )
 from commands.edge import legacy
 from commands.edge.dispatch import Edge
-from commands.edge.legacy import legacy_surface
 from commands.edge.surface import HttpRoute, Surface
 from commands.home import HomeTab
 
@@ -40,7 +38,7 @@ def surfaces() -> tuple[Surface, ...]:
     """Return the surfaces with listeners of their own, in order (Home sections, help lines)."""
     return (
         needs.SURFACE,
-        legacy_surface("meetings", meetings.register),
+        meetings.surface(followup.queue_owners_summary),
         trainings.SURFACE,
         followup.SURFACE,
     )
@@ -60,11 +58,7 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
-    # Until the meetings planner takes it as an argument: the owners' summary before a meeting.
-    if followup.queue_owners_summary not in meetings_planner.SUMMARY_HOOKS:
-        meetings_planner.SUMMARY_HOOKS.append(followup.queue_owners_summary)
-    bridged = (meetings_planner.plan,)
-    return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
+    return (plan_retention, *(p for s in surfaces() for p in s.planners))
 
 
 def renderers(bot: BotContext) -> dict[str, Renderer]:

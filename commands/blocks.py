@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ConfirmObject,
     ContextBlock,
+    DatePickerElement,
     DividerBlock,
     HeaderBlock,
     InputBlock,
@@ -23,6 +24,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
     StaticMultiSelectElement,
     StaticSelectElement,
+    TimePickerElement,
+    UserMultiSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -241,6 +244,24 @@ def input_block(
         optional=optional,
         hint=plain(hint) if hint else None,
     )
+
+
+def date_input(label: str, field: str, *, initial: str | None = None) -> InputBlock:
+    """Return an input block with a date picker (initial: YYYY-MM-DD)."""
+    return input_block(label, DatePickerElement(action_id=field, initial_date=initial or None))
+
+
+def time_input(label: str, field: str, *, initial: str | None = None) -> InputBlock:
+    """Return an input block with a time picker (initial: HH:MM)."""
+    return input_block(label, TimePickerElement(action_id=field, initial_time=initial or None))
+
+
+def users_input(
+    label: str, field: str, *, initial: Sequence[str] = (), optional: bool = False
+) -> InputBlock:
+    """Return an input block with a multi users select (at most 100 chosen at first)."""
+    element = UserMultiSelectElement(action_id=field, initial_users=list(initial)[:100] or None)
+    return input_block(label, element, optional=optional)
 
 
 def modal(

@@ -11,18 +11,22 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot import scheduler
 from bot.slack_sim import requests as req
 from bot.slack_sim.web_api import Call, SimulatedSlack
-from bot.texts import Texts
+from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from bot.texts import samverkan as st
-from commands import meetings_planner
-from commands.edge.ids import Action, Block, Callback
-from commands.render.meetings import when
+from commands.edge.codec import CodecError, Value, decode, encode, encode_metadata
+from commands.edge.ids import Action, Callback, Field
+from commands.meetings.planner import planner
+from commands.meetings.render.phrases import when
+from commands.meetings.values import MeetingForm, MeetingRef, SeriesForm, SeriesRef
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries, Need, OutboxMessage
+from storage.outbox import OutboxKey
 from tests.conftest import NOW
 from tests.harness import (
     ANNA,
@@ -127,7 +131,7 @@ def posted(running: RunningBot, key: str) -> dict[str, Any]:
 
 def call_of(running: RunningBot, kind: str = "working_group") -> dict[str, Any]:
     """Return the first meeting of a kind's call as Slack holds it now."""
-    return posted(running, meetings_planner.call_key(meeting_id(running, kind)))
+    return posted(running, OutboxKey.meeting_call(meeting_id(running, kind)))
 
 
 def click(
@@ -238,7 +242,7 @@ def test_answers_are_counted_per_organisation_on_the_call(meetings: RunningBot) 
     meetings.standin.wait_for("views.open", 1)
     view = meetings.opened_view()
     assert view["callback_id"] == Callback.MEETING_SUBSTITUTE
-    meetings.submit(view, {Action.MEETING_SUBSTITUTE_NAME: "  Kim  Larsson "}, BERIT)
+    meetings.submit(view, {Field.MEETING_SUBSTITUTE_NAME: "  Kim  Larsson "}, BERIT)
     meetings.standin.wait_for("chat.update", 3)
     now_text = all_text(call_of(meetings)["blocks"])
     assert "✅ *Kommer:* Tullverket" in now_text
@@ -265,11 +269,11 @@ def test_a_substitute_with_an_identity_number_is_refused_inline(meetings: Runnin
     click(meetings, call_of(meetings), Action.MEETING_RSVP_SUBSTITUTE, BERIT)
     meetings.standin.wait_for("views.open", 1)
     result = meetings.submit(
-        meetings.opened_view(), {Action.MEETING_SUBSTITUTE_NAME: "Kim 19121212-1212"}, BERIT
+        meetings.opened_view(), {Field.MEETING_SUBSTITUTE_NAME: "Kim 19121212-1212"}, BERIT
     )
     assert result.json() == {
         "response_action": "errors",
-        "errors": {Block.MEETING_SUBSTITUTE_NAME: tr(c.IDENTITY_NUMBER, found="”19121212-1212”")},
+        "errors": {Field.MEETING_SUBSTITUTE_NAME: tr(c.IDENTITY_NUMBER, found="”19121212-1212”")},
     }
     with meetings.bot.db.reading() as session:
         assert store.rsvp_of(session, meeting_id(meetings), BERIT) is None
@@ -296,13 +300,13 @@ def test_answers_and_agenda_items_close_when_the_meeting_starts(meetings: Runnin
     meetings.standin.wait_for("views.open", 1)
     agenda_view = meetings.opened_view()
     assert agenda_view["callback_id"] == Callback.MEETING_AGENDA
-    meetings.submit(agenda_view, {Action.MEETING_AGENDA_ITEM: "Nya narkotikaklassningar"}, ANNA)
+    meetings.submit(agenda_view, {Field.MEETING_AGENDA_ITEM: "Nya narkotikaklassningar"}, ANNA)
     update = meetings.standin.wait_for("chat.update", 1)[0]
     assert "Nya narkotikaklassningar _(Tullverket)_" in all_text(update.args["blocks"])
     meetings.clock.set(WG_START + timedelta(minutes=5))
-    late = meetings.submit(agenda_view, {Action.MEETING_AGENDA_ITEM: "En punkt för sent"}, ERIK)
+    late = meetings.submit(agenda_view, {Field.MEETING_AGENDA_ITEM: "En punkt för sent"}, ERIK)
     assert late.json()["errors"] == {
-        Block.MEETING_AGENDA_ITEM: tr(
+        Field.MEETING_AGENDA_ITEM: tr(
             t.AGENDA_CLOSED, title="Arbetsgruppsmöte", when=when_text(WG_START)
         )
     }
@@ -330,9 +334,7 @@ def test_the_reminder_goes_to_the_channel_and_privately_to_contacts_who_have_not
     meetings.standin.wait_for("views.open", 1)
     form = meetings.opened_view()
     assert form["callback_id"] == Callback.MEETING_CONTACTS
-    meetings.submit(
-        form, {Action.MEETING_CONTACT_USERS: [ANNA, ERIK, BERIT, OUTSIDER]}, COORDINATOR
-    )
+    meetings.submit(form, {Field.MEETING_CONTACT_USERS: [ANNA, ERIK, BERIT, OUTSIDER]}, COORDINATOR)
     saved = dms_to(meetings, COORDINATOR)[-1].args["text"]
     assert saved == tr(t.CONTACTS_SAVED, count=3) + tr(t.CONTACTS_UNKNOWN, users=f"<@{OUTSIDER}>")
     tick(meetings, REMINDER_TIME - timedelta(minutes=1))
@@ -383,7 +385,7 @@ def open_from_list(
     """Press a coordinator's button in the list and return the form it opened."""
     response = list_for(running, user)
     before = len(running.standin.calls_to("views.open"))
-    running.click(find_button(response["blocks"], action, str(value)), user)
+    running.click(find_button(response["blocks"], action, encode(MeetingRef(meeting=value))), user)
     running.standin.wait_for("views.open", before + 1)
     return running.opened_view()
 
@@ -395,12 +397,17 @@ def test_a_cancelled_meeting_is_announced_to_everyone_who_was_told(meetings: Run
     ephemeral_to(meetings, ANNA)  # the confirmation is the answer's last step
     mid = meeting_id(meetings)
     meetings.click(
-        {"action_id": Action.MEETING_CANCEL_OPEN, "type": "button", "value": str(mid)}, ANNA
+        {
+            "action_id": Action.MEETING_CANCEL_OPEN,
+            "type": "button",
+            "value": encode(MeetingRef(meeting=mid)),
+        },
+        ANNA,
     )
     assert ephemeral_to(meetings, ANNA, 2) == tr(c.NOT_ALLOWED, who=tr(c.WHO_COORDINATORS))
     view = open_from_list(meetings, Action.MEETING_CANCEL_OPEN, mid)
     assert view["callback_id"] == Callback.MEETING_CANCEL
-    meetings.submit(view, {Action.MEETING_REASON: "Lokalen är upptagen"}, COORDINATOR)
+    meetings.submit(view, {Field.MEETING_REASON: "Lokalen är upptagen"}, COORDINATOR)
     notice = meetings.standin.wait_for(
         "chat.postMessage", 2, where=lambda c: c.args["channel"] == WORKING_GROUP
     )[-1]
@@ -439,13 +446,13 @@ def test_a_moved_meeting_keeps_its_new_time_and_everyone_told_hears(meetings: Ru
     assert view["callback_id"] == Callback.MEETING_MOVE
     past = meetings.submit(
         view,
-        {Action.MEETING_MOVE_DATE: date(2027, 1, 4), Action.MEETING_MOVE_TIME: "09:00"},
+        {Field.MEETING_DATE: date(2027, 1, 4), Field.MEETING_TIME: "09:00"},
         COORDINATOR,
     )
-    assert past.json()["errors"] == {Block.MEETING_MOVE_DATE: tr(t.MOVE_IN_PAST)}
+    assert past.json()["errors"] == {Field.MEETING_DATE: tr(t.MOVE_IN_PAST)}
     meetings.submit(
         view,
-        {Action.MEETING_MOVE_DATE: date(2027, 1, 14), Action.MEETING_MOVE_TIME: "13:00"},
+        {Field.MEETING_DATE: date(2027, 1, 14), Field.MEETING_TIME: "13:00"},
         COORDINATOR,
     )
     new_start = datetime(2027, 1, 14, 12, 0, tzinfo=UTC)
@@ -501,16 +508,16 @@ def test_the_list_shows_each_person_their_meetings_and_answers(meetings: Running
 def series_answers(**changes: Any) -> dict[str, Any]:
     """Return a valid series form's answers, changed as told."""
     answers: dict[str, Any] = {
-        Action.MEETING_KIND: "working_group",
-        Action.MEETING_TITLE: "Länsträff om cannabis",
-        Action.MEETING_FIRST_DATE: date(2027, 2, 3),
-        Action.MEETING_FIRST_TIME: "10:00",
-        Action.MEETING_DURATION: "2h",
-        Action.MEETING_FREQUENCY: "monthly",
-        Action.MEETING_CALL_BEFORE: "7d",
-        Action.MEETING_REMINDER_BEFORE: "1d",
-        Action.MEETING_ON_HOLIDAY: "next_weekday",
-        Action.MEETING_LOCATION: "Teams",
+        Field.SERIES_KIND: "working_group",
+        Field.SERIES_TITLE: "Länsträff om cannabis",
+        Field.SERIES_FIRST_DATE: date(2027, 2, 3),
+        Field.SERIES_FIRST_TIME: "10:00",
+        Field.SERIES_DURATION: "2h",
+        Field.SERIES_FREQUENCY: "monthly",
+        Field.SERIES_CALL_BEFORE: "7d",
+        Field.SERIES_REMINDER_BEFORE: "1d",
+        Field.SERIES_ON_HOLIDAY: "next_weekday",
+        Field.SERIES_LOCATION: "Teams",
     }
     answers.update(changes)
     return answers
@@ -522,10 +529,8 @@ def test_a_coordinator_creates_changes_pauses_and_resumes_a_series(meetings: Run
     meetings.standin.wait_for("views.open", 1)
     form = meetings.opened_view()
     assert form["callback_id"] == Callback.MEETING_SERIES_FORM
-    bad = meetings.submit(
-        form, series_answers(**{Action.MEETING_REMINDER_BEFORE: "8d"}), COORDINATOR
-    )
-    assert bad.json()["errors"] == {Block.MEETING_REMINDER_BEFORE: tr(t.REMINDER_AFTER_CALL)}
+    bad = meetings.submit(form, series_answers(**{Field.SERIES_REMINDER_BEFORE: "8d"}), COORDINATOR)
+    assert bad.json()["errors"] == {Field.SERIES_REMINDER_BEFORE: tr(t.REMINDER_AFTER_CALL)}
     meetings.submit(form, series_answers(), COORDINATOR, view_id="VSERIES01")
     meetings.submit(form, series_answers(), COORDINATOR, view_id="VSERIES01")  # a retry
     saved = ephemeral_to(meetings, COORDINATOR, 2)
@@ -544,19 +549,26 @@ def test_a_coordinator_creates_changes_pauses_and_resumes_a_series(meetings: Run
         series_id = created.id
     response = list_for(meetings, COORDINATOR)
     meetings.click(
-        find_button(response["blocks"], Action.MEETING_SERIES_EDIT, str(series_id)), COORDINATOR
+        find_button(
+            response["blocks"], Action.MEETING_SERIES_EDIT, encode(SeriesRef(series=series_id))
+        ),
+        COORDINATOR,
     )
     meetings.standin.wait_for("views.open", 2)
     edit = meetings.opened_view()
-    time_block = next(b for b in edit["blocks"] if b.get("block_id") == Block.MEETING_FIRST_TIME)
+    time_block = next(b for b in edit["blocks"] if b.get("block_id") == Field.SERIES_FIRST_TIME)
     assert time_block["element"]["initial_time"] == "10:00"
-    meetings.submit(edit, series_answers(**{Action.MEETING_FIRST_TIME: "11:30"}), COORDINATOR)
+    meetings.submit(edit, series_answers(**{Field.SERIES_FIRST_TIME: "11:30"}), COORDINATOR)
     ephemeral_to(meetings, COORDINATOR, 3)
     with meetings.bot.db.reading() as session:
         first = store.meetings_after(session, series_id, meetings.clock.now())[0]
         assert first.start == datetime(2027, 2, 3, 10, 30, tzinfo=UTC)
     meetings.click(
-        {"action_id": Action.MEETING_SERIES_PAUSE, "type": "button", "value": str(series_id)},
+        {
+            "action_id": Action.MEETING_SERIES_PAUSE,
+            "type": "button",
+            "value": encode(SeriesRef(series=series_id)),
+        },
         COORDINATOR,
     )
     assert ephemeral_to(meetings, COORDINATOR, 4) == tr(
@@ -569,7 +581,11 @@ def test_a_coordinator_creates_changes_pauses_and_resumes_a_series(meetings: Run
     assert "*Länsträff om cannabis* (Arbetsgruppsmöte) · första onsdagen i månaden" in listing
     assert ":double_vertical_bar: _pausad_" in listing
     meetings.click(
-        {"action_id": Action.MEETING_SERIES_RESUME, "type": "button", "value": str(series_id)},
+        {
+            "action_id": Action.MEETING_SERIES_RESUME,
+            "type": "button",
+            "value": encode(SeriesRef(series=series_id)),
+        },
         COORDINATOR,
     )
     ephemeral_to(meetings, COORDINATOR, 5)
@@ -586,6 +602,81 @@ def test_help_explains_the_meetings(meetings: RunningBot) -> None:
     assert tr(t.HELP_MEETINGS) in help_text
     assert tr(t.HELP_CALENDAR) in help_text
     assert tr(st.HELP_HELP) in help_text
+
+
+# ----------------------------------------------------------------------- stale buttons
+
+NO_ROW = 999_999
+
+
+@pytest.mark.parametrize(
+    ("action", "value", "user", "msg"),
+    [
+        (Action.MEETING_RSVP_YES, MeetingRef(meeting=NO_ROW), ANNA, t.MEETING_NOT_FOUND),
+        (Action.MEETING_RSVP_SUBSTITUTE, MeetingRef(meeting=NO_ROW), ANNA, t.MEETING_NOT_FOUND),
+        (Action.MEETING_AGENDA_ADD, MeetingRef(meeting=NO_ROW), ANNA, t.MEETING_NOT_FOUND),
+        (Action.MEETING_INVITE, MeetingRef(meeting=NO_ROW), COORDINATOR, t.MEETING_NOT_FOUND),
+        (Action.MEETING_MOVE_OPEN, MeetingRef(meeting=NO_ROW), COORDINATOR, t.MEETING_NOT_FOUND),
+        (
+            Action.MEETING_FOLLOWUP_OPEN,
+            MeetingRef(meeting=NO_ROW),
+            COORDINATOR,
+            t.MEETING_NOT_FOUND,
+        ),
+        (Action.MEETING_SERIES_EDIT, SeriesRef(series=NO_ROW), COORDINATOR, t.SERIES_NOT_FOUND),
+        (Action.MEETING_SERIES_PAUSE, SeriesRef(series=NO_ROW), COORDINATOR, t.SERIES_NOT_FOUND),
+        (Action.MEETING_SERIES_PAUSE, SeriesRef(series=NO_ROW), ANNA, c.NOT_ALLOWED),
+    ],
+)
+def test_a_button_naming_no_meeting_or_series_is_answered_privately_and_changes_nothing(
+    meetings: RunningBot, action: str, value: Value, user: str, msg: Msg
+) -> None:
+    tick(meetings)
+    before = outbox_rows(meetings, "")
+    meetings.click({"action_id": action, "type": "button", "value": encode(value)}, user)
+    expected = tr(msg, who=tr(c.WHO_COORDINATORS)) if msg is c.NOT_ALLOWED else tr(msg)
+    assert ephemeral_to(meetings, user) == expected
+    assert meetings.standin.calls_to("views.open") == []
+    assert [r.key for r in outbox_rows(meetings, "")] == [r.key for r in before]
+
+
+@pytest.mark.parametrize("value", ["1", '{"meeting": "1"}', '{"series": 1}', "", '{"meeting": 0}'])
+def test_a_button_value_the_bot_did_not_write_is_refused_politely(
+    meetings: RunningBot, value: str
+) -> None:
+    tick(meetings)
+    meetings.click({"action_id": Action.MEETING_RSVP_YES, "type": "button", "value": value}, ANNA)
+    assert meetings.standin.wait_for_response(1)[-1]["text"] == tr(c.STALE_BUTTON)
+    with meetings.bot.db.reading() as session:
+        assert store.answers_of(session, meeting_id(meetings)) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw"),
+    [
+        (MeetingRef, "1"),
+        (MeetingRef, "{}"),
+        (MeetingRef, '{"meeting": 1.0}'),
+        (MeetingRef, '{"meeting": -1}'),
+        (MeetingRef, '{"meeting": 9223372036854775808}'),
+        (MeetingRef, '{"meeting": "\u0664"}'),
+        (MeetingRef, '{"meeting": 1, "status": "new"}'),
+        (SeriesRef, '{"meeting": 1}'),
+        (MeetingForm, '{"meeting": 1, "channel": "#general"}'),
+        (MeetingForm, '{"meeting": 1, "channel": "C0\u0000"}'),
+        (SeriesForm, '{"series": 0}'),
+        (SeriesForm, "not json"),
+    ],
+)
+def test_meeting_values_refuse_what_the_bot_did_not_write(kind: type[Value], raw: str) -> None:
+    with pytest.raises(CodecError):
+        decode(kind, raw)
+
+
+def test_meeting_values_read_back_what_the_bot_wrote() -> None:
+    form = MeetingForm(meeting=12, channel=WORKING_GROUP)
+    assert decode(MeetingForm, encode_metadata(form)) == form
+    assert decode(SeriesForm, encode_metadata(SeriesForm())) == SeriesForm(series=None)
 
 
 # ---------------------------------------------------------------------------- calendar
@@ -657,13 +748,13 @@ def test_after_the_meeting_attendance_is_recorded_and_needs_marked_taken_up(
     meetings.standin.wait_for("views.open", 2)
     form = meetings.opened_view()
     assert form["callback_id"] == Callback.MEETING_ATTENDANCE
-    attended = next(b for b in form["blocks"] if b.get("block_id") == Block.MEETING_ATTENDED)
+    attended = next(b for b in form["blocks"] if b.get("block_id") == Field.MEETING_ATTENDED)
     assert [o["value"] for o in attended["element"]["initial_options"]] == ["tullverket"]
     meetings.submit(
         form,
         {
-            Action.MEETING_ATTENDED: ["tullverket", "gavle", "region"],
-            Action.MEETING_NEEDS_TAKEN_UP: ["1"],
+            Field.MEETING_ATTENDED: ["tullverket", "gavle", "region"],
+            Field.MEETING_NEEDS_TAKEN_UP: ["1"],
         },
         COORDINATOR,
     )
@@ -701,23 +792,26 @@ def test_a_summary_hook_runs_within_summary_before_an_owners_meeting(meetings: R
             now=bot.clock.now(),
         )
 
-    meetings_planner.SUMMARY_HOOKS.append(hook)
-    try:
-        summary_time = datetime(2027, 3, 18, 9, 0, tzinfo=UTC)  # 10:00 two weeks before
-        tick(meetings, summary_time - timedelta(minutes=1))
-        assert queued == []
-        tick(meetings, summary_time)
-        tick(meetings)
-        owners = meeting_id(meetings, "owners")
-        assert queued == [owners, owners]
-        summary = [r for r in outbox_rows(meetings, f"meeting:{owners}:summary") if r.op == "post"]
-        assert [r.status for r in summary] == ["sent"]
-        with meetings.bot.db.reading() as session:
-            upcoming = store.next_owners_meeting(session, summary_time)
-            assert upcoming is not None
-            assert (upcoming.id, upcoming.start) == (owners, datetime(2027, 4, 1, 8, tzinfo=UTC))
-    finally:
-        meetings_planner.SUMMARY_HOOKS.remove(hook)
+    plan = planner(hook)  # the meetings planner with this hook instead of the follow-up's
+
+    def hooked_tick(at: datetime | None = None) -> None:
+        if at is not None:
+            meetings.clock.set(at)
+        scheduler.tick(meetings.bot, [plan])
+
+    summary_time = datetime(2027, 3, 18, 9, 0, tzinfo=UTC)  # 10:00 two weeks before
+    hooked_tick(summary_time - timedelta(minutes=1))
+    assert queued == []
+    hooked_tick(summary_time)
+    hooked_tick()
+    owners = meeting_id(meetings, "owners")
+    assert queued == [owners, owners]
+    summary = [r for r in outbox_rows(meetings, f"meeting:{owners}:summary") if r.op == "post"]
+    assert [r.status for r in summary] == ["sent"]
+    with meetings.bot.db.reading() as session:
+        upcoming = store.next_owners_meeting(session, summary_time)
+        assert upcoming is not None
+        assert (upcoming.id, upcoming.start) == (owners, datetime(2027, 4, 1, 8, tzinfo=UTC))
 
 
 # ----------------------------------------------------------------------------- the Home tab
@@ -734,7 +828,10 @@ def test_the_home_tab_shows_the_next_meetings_with_answer_buttons(meetings: Runn
     assert "Ditt svar: *inget svar än*" in text
     stored = meetings.standin.home_views[ANNA]
     meetings.click(
-        {"action_id": Action.MEETING_RSVP_YES, "value": str(meeting_id(meetings))},
+        {
+            "action_id": Action.MEETING_RSVP_YES,
+            "value": encode(MeetingRef(meeting=meeting_id(meetings))),
+        },
         ANNA,
         view=stored,
         channel=None,

@@ -21,7 +21,7 @@ from bot.domain.meetings import holiday_name
 from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import meetings as t
-from commands.meetings_planner import failure_reason
+from commands.meetings.alerts import failure_reason
 from storage.db import Database
 from storage.models import OutboxMessage
 from tests.conftest import NOW

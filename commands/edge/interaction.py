@@ -143,6 +143,10 @@ class Interaction:
         if home is not None:
             self._call(lambda: home(self.bot, self.client, self.user))
 
+    def later(self, work: Callable[[], object]) -> None:
+        """Run slow work after the ack: a form's after its ack is decided, anything else now."""
+        self._call(work)
+
     def deliver(self, keys: Sequence[OutboxKey | None]) -> None:
         """Send freshly queued outbox rows soon (they are stored: nothing is lost meanwhile)."""
         wanted = [k for k in keys if k]

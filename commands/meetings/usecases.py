@@ -1,0 +1,370 @@
+"""Use cases of one meeting: answer it, add an agenda item, invite, move, cancel, attendance.
+
+Each takes the bot and an open session and does its whole unit of work in it: check who may,
+store, queue the outbox rows (the call's update, notices, invitations) and write the audit
+entry. None makes a Slack call: the caller sends the queued rows by their keys once the
+transaction is committed, and tells the person what the outcome says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from slack_sdk.models.views import View
+from sqlalchemy.orm import Session
+
+from bot.context import BotContext
+from bot.domain.access import Actor
+from bot.domain.meetings import (
+    Answer,
+    MeetingKind,
+    MeetingStatus,
+    kinds_for,
+    may_manage,
+)
+from bot.domain.needs import NeedStatus
+from bot.texts import common as c
+from bot.texts import meetings as t
+from commands.blocks import escape
+from commands.meetings.notices import (
+    Told,
+    apply_cancel,
+    apply_move,
+    info_of,
+    queue_invitation,
+    refresh_call,
+)
+from commands.meetings.queries import CALENDAR_MEETINGS, calendar_file, coming_for
+from commands.meetings.render.forms import attendance_form
+from commands.meetings.render.messages import name_of
+from commands.needs.usecases import Done, Refusal, move_need
+from storage import audit, outbox
+from storage import meetings as store
+from storage.models import Meeting
+from storage.needs import open_needs
+from storage.outbox import OutboxKey, UploadFile
+
+ANSWER_SAVED = {
+    Answer.YES: t.RSVP_SAVED_YES,
+    Answer.NO: t.RSVP_SAVED_NO,
+    Answer.SUBSTITUTE: t.RSVP_SAVED_SUBSTITUTE,
+}
+CHANGE_DONE = {"meeting_moved": t.MOVE_DONE, "meeting_cancelled": t.CANCEL_DONE}
+NEEDS_IN_FORM = 100
+
+
+# ----------------------------------------------------------------------------- checks
+
+
+def phrases(bot: BotContext, meeting: Meeting) -> dict[str, str]:
+    """Return a meeting's title and time as texts show them."""
+    return name_of(bot.texts, bot.config.collaboration.tz, info_of(bot, meeting))
+
+
+def audit_entry(
+    bot: BotContext, session: Session, actor: Actor, action: str, subject: str, detail: str = ""
+) -> None:
+    """Write the audit entry of what the actor did, in the use case's unit of work."""
+    now = bot.clock.now()
+    audit.record(
+        session, actor=actor.user_id, action=action, subject=subject, now=now, detail=detail
+    )
+
+
+def coordinators_only(bot: BotContext) -> Refusal:
+    """Say that only the coordinators may do this."""
+    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+
+
+def _coming(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:
+    """Return a meeting that still takes answers and agenda items, or why it does not."""
+    if meeting is None or meeting.status == MeetingStatus.DROPPED.value:
+        return Refusal(t.MEETING_NOT_FOUND)
+    if meeting.status == MeetingStatus.CANCELLED.value:
+        return Refusal(t.MEETING_CANCELLED, phrases(bot, meeting))
+    if meeting.status != MeetingStatus.SCHEDULED.value or meeting.start <= bot.clock.now():
+        return Refusal(t.RSVP_CLOSED, phrases(bot, meeting))
+    return meeting
+
+
+def _ended(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:
+    """Return a meeting whose attendance can be recorded (it has ended), or why not."""
+    if meeting is None or meeting.status in {
+        MeetingStatus.DROPPED.value,
+        MeetingStatus.CANCELLED.value,
+    }:
+        return Refusal(t.MEETING_NOT_FOUND)
+    if meeting.end > bot.clock.now():
+        return Refusal(t.ATTENDANCE_NOT_YET)
+    return meeting
+
+
+def coming_meeting(
+    bot: BotContext, session: Session, actor: Actor, meeting_id: int, *, manage: bool = False
+) -> Meeting | Refusal:
+    """Return a coming meeting the actor takes part in (by kind, or invited), or why not.
+
+    For the coordinators' tools (manage), a meeting that has started is "already started".
+    """
+    meeting = _coming(bot, store.get_meeting(session, meeting_id))
+    if isinstance(meeting, Refusal):
+        if manage and meeting.msg is t.RSVP_CLOSED:
+            return Refusal(t.ALREADY_STARTED, meeting.params)
+        return meeting
+    kind = MeetingKind(meeting.series.kind)
+    if kind not in kinds_for(actor) and actor.user_id not in store.invited(session, meeting.id):
+        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.KIND_PARTICIPANTS)})
+    return meeting
+
+
+# ------------------------------------------------------------------------------ forms
+
+FormBuilder = Callable[[Session, Meeting], View]
+
+
+def meeting_form(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    meeting_id: int,
+    build: FormBuilder,
+    *,
+    manage: bool = False,
+    ended: bool = False,
+) -> View | Refusal:
+    """Return a form about one meeting for whoever may use it, or why not.
+
+    manage: the coordinators' forms (move, cancel, attendance); ended: attendance, which opens
+    once the meeting has ended; else the meeting must be coming and the actor's.
+    """
+    if manage and not may_manage(actor):
+        return coordinators_only(bot)
+    if ended:
+        meeting = _ended(bot, store.get_meeting(session, meeting_id))
+    else:
+        meeting = coming_meeting(bot, session, actor, meeting_id, manage=manage)
+    return meeting if isinstance(meeting, Refusal) else build(session, meeting)
+
+
+def attendance_view(
+    bot: BotContext, session: Session, meeting: Meeting, channel: str | None
+) -> View:
+    """Return the attendance form: the organisations, who was there, the new needs."""
+    new_needs = [
+        (n.id, n.title)
+        for n in open_needs(session, limit=NEEDS_IN_FORM).needs
+        if n.status == NeedStatus.NEW.value
+    ]
+    return attendance_form(
+        bot.texts,
+        bot.config.collaboration.tz,
+        info_of(bot, meeting),
+        [(o.id, o.name) for o in bot.organizations],
+        store.attendance_of(session, meeting.id),
+        new_needs,
+        channel,
+    )
+
+
+# -------------------------------------------------------------------------- use cases
+
+
+def answer_meeting(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    meeting_id: int,
+    answer: Answer,
+    substitute: str | None = None,
+) -> Done | Refusal:
+    """Store a person's answer to a coming meeting of theirs, and update its call.
+
+    A working-group answer also makes the person a contact of their organisation.
+    """
+    if not actor.in_collaboration:
+        return Refusal(c.NO_ORGANIZATION)
+    meeting = coming_meeting(bot, session, actor, meeting_id)
+    if isinstance(meeting, Refusal):
+        return meeting
+    now = bot.clock.now()
+    organization = actor.organization_id
+    store.set_answer(session, meeting.id, actor.user_id, organization, answer, substitute, now)
+    if meeting.series.kind == MeetingKind.WORKING_GROUP.value and organization:
+        store.add_contact(session, organization, actor.user_id, "answer", now)
+    key = refresh_call(bot, session, meeting)
+    params = phrases(bot, meeting)
+    if answer is Answer.SUBSTITUTE:
+        params["name"] = escape(substitute or "")
+    return Done([key] if key else [], ANSWER_SAVED[answer], params)
+
+
+def add_agenda_item(
+    bot: BotContext, session: Session, actor: Actor, meeting_id: int, text: str, *, source: str
+) -> Done | Refusal:
+    """Add an agenda item to a coming meeting of the actor's and update its call.
+
+    source (the form's view id) makes a retried submission add nothing a second time.
+    """
+    meeting = coming_meeting(bot, session, actor, meeting_id)
+    if isinstance(meeting, Refusal):
+        closed = meeting.msg is t.RSVP_CLOSED
+        return Refusal(t.AGENDA_CLOSED, meeting.params) if closed else meeting
+    added = store.add_agenda_item(
+        session,
+        meeting.id,
+        text,
+        organization_id=actor.organization_id,
+        added_by=actor.user_id,
+        source_key=f"agenda:{source}",
+        now=bot.clock.now(),
+    )
+    if not added:
+        return Done([])
+    key = refresh_call(bot, session, meeting)
+    return Done([key] if key else [], t.AGENDA_SAVED, phrases(bot, meeting))
+
+
+def invite_communicators(
+    bot: BotContext, session: Session, actor: Actor, meeting_id: int
+) -> Done | Refusal:
+    """Invite the communicators to one coming meeting, each once (coordinators only)."""
+    if not may_manage(actor):
+        return coordinators_only(bot)
+    communicators = list(bot.config.roles.communicators)
+    if not communicators:
+        return Refusal(t.INVITE_NONE)
+    meeting = _coming(bot, store.get_meeting(session, meeting_id))
+    if isinstance(meeting, Refusal):
+        return meeting
+    now = bot.clock.now()
+    keys = [
+        queue_invitation(bot, session, meeting, person)
+        for person in communicators
+        if store.invite(session, meeting.id, person, actor.user_id, now)
+    ]
+    if keys:
+        audit_entry(
+            bot, session, actor, "meeting_invited", f"meeting:{meeting.id}", ",".join(communicators)
+        )
+    mentions = ", ".join(f"<@{person}>" for person in communicators)
+    return Done(keys, t.INVITE_DONE if keys else t.INVITE_ALREADY, {"users": mentions})
+
+
+def _told_text(bot: BotContext, told: Told) -> str:
+    """Say who a change was announced to."""
+    tr = bot.texts
+    if not told.channel and not told.people:
+        return tr(t.NOBODY_TOLD)
+    return tr(
+        t.TOLD,
+        channel=tr(t.TOLD_CHANNEL) if told.channel else tr(t.TOLD_NO_CHANNEL),
+        people=tr(t.TOLD_PEOPLE, count=told.people) if told.people else "",
+    )
+
+
+def _managed(bot: BotContext, session: Session, actor: Actor, meeting_id: int) -> Meeting | Refusal:
+    """Return a coming meeting that a coordinator is changing, or why it cannot be changed."""
+    if not may_manage(actor):
+        return coordinators_only(bot)
+    return coming_meeting(bot, session, actor, meeting_id, manage=True)
+
+
+def _changed(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    meeting: Meeting,
+    told: Told,
+    action: str,
+    detail: str,
+) -> Done:
+    """Audit a change of a meeting; return what to send and what to tell the coordinator."""
+    audit_entry(bot, session, actor, action, f"meeting:{meeting.id}", detail)
+    params = {"told": _told_text(bot, told), **phrases(bot, meeting)}
+    return Done(told.keys, CHANGE_DONE[action], params)
+
+
+def move_meeting(
+    bot: BotContext, session: Session, actor: Actor, meeting_id: int, start: datetime, reason: str
+) -> Done | Refusal:
+    """Move a coming meeting to start (UTC), its length kept, and tell all who heard of it.
+
+    Coordinators only; a meeting moved by hand is no longer moved by its series' rule.
+    """
+    meeting = _managed(bot, session, actor, meeting_id)
+    if isinstance(meeting, Refusal):
+        return meeting
+    end, location = start + (meeting.end - meeting.start), meeting.location
+    told = apply_move(
+        bot, session, meeting, start=start, end=end, location=location, reason=reason, manual=True
+    )
+    return _changed(bot, session, actor, meeting, told, "meeting_moved", start.isoformat())
+
+
+def cancel_meeting(
+    bot: BotContext, session: Session, actor: Actor, meeting_id: int, reason: str
+) -> Done | Refusal:
+    """Cancel a coming meeting and tell everyone who heard of it (coordinators only)."""
+    meeting = _managed(bot, session, actor, meeting_id)
+    if isinstance(meeting, Refusal):
+        return meeting
+    told = apply_cancel(bot, session, meeting, reason=reason)
+    return _changed(bot, session, actor, meeting, told, "meeting_cancelled", reason)
+
+
+def record_attendance(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    meeting_id: int,
+    attended: set[str],
+    need_ids: list[int],
+) -> Done | Refusal:
+    """Record which organisations attended an ended meeting, and mark the needs taken up.
+
+    Unknown organisations are left out; a need that is no longer new stays where it is.
+    """
+    if not may_manage(actor):
+        return coordinators_only(bot)
+    meeting = _ended(bot, store.get_meeting(session, meeting_id))
+    if isinstance(meeting, Refusal):
+        return meeting
+    now = bot.clock.now()
+    present = attended & {o.id for o in bot.organizations}
+    store.record_attendance(
+        session, meeting.id, present, source="coordinator", recorded_by=actor.user_id, now=now
+    )
+    keys: list[OutboxKey] = []
+    moved = 0
+    for need_id in need_ids:
+        outcome = move_need(bot, session, actor, need_id, NeedStatus.NEW, NeedStatus.TAKEN_UP)
+        if isinstance(outcome, Done):
+            keys += outcome.keys
+            moved += 1
+    detail = f"organizations={len(present)} needs={moved}"
+    audit_entry(bot, session, actor, "meeting_attendance", f"meeting:{meeting.id}", detail)
+    params = {"count": len(present), "needs": moved, **phrases(bot, meeting)}
+    return Done(keys, t.ATTENDANCE_SAVED, params)
+
+
+def send_calendar(bot: BotContext, session: Session, actor: Actor) -> Done | Refusal:
+    """Queue an .ics file of the actor's coming meetings, sent to them privately."""
+    if not actor.in_collaboration:
+        return Refusal(c.NO_ORGANIZATION)
+    meetings = coming_for(bot, session, actor, CALENDAR_MEETINGS)
+    coming = [m for m in meetings if m.status == MeetingStatus.SCHEDULED.value]
+    if not coming:
+        return Refusal(t.CALENDAR_EMPTY)
+    key = OutboxKey.calendar(actor.user_id)
+    title = bot.texts(t.CALENDAR_NAME, name=bot.config.collaboration.name)
+    outbox.enqueue_upload(
+        session,
+        key=key,
+        kind="calendar",
+        channel=actor.user_id,
+        now=bot.clock.now(),
+        files=[UploadFile("samverkan-moten.ics", title, "", calendar_file(bot, meetings))],
+        comment=bot.texts(t.CALENDAR_SENT, count=len(coming)),
+    )
+    return Done([key], t.CALENDAR_IN_DM)
