@@ -25,7 +25,6 @@ from commands import (
     samverkan,
     trainings,
 )
-from commands.edge import legacy
 from commands.edge.dispatch import Edge
 from commands.edge.surface import HttpRoute, Surface
 from commands.home import HomeTab
@@ -49,7 +48,7 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 
     Return every surface, and the Home tab for handlers that refresh it.
     """
-    subcommands = [sub for part in parts for sub in part.umbrella] + legacy.subcommands()
+    subcommands = [sub for part in parts for sub in part.umbrella]
     help_lines = [line for part in parts for line in part.help_lines]
     sections = [section for part in parts for section in part.home_sections]
     home_surface, tab = home.surface(sections)
@@ -103,7 +102,6 @@ def wire(
     bot.sender = sender_executor
     bot.deliverer = Deliverer(bot.db, client, bot.clock, renderers=renderers(bot))
     all_surfaces, tab = assemble(surfaces())
-    legacy.HOME[:] = [tab.publish]
     edge = Edge(bot, app, all_surfaces, work, home=tab.publish)
     routes: dict[str, HttpRoute] = {}
     for surface in all_surfaces:

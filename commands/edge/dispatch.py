@@ -154,7 +154,7 @@ class Edge:
         if isinstance(incoming, UrlVerification):
             return _json_response({"challenge": incoming.challenge})
         try:
-            run = self._decide(incoming, parsed.raw)
+            run = self._decide(incoming)
         except _Refused as refused:
             log.info("refused a %s: %s", incoming.kind, refused.why)
             return self._refuse(incoming, refused.msg, refused.params)
@@ -171,23 +171,23 @@ class Edge:
 
     # ------------------------------------------------------------------------ routing
 
-    def _decide(self, incoming: Incoming, raw: dict[str, Any]) -> Run | None:
+    def _decide(self, incoming: Incoming) -> Run | None:
         """Return what to run for a routed request; raise _Refused when it cannot be routed."""
         if isinstance(incoming, SlashCommand):
-            return self._command(incoming, raw)
+            return self._command(incoming)
         if isinstance(incoming, BlockActions):
-            return self._click(incoming, raw)
+            return self._click(incoming)
         if isinstance(incoming, ViewSubmission):
-            return self._submission(incoming, raw)
+            return self._submission(incoming)
         if isinstance(incoming, BlockSuggestion):
             return self._suggestion(incoming)
         if isinstance(incoming, EventCallback):
-            return self._event(incoming, raw)
+            return self._event(incoming)
         if isinstance(incoming, ViewClosed):
             return None  # closing a form needs no answer and changes nothing
         raise _Refused("no route for this kind", c.BAD_REQUEST)
 
-    def _command(self, command: SlashCommand, raw: dict[str, Any]) -> Run:
+    def _command(self, command: SlashCommand) -> Run:
         handler = self.commands.get(command.command)
         if handler is None:
             raise _Refused("unknown command", c.UNKNOWN_COMMAND, command=command.command)
@@ -202,7 +202,6 @@ class Edge:
                 command.trigger_id,
                 command.response_url,
                 respond,
-                raw=raw,
                 request=command,
                 args=command.text.strip(),
             )
@@ -210,7 +209,7 @@ class Edge:
 
         return run
 
-    def _click(self, actions: BlockActions, raw: dict[str, Any]) -> Run:
+    def _click(self, actions: BlockActions) -> Run:
         action = actions.action
         route = self.clicks.get(route_key(action.action_id))
         if route is None:
@@ -227,7 +226,6 @@ class Edge:
                 actions.trigger_id,
                 actions.response_url,
                 respond,
-                raw=raw,
                 request=actions,
                 value=value,
             )
@@ -235,7 +233,7 @@ class Edge:
 
         return run
 
-    def _submission(self, submission: ViewSubmission, raw: dict[str, Any]) -> Run:
+    def _submission(self, submission: ViewSubmission) -> Run:
         route = self.forms.get(submission.view.callback_id)
         if route is None:
             raise _Refused("unknown callback id", c.UNKNOWN_FORM)
@@ -251,7 +249,6 @@ class Edge:
                 None,
                 respond,
                 [],
-                raw=raw,
                 request=submission,
                 metadata=metadata,
                 _ack=ack,
@@ -289,7 +286,7 @@ class Edge:
 
         return run
 
-    def _event(self, callback: EventCallback, raw: dict[str, Any]) -> Run | None:
+    def _event(self, callback: EventCallback) -> Run | None:
         event = callback.event
         handler = self.events.get(event.type)
         if handler is None or event.tab != "home":
@@ -305,7 +302,7 @@ class Edge:
 
         def run(ack: Ack, respond: Respond, client: WebClient) -> None:
             ack()
-            ix = HomeOpened(self.bot, client, event.user, None, raw=raw, event=event)
+            ix = HomeOpened(self.bot, client, event.user, None, event=event)
             self._later(handler, ix)
 
         return run
@@ -391,9 +388,7 @@ class _Refused(Exception):
 V = TypeVar("V", bound=Value)
 
 
-def _decoded(kind: type[V] | None, raw: str | None, msg: Msg) -> V | None:
-    if kind is None:  # a surface on the legacy bridge reads its values itself
-        return None
+def _decoded(kind: type[V], raw: str | None, msg: Msg) -> V:
     try:
         return decode(kind, raw)
     except CodecError as exc:

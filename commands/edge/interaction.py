@@ -60,7 +60,6 @@ class Interaction:
     _respond: Respond | None = field(default=None, repr=False)
     # While a form's ack is being decided, Slack calls wait here and run after the ack.
     _deferred: list[Callable[[], object]] | None = field(default=None, repr=False)
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)  # for the legacy bridge only
     home: HomePublisher | None = field(default=None, repr=False)
 
     @property

@@ -46,7 +46,7 @@ class ClickRoute:
     """A click handler and the type of the value its buttons carry."""
 
     handler: ClickHandler
-    value: type[Value] | None = NoValue  # None: not decoded (surfaces on the legacy bridge)
+    value: type[Value] = NoValue
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class FormRoute:
     """A form's submission handler and the type of the form's private_metadata."""
 
     handler: FormHandler
-    metadata: type[Value] | None = NoValue  # None: not decoded (surfaces on the legacy bridge)
+    metadata: type[Value] = NoValue
 
 
 def click(handler: ClickHandler, value: type[Value] = NoValue) -> ClickRoute:

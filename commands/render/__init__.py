@@ -1,1 +1,0 @@
-"""Block Kit rendering, apart from request handling."""
