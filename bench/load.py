@@ -1,6 +1,6 @@
 """Concurrent signed-request load: users on keep-alive connections, timed request by request.
 
-Requests are signed exactly as Slack signs them (`bot.slack_sim.requests.sign`) at the moment
+Requests are signed exactly as Slack signs them (`slack_sim.requests.sign`) at the moment
 they are sent, and timed from the first byte written to the last byte read.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bot.slack_sim import requests as req
+from slack_sim import requests as req
 
 FORM = "application/x-www-form-urlencoded"
 

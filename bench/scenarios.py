@@ -33,10 +33,10 @@ from bench.servers import Served, child_env, start_bot, start_procfile_web
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import SimulatedSlack
-from bot.slack_sim.workspace import JSONDict
 from commands.edge.ids import Action, Field
+from slack_sim import requests as req
+from slack_sim.web_api import SimulatedSlack
+from slack_sim.workspace import JSONDict
 from storage import meetings as meeting_store
 from storage.models import Need, OutboxMessage, SurveyResponse
 from tests.harness import METHODS_DIR, find_button

@@ -290,34 +290,3 @@ def blocks_dict(blocks: Sequence[Block]) -> list[dict[str, Any]]:
     if len(blocks) > MESSAGE_BLOCKS_MAX:
         raise ValueError(f"{len(blocks)} blocks is more than a message holds")
     return [block.to_dict() for block in blocks]
-
-
-class ViewState:
-    """Typed reading of a submitted view's state.values (a field's block id is its action id)."""
-
-    def __init__(self, view: dict[str, Any]) -> None:
-        """Read the values of view."""
-        self._values: dict[str, dict[str, dict[str, Any]]] = view.get("state", {}).get("values", {})
-
-    def _element(self, field: str) -> dict[str, Any]:
-        return self._values.get(field, {}).get(field, {}) or {}
-
-    def raw(self, field: str, key: str) -> Any:
-        """Return one key of an input's state (selected_date, selected_users, ...)."""
-        return self._element(field).get(key)
-
-    def text(self, field: str) -> str | None:
-        """Return a text input's value."""
-        value = self._element(field).get("value")
-        return value if isinstance(value, str) else None
-
-    def selected(self, field: str) -> str | None:
-        """Return a single select's or radio group's chosen value."""
-        chosen = self._element(field).get("selected_option") or {}
-        value = chosen.get("value")
-        return value if isinstance(value, str) else None
-
-    def selected_many(self, field: str) -> list[str]:
-        """Return a multi select's or checkbox group's chosen values."""
-        chosen = self._element(field).get("selected_options") or []
-        return [str(o["value"]) for o in chosen if isinstance(o, dict) and "value" in o]

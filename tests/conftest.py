@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.slack_sim.web_api import SimulatedSlack
+from slack_sim.web_api import SimulatedSlack
 from tests.harness import COORDINATOR_CHANNEL, METHODS_DIR, PEOPLE, RunningBot
 
 PG_ADMIN_URL = os.environ.get(
@@ -129,7 +129,7 @@ def _whole_suite(session: pytest.Session) -> bool:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Hand a worker's calls on; after the whole suite, compare the scopes with the manifests."""
-    from bot.slack_sim.web_api import USAGE
+    from slack_sim.web_api import USAGE
 
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:

@@ -21,10 +21,10 @@ from bot.context import BotContext
 from bot.runtime import prepare_database
 from bot.server import WebApp
 from bot.settings import Settings
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.socket_mode import EdgeSocketModeHandler
 from bot.wiring import wire
+from slack_sim import requests as req
+from slack_sim.web_api import SimulatedSlack
 from storage.db import Database
 from tests.socket_mode import SocketModeServer
 

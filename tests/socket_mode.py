@@ -38,8 +38,8 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.sync.server import Server, ServerConnection, serve
 
-from bot.slack_sim.web_api import WAIT_SECONDS, SimulatedSlack
-from bot.slack_sim.workspace import API_APP_ID, JSONDict
+from slack_sim.web_api import WAIT_SECONDS, SimulatedSlack
+from slack_sim.workspace import API_APP_ID, JSONDict
 
 ENVELOPE_TYPES = ("slash_commands", "interactive", "events_api")
 DISCONNECT_REASONS = ("refresh_requested", "warning", "link_disabled")
@@ -54,7 +54,7 @@ _ANSWERED_INTERACTIONS = frozenset({"view_submission", "block_suggestion"})
 def envelope_for(body: bytes) -> tuple[str, JSONDict]:
     """Return the Socket Mode (type, payload) of an HTTP request body Slack would have posted.
 
-    Takes a body from bot.slack_sim.requests: a slash command's form, an interaction's
+    Takes a body from slack_sim.requests: a slash command's form, an interaction's
     payload=<json> form or an Events API JSON body. Raises ValueError for anything else.
     """
     text = body.decode("utf-8")

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import SimulatedSlack
+from slack_sim import requests as req
+from slack_sim.web_api import SimulatedSlack
 from storage.db import Database
 from tests.harness import (
     ANNA,

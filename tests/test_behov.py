@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.edge.ids import Action, Callback, Field
+from slack_sim.web_api import SimulatedSlack
 from storage import outbox
 from storage.models import AuditEntry, Need, NeedEvent, OutboxMessage
 from tests.conftest import NOW

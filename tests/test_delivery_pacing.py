@@ -16,7 +16,7 @@ from bot import scheduler
 from bot.clock import FrozenClock
 from bot.delivery import Deliverer, retry_after
 from bot.slack_app import build_client
-from bot.slack_sim.web_api import SimulatedSlack
+from slack_sim.web_api import SimulatedSlack
 from storage import outbox
 from storage.db import Database
 from storage.migrate import upgrade

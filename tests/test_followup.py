@@ -13,8 +13,6 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
@@ -22,6 +20,8 @@ from commands.edge.codec import encode
 from commands.edge.ids import Action, Callback, Field
 from commands.followup import queue_owners_summary
 from commands.followup.values import ValueForm, ValueRef
+from slack_sim import requests as req
+from slack_sim.web_api import Call, SimulatedSlack
 from storage import outbox
 from storage.models import (
     AuditEntry,

@@ -19,8 +19,8 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
-from bot.slack_sim import requests as req
 from commands.edge.actor import resolve_actor
+from slack_sim import requests as req
 from storage.models import Base
 from tests.harness import ANNA, BERIT, COORDINATOR, OUTSIDER, WORKING_GROUP, RunningBot
 

@@ -1,7 +1,7 @@
 """The app manifests: valid against Slack's published schema, asking for exactly the scopes needed.
 
 The scopes the bot needs are derived from the Web API calls the whole test suite makes (recorded
-by the simulated Slack, see bot.slack_sim.web_api.USAGE) and the scopes Slack's method reference
+by the simulated Slack, see slack_sim.web_api.USAGE) and the scopes Slack's method reference
 gives for each method; tests/conftest.py compares them with both manifests once the whole suite
 has run. The tests here check the derivation itself and the manifests' shape.
 """

@@ -12,8 +12,6 @@ import pytest
 from sqlalchemy import select
 
 from bot import scheduler
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
@@ -23,6 +21,8 @@ from commands.edge.ids import Action, Callback, Field
 from commands.meetings.planner import planner
 from commands.meetings.render.phrases import when
 from commands.meetings.values import MeetingForm, MeetingRef, SeriesForm, SeriesRef
+from slack_sim import requests as req
+from slack_sim.web_api import Call, SimulatedSlack
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries, Need, OutboxMessage

@@ -35,9 +35,9 @@ from sqlalchemy import create_engine, func, select, text
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import SimulatedSlack
 from commands.edge.ids import Field
+from slack_sim import requests as req
+from slack_sim.web_api import SimulatedSlack
 from storage import meetings as meeting_store
 from storage.db import Database
 from storage.migrate import upgrade

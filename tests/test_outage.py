@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from commands.edge.ids import Field
+from slack_sim.web_api import SimulatedSlack
 from storage.models import Need, OutboxMessage
 from tests.conftest import NOW, PG_ADMIN_URL, POSTGRES
 from tests.harness import ANNA, WORKING_GROUP, RunningBot

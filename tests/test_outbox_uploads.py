@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from bot.clock import FrozenClock
 from bot.delivery import WAIT_FOR_ORIGINAL, Deliverer, Renderer, backoff
 from bot.slack_app import build_client
-from bot.slack_sim.web_api import Call, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import followup as ft
+from slack_sim.web_api import Call, SimulatedSlack
 from storage import outbox
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade

@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.domain.meetings import holiday_name
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import meetings as t
 from commands.meetings.alerts import failure_reason
+from slack_sim.web_api import SimulatedSlack
 from storage.db import Database
 from storage.models import OutboxMessage
 from tests.conftest import NOW

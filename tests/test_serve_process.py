@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import needs as t
+from slack_sim import requests as req
+from slack_sim.web_api import SimulatedSlack
 from tests.harness import ANNA, SIGNING_SECRET
 
 CONFIG = """

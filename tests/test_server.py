@@ -9,11 +9,11 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.slack_sim import requests as req
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands.edge.ids import Action, Callback
+from slack_sim import requests as req
 from storage.db import Database
 from storage.models import Person
 from tests.harness import ANNA, COORDINATOR, OUTSIDER, SIGNING_SECRET, RunningBot, all_text

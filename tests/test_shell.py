@@ -24,12 +24,12 @@ from bot.shell.forms import Choice, Directory, FormFiller, Question, Refused
 from bot.shell.render import Press, Renderer, Style, mrkdwn
 from bot.shell.session import ShellSession
 from bot.shell.world import load_world
-from bot.slack_sim import Person, SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import shell as t
 from commands.edge.interaction import Click, Command, Submission
 from commands.edge.surface import click, form
+from slack_sim import Person, SimulatedSlack
 from storage import outbox
 from storage.db import Database
 from storage.models import Need, OutboxMessage

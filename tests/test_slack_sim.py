@@ -18,9 +18,9 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.webhook import WebhookClient
 
-from bot.slack_sim import requests as slack_requests
-from bot.slack_sim.web_api import SimulatedSlack
-from bot.slack_sim.workspace import Person, Source
+from slack_sim import requests as slack_requests
+from slack_sim.web_api import SimulatedSlack
+from slack_sim.workspace import Person, Source
 from tests.harness import METHODS_DIR
 
 CHANNEL = "C0ARBETS1"

@@ -23,11 +23,11 @@ from slack_sdk.socket_mode.response import SocketModeResponse
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import WAIT_SECONDS, SimulatedSlack
-from bot.slack_sim.workspace import API_APP_ID
 from bot.texts import Texts
 from bot.texts import needs as t
+from slack_sim import requests as req
+from slack_sim.web_api import WAIT_SECONDS, SimulatedSlack
+from slack_sim.workspace import API_APP_ID
 from tests.harness import ANNA
 from tests.socket_mode import SocketModeServer, envelope_for
 from tests.test_serve_process import CONFIG, free_port

@@ -14,11 +14,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.slack_sim import requests as req
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from commands.edge.ids import Action, Field
+from slack_sim import requests as req
+from slack_sim.web_api import SimulatedSlack
 from storage.models import Need
 from tests.conftest import NOW
 from tests.harness import ANNA, BASE_CONFIG, COORDINATOR, RunningBot, find_button

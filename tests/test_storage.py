@@ -14,7 +14,7 @@ from bot.delivery import Deliverer
 from bot.domain.needs import FocusArea, NeedDraft, NeedStatus, Support, Urgency
 from bot.domain.organizations import BUILT_IN
 from bot.slack_app import build_client
-from bot.slack_sim.web_api import SimulatedSlack
+from slack_sim.web_api import SimulatedSlack
 from storage import outbox
 from storage.db import Database, DatabaseUnavailable
 from storage.directory import sync_organizations

@@ -44,10 +44,10 @@ from bot.domain.summary import (
     summary_window,
 )
 from bot.domain.trainings import SUBJECT_LABELS, Subject
-from bot.slack_sim.contract import message_problem
 from bot.texts import Texts
 from bot.texts import followup as t
 from commands.followup.render_summary import summary_messages
+from slack_sim.contract import message_problem
 from storage import outbox
 from storage.db import Database
 from storage.directory import sync_organizations

@@ -26,13 +26,13 @@ from bot.domain.trainings import (
     validate_report,
     validate_training,
 )
-from bot.slack_sim import requests as req
-from bot.slack_sim.contract import view_problems
-from bot.slack_sim.web_api import SimulatedSlack
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands.edge.ids import Action, Callback, Field
+from slack_sim import requests as req
+from slack_sim.contract import view_problems
+from slack_sim.web_api import SimulatedSlack
 from storage.db import Database
 from storage.directory import sync_organizations
 from storage.migrate import upgrade

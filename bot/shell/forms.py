@@ -11,9 +11,9 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.shell.render import Renderer, options_of, text_of
-from bot.slack_sim.requests import STATE_SHAPES, initial_state
 from bot.texts import Msg, Texts
 from bot.texts import shell as t
+from slack_sim.requests import STATE_SHAPES, initial_state
 
 JSONDict = dict[str, Any]
 Values = dict[str, dict[str, JSONDict]]

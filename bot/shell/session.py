@@ -41,13 +41,13 @@ from bot.shell.forms import (
 )
 from bot.shell.render import Press, Renderer, Style, mrkdwn, options_of
 from bot.shell.world import World
-from bot.slack_sim import requests as sim
-from bot.slack_sim.web_api import SimulatedSlack
-from bot.slack_sim.workspace import Event, Person, Source, dm_channel, person_id_for, user_of_dm
 from bot.texts import Msg, Texts
 from bot.texts import samverkan as ts
 from bot.texts import shell as t
 from bot.wiring import wire
+from slack_sim import requests as sim
+from slack_sim.web_api import SimulatedSlack
+from slack_sim.workspace import Event, Person, Source, dm_channel, person_id_for, user_of_dm
 from storage import outbox
 from storage.db import Database
 from storage.models import AuditEntry, OutboxMessage

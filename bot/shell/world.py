@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.config import USER_ID, Config, parse_config
 from bot.errors import StartupError
-from bot.slack_sim.workspace import Person
+from slack_sim.workspace import Person
 
 DEMO_CONFIG = Path(__file__).with_name("demo.toml")
 

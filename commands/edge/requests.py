@@ -243,11 +243,26 @@ class SlashCommand(_Model):
         return self.channel_id
 
 
-class BlockActions(_Model):
+class _Interaction(_Model):
+    """An interaction payload: someone acted, in a modal unless a subclass knows a channel."""
+
+    user_ref: UserRef = Field(alias="user")
+
+    @property
+    def user(self) -> str:
+        """Return the user id."""
+        return self.user_ref.id
+
+    @property
+    def channel(self) -> str | None:
+        """Return the channel to answer in: none for a modal."""
+        return None
+
+
+class BlockActions(_Interaction):
     """A click or a choice in a message, a modal or the Home tab."""
 
     kind: Literal["block_actions"] = "block_actions"
-    user_ref: UserRef = Field(alias="user")
     team: TeamRef | None = None
     trigger_id: TriggerId
     response_url: Url | None = None
@@ -256,11 +271,6 @@ class BlockActions(_Model):
     message: MessageRef | None = None
     view: ViewPayload | None = None
     actions: Annotated[list[ActionPayload], Field(min_length=1, max_length=5)]
-
-    @property
-    def user(self) -> str:
-        """Return the user id."""
-        return self.user_ref.id
 
     @property
     def channel(self) -> str | None:
@@ -275,63 +285,30 @@ class BlockActions(_Model):
         return self.actions[0]
 
 
-class ViewSubmission(_Model):
+class ViewSubmission(_Interaction):
     """A submitted modal."""
 
     kind: Literal["view_submission"] = "view_submission"
-    user_ref: UserRef = Field(alias="user")
     team: TeamRef | None = None
     trigger_id: TriggerId | None = None
     view: ViewPayload
 
-    @property
-    def user(self) -> str:
-        """Return the user id."""
-        return self.user_ref.id
 
-    @property
-    def channel(self) -> str | None:
-        """A modal has no channel."""
-        return None
-
-
-class ViewClosed(_Model):
+class ViewClosed(_Interaction):
     """A modal closed with notify_on_close."""
 
     kind: Literal["view_closed"] = "view_closed"
-    user_ref: UserRef = Field(alias="user")
     view: ViewPayload
 
-    @property
-    def user(self) -> str:
-        """Return the user id."""
-        return self.user_ref.id
 
-    @property
-    def channel(self) -> str | None:
-        """A modal has no channel."""
-        return None
-
-
-class BlockSuggestion(_Model):
+class BlockSuggestion(_Interaction):
     """A request for the options of an external select, with what the person typed."""
 
     kind: Literal["block_suggestion"] = "block_suggestion"
-    user_ref: UserRef = Field(alias="user")
     action_id: SlackKey
     block_id: BlockId | None = None
     value: Annotated[Text, Field(max_length=MAX_TEXT)] = ""
     view: ViewPayload | None = None
-
-    @property
-    def user(self) -> str:
-        """Return the user id."""
-        return self.user_ref.id
-
-    @property
-    def channel(self) -> str | None:
-        """A select in a modal has no channel."""
-        return None
 
 
 class AppHomeOpened(_Model):

@@ -10,7 +10,7 @@
   strict mode (the tests); the shell runs without them.
 """
 
-from bot.slack_sim.web_api import Call, SimulatedSlack
-from bot.slack_sim.workspace import Event, Person, Source
+from slack_sim.web_api import Call, SimulatedSlack
+from slack_sim.workspace import Event, Person, Source
 
 __all__ = ["Call", "Event", "Person", "SimulatedSlack", "Source"]

@@ -25,8 +25,8 @@ from types import TracebackType
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
-from bot.slack_sim.contract import MethodReference, message_problem
-from bot.slack_sim.workspace import (
+from slack_sim.contract import MethodReference, message_problem
+from slack_sim.workspace import (
     JSONDict,
     Person,
     Source,

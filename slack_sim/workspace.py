@@ -2,7 +2,7 @@
 
 People, channels, messages (ephemeral ones too), modals and their stack, Home tabs and shared
 files, with the ids and defaults Slack adds. Everything the bot does is also recorded as an
-Event for a terminal to show. Serving it over HTTP is `bot.slack_sim.web_api`'s job.
+Event for a terminal to show. Serving it over HTTP is `slack_sim.web_api`'s job.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.slack_sim.contract import message_problem, view_problems
+from slack_sim.contract import message_problem, view_problems
 
 JSONDict = dict[str, Any]
 Handler = Callable[[JSONDict], JSONDict]

@@ -21,7 +21,7 @@ from datetime import time as clock_time
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.slack_sim.workspace import (
+from slack_sim.workspace import (
     API_APP_ID,
     BOT_ID,
     BOT_USER_ID,
