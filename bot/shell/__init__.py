@@ -121,7 +121,10 @@ def _empty_database(args: argparse.Namespace, folder: str) -> str:
 def _configure_shell(parser: argparse.ArgumentParser) -> None:
     """Add the shell's options."""
     parser.add_argument(
-        "--script", type=Path, metavar="FILE", help="run the lines of FILE instead of asking"
+        "--script",
+        type=Path,
+        metavar="FILE",
+        help="run the lines of FILE instead of asking; a refused line stops it (exit status 1)",
     )
     parser.add_argument(
         "--config",

@@ -57,6 +57,8 @@ class ScriptStopped(Exception):
 class Console:
     """Reads the person's lines: from the terminal, with line editing and history."""
 
+    line_number = 0  # of the line read last, in a script
+
     def __init__(self, out: Output) -> None:
         """Prompt on out's terminal."""
         self.out = out
@@ -130,16 +132,13 @@ class ConsoleAnswerer:
         self.tr = texts
         self.strict = strict
 
-    def _line_number(self) -> int:
-        """Return the number of the script line read last (0 outside a script)."""
-        return getattr(self.console, "line_number", 0)
-
     def answer(self, question: Question, problem: str) -> str | None:
         """Print the question (and why the last answer was refused) and read the answer."""
         out, style = self.console.out, self.console.out.style
         if problem and self.strict:
             raise ScriptStopped(
-                self._line_number(), self.tr(t.SCRIPT_REFUSED, label=question.label, error=problem)
+                self.console.line_number,
+                self.tr(t.SCRIPT_REFUSED, label=question.label, error=problem),
             )
         if not problem:
             mark = "" if question.required else " " + style.dim(self.tr(t.OPTIONAL))
@@ -161,7 +160,7 @@ class ConsoleAnswerer:
         answer = self.console.read_answer("  › ")
         if self.strict and answer is not None and _is_command(answer):
             raise ScriptStopped(
-                self._line_number(),
+                self.console.line_number,
                 self.tr(t.SCRIPT_COMMAND_IN_FORM, label=question.label, line=answer.strip()),
             )
         return answer

@@ -673,8 +673,7 @@ class ShellSession:
         question.choices = self.forms.choices(element)
         try:
             entry = self.forms.ask(question)
-        except Stopped as stopped:
-            self.say(stopped.msg, **stopped.params)
+        except Stopped:  # the press is cancelled, and says so
             return False
         action.update({k: v for k, v in entry.items() if k != "type"})
         return True
