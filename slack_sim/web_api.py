@@ -204,7 +204,7 @@ class SimulatedSlack(Workspace):
         message in the channel, or a change of the source message).
         """
         with self._lock:
-            path = f"/response/{name}/{next(self._ids)}"
+            path = f"/response/{name}/{self._next_id()}"
             if source is not None:
                 self._sources[path] = source
         return self.base_url + path

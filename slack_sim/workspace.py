@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -152,7 +152,7 @@ class Workspace:
         self._lock = threading.RLock()
         self._files: dict[str, JSONDict] = {}
         self._used_triggers: set[str] = set()
-        self._ids = itertools.count(1)
+        self._issued_ids = 0
         self._last_ts_micros = 0
         self._handlers: dict[str, Handler] = {
             "auth.test": self._auth_test,
@@ -247,6 +247,45 @@ class Workspace:
             message |= {"team": self.team_id, **fields}
             self.messages.setdefault(channel, []).append(message)
             return ts
+
+    def snapshot(self) -> JSONDict:
+        """Return what a person saw and could press (people, channels, messages, Home tabs).
+
+        Plain JSON, for restore() in a later process; open modals, files and calls are left out.
+        """
+        with self._lock:
+            return copy.deepcopy(
+                {
+                    "users": [asdict(person) for person in self.users.values()],
+                    "channels": self.channels,
+                    "messages": self.messages,
+                    "ephemerals": self.ephemerals,
+                    "home_views": self.home_views,
+                    "last_ts_micros": self._last_ts_micros,
+                    "issued_ids": self._issued_ids,
+                }
+            )
+
+    def restore(self, snapshot: JSONDict) -> None:
+        """Take back what snapshot() returned; people known now are kept. Raises ValueError."""
+        try:
+            users = [Person(**person) for person in snapshot["users"]]
+            channels = dict(snapshot["channels"])
+            messages = {str(k): list(v) for k, v in snapshot["messages"].items()}
+            ephemerals = list(snapshot["ephemerals"])
+            home_views = dict(snapshot["home_views"])
+            last_ts, issued = int(snapshot["last_ts_micros"]), int(snapshot["issued_ids"])
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise ValueError(f"not a snapshot of a simulated Slack ({exc})") from None
+        with self._lock:
+            for person in users:
+                self.users.setdefault(person.id, person)
+            self.channels.update(channels)
+            self.messages = messages
+            self.ephemerals = ephemerals
+            self.home_views = home_views
+            self._last_ts_micros = max(self._last_ts_micros, last_ts)
+            self._issued_ids = max(self._issued_ids, issued)
 
     def take_events(self) -> list[Event]:
         """Return and forget the events recorded so far."""
@@ -377,9 +416,14 @@ class Workspace:
         self._last_ts_micros = micros
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
+    def _next_id(self) -> int:
+        """Return a number not handed out before (for view, file, block and URL ids)."""
+        self._issued_ids += 1
+        return self._issued_ids
+
     def _short_id(self) -> str:
         """Return a short id like the block ids Slack generates."""
-        number, out = next(self._ids) * 7919, ""
+        number, out = self._next_id() * 7919, ""
         for _ in range(5):
             number, digit = divmod(number, len(_ID_ALPHABET))
             out += _ID_ALPHABET[digit]
@@ -759,7 +803,7 @@ class Workspace:
         if not isinstance(view, dict):
             view = {}
         previous = self.views.get(view_id) if view_id else None
-        number = next(self._ids)
+        number = self._next_id()
         view_id = view_id or f"VS{number:07d}"
         stored: JSONDict = {
             "id": view_id,
@@ -922,7 +966,7 @@ class Workspace:
             return self._refuse(
                 "files.getUploadURLExternal", "invalid_arguments", "length must be >= 1"
             )
-        file_id = f"FS{next(self._ids):07d}"
+        file_id = f"FS{self._next_id():07d}"
         name = Path(str(args["filename"])).name or "file"
         self._files[file_id] = {"id": file_id, "name": name, "title": name, "size": length}
         return {"ok": True, "upload_url": f"{self.base_url}/upload/{file_id}", "file_id": file_id}
@@ -963,7 +1007,7 @@ class Workspace:
         data = content if isinstance(content, bytes) else str(content or "").encode()
         if not data:
             return self._refuse("files.upload", "no_file_data", "neither file nor content")
-        file_id = f"FS{next(self._ids):07d}"
+        file_id = f"FS{self._next_id():07d}"
         name = Path(str(args.get("filename") or "file")).name or "file"
         title = str(args.get("title") or name)
         info = {"id": file_id, "name": name, "title": title, "size": len(data), "uploaded": True}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from bot.shell.forms import Question
+from bot.shell.forms import CANCEL_WORDS, INTERRUPTED, Question
 from bot.shell.render import Style
 from bot.texts import Msg, Texts
 from bot.texts import shell as t
@@ -20,11 +20,23 @@ class Output:
         """Write to stream."""
         self.stream = stream
         self.style = Style(color)
+        self._muted = False
 
     def line(self, text: str = "") -> None:
-        """Write one line."""
+        """Write one line (nothing while muted)."""
+        if self._muted:
+            return
         self.stream.write(text + "\n")
         self.stream.flush()
+
+    @contextlib.contextmanager
+    def muted(self) -> Iterator[None]:
+        """Write nothing inside the with block."""
+        self._muted = True
+        try:
+            yield
+        finally:
+            self._muted = False
 
     def lines(self, texts: Iterable[str]) -> None:
         """Write several lines."""
@@ -32,8 +44,20 @@ class Output:
             self.line(text)
 
 
+class ScriptStopped(Exception):
+    """A script line was refused: the script stops at line (1-based) with message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        """Stop at line with message."""
+        super().__init__(f"{line}: {message}")
+        self.line = line
+        self.message = message
+
+
 class Console:
     """Reads the person's lines: from the terminal, with line editing and history."""
+
+    line_number = 0  # of the line read last, in a script
 
     def __init__(self, out: Output) -> None:
         """Prompt on out's terminal."""
@@ -41,13 +65,28 @@ class Console:
         with contextlib.suppress(ImportError):  # no readline on this platform: plain input()
             import readline  # noqa: F401 - line editing and history for input()
 
+    def _input(self, prompt: str) -> str:
+        """Return one line; raise EOFError at the end of input, KeyboardInterrupt on Ctrl-C."""
+        return input(prompt)
+
     def read(self, prompt: str) -> str | None:
         """Return the next line typed, or None at the end of input (Ctrl-D) or on Ctrl-C."""
         try:
-            return input(prompt)
+            return self._input(prompt)
         except (EOFError, KeyboardInterrupt):
             self.out.line()
             return None
+
+    def read_answer(self, prompt: str) -> str | None:
+        """Return the next answer typed in a form, INTERRUPTED on Ctrl-C, None at the end."""
+        try:
+            return self._input(prompt)
+        except EOFError:
+            self.out.line()
+            return None
+        except KeyboardInterrupt:
+            self.out.line()
+            return INTERRUPTED
 
 
 class ScriptConsole(Console):
@@ -57,27 +96,50 @@ class ScriptConsole(Console):
         """Read lines in order."""
         self.out = out
         self._lines: Iterator[str] = iter(lines)
+        self.line_number = 0
 
-    def read(self, prompt: str) -> str | None:
-        """Return the script's next line (echoed), or None at its end."""
+    def _input(self, prompt: str) -> str:
+        """Return the script's next line (echoed); raise EOFError at its end."""
         line = next(self._lines, None)
         if line is None:
-            return None
+            raise EOFError
+        self.line_number += 1
         self.out.line(prompt + self.out.style.accent(line))
         return line
 
+    def read(self, prompt: str) -> str | None:
+        """Return the script's next line (echoed), or None at its end."""
+        try:
+            return self._input(prompt)
+        except EOFError:
+            return None
+
+    def read_answer(self, prompt: str) -> str | None:
+        """Return the script's next line as a form answer, or None at its end."""
+        return self.read(prompt)
+
 
 class ConsoleAnswerer:
-    """Asks form questions on a console: label, hint, choices and current value, then a line."""
+    """Asks form questions on a console: label, hint, choices and current value, then a line.
 
-    def __init__(self, console: Console, texts: Texts) -> None:
+    With strict (a script), an answer that is refused, or a command given where a form asks
+    for a value, stops the script (ScriptStopped) instead of moving later lines to other fields.
+    """
+
+    def __init__(self, console: Console, texts: Texts, *, strict: bool = False) -> None:
         """Ask through console."""
         self.console = console
         self.tr = texts
+        self.strict = strict
 
     def answer(self, question: Question, problem: str) -> str | None:
         """Print the question (and why the last answer was refused) and read the answer."""
         out, style = self.console.out, self.console.out.style
+        if problem and self.strict:
+            raise ScriptStopped(
+                self.console.line_number,
+                self.tr(t.SCRIPT_REFUSED, label=question.label, error=problem),
+            )
         if not problem:
             mark = "" if question.required else " " + style.dim(self.tr(t.OPTIONAL))
             out.line(style.bold(question.label) + mark)
@@ -95,17 +157,29 @@ class ConsoleAnswerer:
             question.error = ""
         if problem:
             out.line("  " + style.error("⚠ " + problem))
-        return self.console.read("  › ")
+        answer = self.console.read_answer("  › ")
+        if self.strict and answer is not None and _is_command(answer):
+            raise ScriptStopped(
+                self.console.line_number,
+                self.tr(t.SCRIPT_COMMAND_IN_FORM, label=question.label, line=answer.strip()),
+            )
+        return answer
 
     def confirm(self, title: str, text: str) -> bool | None:
-        """Ask yes or no."""
+        """Ask yes or no; None at the end of input or on Ctrl-C."""
         self.console.out.line(self.console.out.style.bold(title))
         if text:
             self.console.out.line("  " + text)
-        answer = self.console.read("  " + self.tr(t.CONFIRM_PROMPT) + " ")
-        if answer is None:
+        answer = self.console.read_answer("  " + self.tr(t.CONFIRM_PROMPT) + " ")
+        if answer is None or answer == INTERRUPTED:
             return None
         return answer.strip().casefold() in {"j", "ja", "y", "yes"}
+
+
+def _is_command(answer: str) -> bool:
+    """Tell whether a form answer is a shell or slash command (other than /avbryt)."""
+    text = answer.strip()
+    return text.startswith("/") and text.split()[0].casefold() not in CANCEL_WORDS
 
 
 def _guide(question: Question) -> Msg:

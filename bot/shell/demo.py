@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.shell.console import DemoAnswerer
+from bot.shell.press import parse_press
 from bot.shell.session import ShellSession
 from bot.texts import Msg
 from bot.texts import shell as t
@@ -55,13 +56,13 @@ def play(session: ShellSession, answerer: DemoAnswerer, steps: Sequence[Step]) -
             continue
         answerer.give(dict(step.answers))
         for line in step.lines:
-            if line.startswith("/tryck ") and session.find_press(line[7:]) is None:
-                session.note(t.DEMO_NO_BUTTON, labels=line[7:].replace("|", "”, ”"))
+            press = line.removeprefix("/tryck ")
+            if press != line and session.find_press(press) is None:
+                labels = "”, ”".join(parse_press(press).labels)
+                session.note(t.DEMO_NO_BUTTON, labels=labels)
                 break
             out.line(style.dim(session.prompt()) + style.accent(line))
             session.run_line(line)
-    out.line()
-    session.say(t.DEMO_END, files=str(session.files_dir))
 
 
 NEED_ANNA: dict[str, str | list[str]] = {
@@ -136,7 +137,7 @@ MONTH: list[Step] = [
             "Samverkansledaren Lena ser de öppna behoven och tar upp Annas behov; Anna får besked.",
             "The coordinator Lena looks at the open needs and takes Anna's need up; Anna is told.",
         ),
-        ["/jag ledare", "/behov lista", "/tryck Tagen upp på Behov #1"],
+        ["/jag ledare", "/behov lista", '/tryck "Tagen upp" på Behov #1'],
     ),
     Step(
         Msg(
@@ -154,11 +155,11 @@ MONTH: list[Step] = [
         ),
         [
             "/jag anna@tullverket.se",
-            "/tryck Jag kommer|Kommer på Arbetsgruppsmöte",
+            '/tryck "Jag kommer" | "Kommer" på Arbetsgruppsmöte',
             "/jag erik.ek@regiongavleborg.se",
-            "/tryck Jag kommer|Kommer på Arbetsgruppsmöte",
+            '/tryck "Jag kommer" | "Kommer" på Arbetsgruppsmöte',
             "/jag berit.berglund@gavle.se",
-            "/tryck Jag kommer inte|Kommer inte på Arbetsgruppsmöte",
+            '/tryck "Jag kommer inte" | "Kommer inte" på Arbetsgruppsmöte',
         ],
         needs=["/samverkan möten"],
     ),
@@ -183,7 +184,7 @@ MONTH: list[Step] = [
             "Mötet hålls. Lena för in närvaron och vilka behov som togs upp.",
             "The meeting is held. Lena records attendance and which needs were taken up.",
         ),
-        ["/tid 2027-01-12T12:00", "/jag ledare", "/tryck Närvaro och behov|Närvaro"],
+        ["/tid 2027-01-12T12:00", "/jag ledare", "/tryck Närvaro och behov | Närvaro"],
         ATTENDANCE,
         needs=["/samverkan möten"],
     ),
@@ -196,26 +197,26 @@ MONTH: list[Step] = [
         [
             "/tid 2027-01-19T16:30",
             "/jag anna@tullverket.se",
-            "/tryck Svara på utvärderingen|Svara",
+            "/tryck Svara på utvärderingen | Svara",
         ],
         _evaluation("2", "4", "Hur man känner igen påverkan vid kontroller."),
         needs=["/utbildning"],
     ),
     Step(
         Msg("Erik svarar.", "Erik answers."),
-        ["/jag erik.ek@regiongavleborg.se", "/tryck Svara på utvärderingen|Svara"],
+        ["/jag erik.ek@regiongavleborg.se", "/tryck Svara på utvärderingen | Svara"],
         _evaluation("3", "4"),
         needs=["/utbildning"],
     ),
     Step(
         Msg("Sara svarar.", "Sara answers."),
-        ["/jag sara.sandberg@sandviken.se", "/tryck Svara på utvärderingen|Svara"],
+        ["/jag sara.sandberg@sandviken.se", "/tryck Svara på utvärderingen | Svara"],
         _evaluation("1", "4", "Samtal med föräldrar."),
         needs=["/utbildning"],
     ),
     Step(
         Msg("Olof svarar.", "Olof answers."),
-        ["/jag olof.olsson@hudiksvall.se", "/tryck Svara på utvärderingen|Svara"],
+        ["/jag olof.olsson@hudiksvall.se", "/tryck Svara på utvärderingen | Svara"],
         _evaluation("2", "5"),
         needs=["/utbildning"],
     ),

@@ -25,6 +25,10 @@ TEXT_KINDS = frozenset(
 )
 CLEAR = "-"
 CANCEL_WORDS = frozenset({"/avbryt", "/cancel"})
+# What an answerer returns when the person pressed Ctrl-C instead of answering.
+INTERRUPTED = "\x03"
+# How many times a question (or a whole form the bot refuses) is tried before the form closes.
+MAX_TRIES = 3
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,16 @@ class Answerer(Protocol):
     def confirm(self, title: str, text: str) -> bool | None:
         """Return whether the person confirms; None stops."""
         ...
+
+
+class Stopped(Exception):
+    """A form ends without being sent; msg (with params) says why."""
+
+    def __init__(self, msg: Msg, **params: Any) -> None:
+        """Stop with msg."""
+        super().__init__(msg.sv)
+        self.msg = msg
+        self.params = params
 
 
 class Refused(ValueError):
@@ -175,15 +189,22 @@ class FormFiller:
 
     # ------------------------------------------------------------------ asking
 
-    def ask(self, question: Question) -> JSONDict | None:
-        """Ask one question until the answer is one Slack's client accepts; None stops."""
+    def ask(self, question: Question) -> JSONDict:
+        """Ask one question until the answer is one Slack's client accepts.
+
+        Raises Stopped when the person cancels (/avbryt, end of input) and when MAX_TRIES
+        answers in a row (an empty required answer, a refused value, Ctrl-C) were not accepted.
+        """
         problem = ""
         if question.kind == "external_select" and self.suggest is None:
             question.choices = []
-        for _ in range(20):
+        for _ in range(MAX_TRIES):
             answer = self.answerer.answer(question, problem)
-            if answer is None or answer.strip() in CANCEL_WORDS:
-                return None
+            if answer is None or answer.strip().casefold() in CANCEL_WORDS:
+                raise Stopped(t.FORM_CANCELLED)
+            if answer == INTERRUPTED:
+                problem = self.tr(t.INTERRUPTED)
+                continue
             try:
                 value = self.parse(question, answer)
             except Refused as exc:
@@ -191,7 +212,7 @@ class FormFiller:
                 continue
             key, _ = STATE_SHAPES[question.kind]
             return {"type": question.kind, key: value}
-        return None
+        raise Stopped(t.FORM_GAVE_UP, label=question.label, tries=MAX_TRIES)
 
     def parse(self, question: Question, answer: str) -> Any:
         """Turn what was typed into the value Slack sends, or raise Refused."""

@@ -81,6 +81,23 @@ EMOJI = {
     "scales": "⚖️",
     "droplet": "💧",
     "test_tube": "🧪",
+    "pencil": "📝",
+    "pencil2": "✏️",
+    "double_vertical_bar": "⏸️",
+    "black_right_pointing_triangle_with_double_vertical_bar": "⏯️",
+    "arrow_forward": "▶️",
+    "repeat": "🔁",
+    "clock9": "🕘",
+    "spiral_note_pad": "🗒️",
+    "card_index_dividers": "🗂️",
+    "handshake": "🤝",
+    "people_holding_hands": "🧑‍🤝‍🧑",
+    "heavy_exclamation_mark": "❗",
+    "grey_question": "❔",
+    "lock_with_ink_pen": "🔏",
+    "key": "🔑",
+    "seedling": "🌱",
+    "trophy": "🏆",
 }
 _EMOJI = re.compile(r":([a-z0-9_+-]+):")
 # Slack's angle-bracket forms: mentions, channels, special mentions and links.
@@ -151,7 +168,7 @@ Number = Callable[[Press], str]
 
 
 def emoji(text: str) -> str:
-    """Replace the emoji short codes the bot uses with the emoji themselves."""
+    """Replace Slack emoji codes (`:pencil2:`) with the emoji; unknown codes stay as text."""
     return _EMOJI.sub(lambda m: EMOJI.get(m.group(1), m.group(0)), text)
 
 

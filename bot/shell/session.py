@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -31,14 +31,17 @@ from bot.server import WebApp
 from bot.settings import Settings
 from bot.shell.console import Output
 from bot.shell.forms import (
+    MAX_TRIES,
     Answerer,
     Choice,
     Directory,
     FormFiller,
     Question,
+    Stopped,
     Values,
     input_elements,
 )
+from bot.shell.press import PressSyntaxError, parse_press
 from bot.shell.render import Press, Renderer, Style, mrkdwn, options_of
 from bot.shell.world import World
 from bot.texts import Msg, Texts
@@ -64,6 +67,8 @@ DAY_STARTS = 7
 DAY_ENDS = 19
 MAX_JUMP = timedelta(days=400)
 CHANNEL_MESSAGES_SHOWN = 5
+# The shape of state(): a session refuses a saved state of another version.
+STATE_VERSION = 1
 _DURATION = re.compile(r"(\d+)\s*([smhdvw])")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "v": 7 * 86400, "w": 7 * 86400}
 ROLE_WORDS: dict[str, Role] = {
@@ -197,11 +202,48 @@ class ShellSession:
             (("/webb", "/web"), self._cmd_web),
             (("/hjälp", "/hjalp", "/help", "/?"), self._cmd_help),
             (("/sluta", "/quit", "/exit"), self._cmd_quit),
+            (("/avbryt", "/cancel"), self._cmd_cancel),
         ):
             for name in names:
                 self._shell_commands[name] = handler
 
     # ------------------------------------------------------------------ lifecycle
+
+    def use_answerer(self, answerer: Answerer) -> None:
+        """Answer forms and confirmations through answerer from now on."""
+        self.answerer = answerer
+        self.forms.answerer = answerer
+
+    def state(self) -> JSONDict:
+        """Return what a later session on the same database needs to go on where this one is.
+
+        The time, who you are, the simulated Slack (messages, Home tabs, people) and the
+        numbered buttons of the latest output, as plain JSON.
+        """
+        return {
+            "version": STATE_VERSION,
+            "time": self.clock.now().isoformat(),
+            "me": self.me.id,
+            "slack": self.slack.snapshot(),
+            "buttons": [
+                {"press": asdict(p.press), "surface": asdict(p.surface)} for p in self._presses
+            ],
+        }
+
+    def restore(self, state: JSONDict) -> None:
+        """Go on from state() of an earlier session; raise ValueError when it is not one."""
+        if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+            raise ValueError("not the state of a shell session")
+        self.slack.restore(state.get("slack") or {})
+        try:
+            buttons = [
+                Pressable(Press(**item["press"]), Surface(**item["surface"]))
+                for item in state.get("buttons") or []
+            ]
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not the state of a shell session ({exc})") from None
+        self._presses = buttons
+        self.me = self.slack.users.get(str(state.get("me")), self.me)
 
     def close(self) -> None:
         """Stop the simulated Slack and close the database."""
@@ -466,11 +508,11 @@ class ShellSession:
             return 1
         if event.kind == "home":
             if event.user == self.me.id and self._home_wanted:
-                head = self.tr(t.HEAD_HOME, name=self.tr(t.YOU), time=when)
+                head = self.tr(t.HEAD_HOME, time=when)
                 surface = Surface("home", user=event.user)
                 self._box(head, self.renderer.view(message, self._numberer(surface)))
             elif event.user == self.me.id:
-                self.note(t.HOME_UPDATED, name=self.tr(t.YOU))
+                self.note(t.HOME_UPDATED)
             return 0
         if event.kind == "file":
             head = self.tr(t.HEAD_FILE, where=self._where(event.channel), time=when)
@@ -493,15 +535,15 @@ class ShellSession:
         self.press(self._presses[number - 1])
 
     def find_press(self, text: str) -> Pressable | None:
-        """Find a button by its label (or one of labels separated by |), optionally "på" a text.
+        """Find the button that `/tryck text` names (see bot.shell.press); None if there is none.
 
-        `Jag kommer på Arbetsgruppsmöte` finds the button Jag kommer on a message that mentions
-        Arbetsgruppsmöte. The whole label is preferred to its beginning, and that to any part
-        of it; the numbered buttons to anything else the person can see; newer to older.
+        The whole label is preferred to its beginning, and that to any part of it; the
+        numbered buttons to anything else the person can see; newer to older. Raises
+        PressSyntaxError when text is not a press.
         """
-        wanted, _, context = text.partition(" på ") if " på " in text else (text, "", "")
-        words = [w.strip().casefold() for w in wanted.split("|") if w.strip()]
-        context = context.strip().casefold()
+        query = parse_press(text)
+        words = [label.casefold() for label in query.labels]
+        context = query.context.casefold()
         tests: list[Callable[[str, str], bool]] = [
             lambda label, word: label == word,
             lambda label, word: label.startswith(word),
@@ -596,7 +638,7 @@ class ShellSession:
                 return
         action = copy.deepcopy(press.action)
         if press.asks is not None and not self._ask_for_press(action, press.asks):
-            self.say(t.PRESS_CANCELLED)
+            self.note(t.PRESS_CANCELLED)
             return
         action["action_ts"] = f"{self.clock.now().timestamp():.6f}"
         if surface.kind == "home":
@@ -629,8 +671,9 @@ class ShellSession:
             element=element,
         )
         question.choices = self.forms.choices(element)
-        entry = self.forms.ask(question)
-        if entry is None:
+        try:
+            entry = self.forms.ask(question)
+        except Stopped:  # the press is cancelled, and says so
             return False
         action.update({k: v for k, v in entry.items() if k != "type"})
         return True
@@ -642,6 +685,7 @@ class ShellSession:
         mode = _Mode()
         errors: dict[str, str] = {}
         kept: dict[str, Values] = {}
+        refusals = 0  # submissions in a row the bot sent back without the form growing
         shown_hash: str | None = None
         while self.slack.modal_stack:
             view_id = self.slack.modal_stack[-1]
@@ -655,11 +699,11 @@ class ShellSession:
                 continue
             values = self.forms.initial_values(view)
             _overlay(values, kept.get(view_id))
-            filled = self._fill(view, values, mode, errors)
-            if filled is None:
-                self._cancel_modal(view)
+            try:
+                view, values = self._fill(view, values, mode, errors)
+            except Stopped as stopped:
+                self._cancel_modal(view, stopped.msg, **stopped.params)
                 return
-            view, values = filled
             shown_hash = view.get("hash")
             kept[view_id] = values
             submit = _plain(view.get("submit")) or self.tr(t.FORM_SUBMIT)
@@ -676,6 +720,10 @@ class ShellSession:
             action = ack.get("response_action")
             errors = {}
             if action == "errors":
+                refusals += 1
+                if refusals >= MAX_TRIES:
+                    self._cancel_modal(view, t.FORM_REFUSED_TOO_OFTEN, tries=MAX_TRIES)
+                    return
                 errors = {str(k): str(v) for k, v in (ack.get("errors") or {}).items()}
                 self.say(t.FORM_ERRORS)
                 inputs = {block["block_id"] for block, _ in input_elements(view)}
@@ -693,7 +741,14 @@ class ShellSession:
                     for b, e in input_elements(new_view)
                     if (b.get("block_id"), e.get("action_id")) not in old
                 }
-                mode = _Mode(only=added, missing=True)
+                # A form that grew asks what is new. One the bot sent back without new inputs
+                # was refused (the form says why): it is asked whole again, as a person would
+                # read it again, and refused MAX_TRIES times in a row it is closed.
+                refusals = 0 if added else refusals + 1
+                if refusals >= MAX_TRIES:
+                    self._cancel_modal(new_view, t.FORM_REFUSED_TOO_OFTEN, tries=MAX_TRIES)
+                    return
+                mode = _Mode(only=added, missing=True) if added else _Mode()
                 continue
             if action == "push" and isinstance(ack.get("view"), dict):
                 self.slack.push_view(ack["view"])
@@ -708,8 +763,8 @@ class ShellSession:
 
     def _fill(
         self, view: JSONDict, values: Values, mode: _Mode, errors: dict[str, str]
-    ) -> tuple[JSONDict, Values] | None:
-        """Ask the inputs mode selects; follow dispatch_action updates; None when stopped."""
+    ) -> tuple[JSONDict, Values]:
+        """Ask the inputs mode selects; follow dispatch_action updates; raise Stopped to stop."""
         asked: set[tuple[str, str]] = set()
         while True:
             pending = [
@@ -723,8 +778,6 @@ class ShellSession:
             asked.add((question.block_id, question.action_id))
             question.error = errors.get(question.block_id, "")
             entry = self.forms.ask(question)
-            if entry is None:
-                return None
             values.setdefault(question.block_id, {})[question.action_id] = entry
             if question.dispatch:
                 changed = self._dispatch_input(view, values, question, entry)
@@ -777,12 +830,12 @@ class ShellSession:
             self.slack.pop_view()
         self.show_events()
 
-    def _cancel_modal(self, view: JSONDict) -> None:
-        """Close every modal without sending, telling the bot if it asked."""
+    def _cancel_modal(self, view: JSONDict, msg: Msg, **params: Any) -> None:
+        """Close every modal without sending, telling the bot if it asked; say why (msg)."""
         if view.get("notify_on_close"):
             self._dispatch(sim.view_closed(view, user_id=self.me.id), FORM)
         self.slack.close_modals()
-        self.say(t.FORM_CANCELLED)
+        self.say(msg, **params)
         self.show_events()
 
     # ------------------------------------------------------------------ shell commands
@@ -791,6 +844,11 @@ class ShellSession:
         """Quit the shell."""
         self.say(t.BYE)
         return False
+
+    def _cmd_cancel(self, rest: str) -> bool:
+        """Say that /avbryt closes a form, and that no form is open now."""
+        self.say(t.NO_FORM_OPEN)
+        return True
 
     def _cmd_help(self, rest: str) -> bool:
         """Show the shell's commands."""
@@ -1004,7 +1062,11 @@ class ShellSession:
         if rest.isdigit():
             self._press_number(int(rest))
             return True
-        found = self.find_press(rest) if rest else None
+        try:
+            found = self.find_press(rest)
+        except PressSyntaxError:
+            self.say(t.PRESS_SYNTAX)
+            return True
         if found is None:
             self.say(t.NO_BUTTON_NAMED, text=rest)
             return True

@@ -10,7 +10,7 @@ BANNER = Msg(
     "Samverkansbot in the terminal: {name}\n"
     "No Slack needed: type what you would type in Slack, and see what the bot sends.\n"
     "Configuration: {config} · database: {database} · files are saved in: {files}\n"
-    "Type /hjälp for the shell's commands, /sluta to quit.",
+    "Type /help for the shell's commands, /quit to quit.",
 )
 BUILT_IN_CONFIG = Msg("inbyggd demo", "built-in demo")
 HELP = Msg(
@@ -23,35 +23,40 @@ HELP = Msg(
     "som i Slack.\n"
     "• `/hem`: öppnar din hemflik.\n"
     "• `/kanal [arbetsgrupp|ledare|ägare|dm]`: visar de senaste meddelandena i en kanal.\n"
-    "• `1`, `2`, …: trycker på knappen med det numret; `/tryck <text>` trycker på en knapp "
-    "med den texten.\n"
+    "• `1`, `2`, …: trycker på knappen med det numret; `/tryck <text>` trycker på knappen "
+    'med den texten, t.ex. `/tryck Svara på utvärderingen`; `/tryck "Jag kommer" på '
+    "Arbetsgruppsmöte` på ett visst meddelande.\n"
     "• `/webb <sökväg>`: hämtar en av botens webbadresser (t.ex. en kalender) till en fil.\n"
     "• `/sluta`: avslutar (eller Ctrl-D).\n\n"
     "*Botens kommandon*, som i Slack: `/behov`, `/behov lista`, `/utbildning`, "
     "`/samverkan hjälp`, `/samverkan status` …\n"
     "I ett formulär svarar du på en fråga i taget: Enter behåller det som står, `-` tömmer ett "
-    "valfritt fält, `/avbryt` stänger formuläret.",
+    "valfritt fält, `/avbryt` stänger formuläret. En fråga ställs högst tre gånger.\n"
+    "Skalet minns databasens tid, meddelanden och knappar till nästa gång.",
     "*The shell's commands*\n"
-    "• `/jag <e-mail>`: be someone else, e.g. `/jag anna@tullverket.se`; "
-    "`/jag ledare`, `/jag ägare`, `/jag kommunikatör` for the roles; `/jag` shows who you are "
+    "• `/me <e-mail>`: be someone else, e.g. `/me anna@tullverket.se`; "
+    "`/me coordinator`, `/me owner`, `/me communicator` for the roles; `/me` shows who you are "
     "and who is there.\n"
-    "• `/tid`: shows the time; `/tid +7d` (or +3h, +30m) moves time forward, "
-    "`/tid 2027-01-11T08:00` to a given moment. What falls due meanwhile is sent, as in Slack.\n"
-    "• `/hem`: opens your Home tab.\n"
-    "• `/kanal [arbetsgrupp|ledare|ägare|dm]`: shows a channel's latest messages.\n"
-    "• `1`, `2`, …: presses the button with that number; `/tryck <text>` presses a button "
-    "with that text.\n"
-    "• `/webb <path>`: fetches one of the bot's web addresses (e.g. a calendar) into a file.\n"
-    "• `/sluta`: quits (or Ctrl-D).\n\n"
-    "*The bot's commands*, as in Slack: `/behov`, `/behov lista`, `/utbildning`, "
-    "`/samverkan hjälp`, `/samverkan status` …\n"
+    "• `/time`: shows the time; `/time +7d` (or +3h, +30m) moves time forward, "
+    "`/time 2027-01-11T08:00` to a given moment. What falls due meanwhile is sent, as in "
+    "Slack.\n"
+    "• `/home`: opens your Home tab.\n"
+    "• `/channel [working-group|coordinators|owners|dm]`: shows a channel's latest messages.\n"
+    "• `1`, `2`, …: presses the button with that number; `/press <text>` presses the button "
+    'with that text, e.g. `/press Answer the evaluation`; `/press "I\'m attending" on '
+    "Arbetsgruppsmöte` on a given message.\n"
+    "• `/web <path>`: fetches one of the bot's web addresses (e.g. a calendar) into a file.\n"
+    "• `/quit`: quits (or Ctrl-D).\n\n"
+    "*The bot's commands*, as in Slack: `/behov`, `/behov list`, `/utbildning`, "
+    "`/samverkan help`, `/samverkan status` …\n"
     "In a form you answer one question at a time: Enter keeps what is there, `-` empties an "
-    "optional field, `/avbryt` closes the form.",
+    "optional field, `/cancel` closes the form. A question is asked at most three times.\n"
+    "The shell remembers the database's time, messages and buttons until next time.",
 )
 PROMPT = Msg("{who} · {time} › ", "{who} · {time} › ")
 TYPE_A_COMMAND = Msg(
     "Skriv ett kommando som i Slack, t.ex. `/behov`, eller `/hjälp` för skalets kommandon.",
-    "Type a command as in Slack, e.g. `/behov`, or `/hjälp` for the shell's commands.",
+    "Type a command as in Slack, e.g. `/behov`, or `/help` for the shell's commands.",
 )
 COMMENT = Msg("# {text}", "# {text}")
 BYE = Msg("Hej då!", "Goodbye!")
@@ -65,14 +70,14 @@ ROLES_PART = Msg(", {roles}", ", {roles}")
 NO_EMAIL = Msg("ingen e-post", "no e-mail")
 PEOPLE_HEADER = Msg(
     "Personer i demon (byt med `/jag <e-post>`):",
-    "People in the demo (switch with `/jag <e-mail>`):",
+    "People in the demo (switch with `/me <e-mail>`):",
 )
 PERSON_LINE = Msg("• {name} · {email}{roles}", "• {name} · {email}{roles}")
 UNKNOWN_PERSON = Msg(
     "Jag hittar ingen med `{text}`. Skriv en e-postadress (då skapas personen), ett namn ur "
     "listan, eller `ledare`, `ägare`, `kommunikatör`.",
     "I find nobody called `{text}`. Type an e-mail address (the person is then created), a name "
-    "from the list, or `ledare`, `ägare`, `kommunikatör`.",
+    "from the list, or `coordinator`, `owner`, `communicator`.",
 )
 NO_ROLE_HOLDER = Msg(
     "Konfigurationen ger ingen rollen {role}.", "The configuration gives nobody the role {role}."
@@ -80,12 +85,12 @@ NO_ROLE_HOLDER = Msg(
 
 TIME_NOW = Msg("Klockan är {time}.", "The time is {time}.")
 TIME_MOVED = Msg(
-    "Tiden flyttades fram till {time}. {count} meddelanden skickades under tiden.",
-    "Time moved forward to {time}. {count} messages were sent meanwhile.",
+    "Tiden flyttades fram till {time}. Meddelanden som skickades under tiden: {count}.",
+    "Time moved forward to {time}. Messages sent meanwhile: {count}.",
 )
 TIME_BAD = Msg(
     "Jag förstår inte `{text}`. Skriv t.ex. `/tid +7d`, `/tid +3h` eller `/tid 2027-01-11T08:00`.",
-    "I do not understand `{text}`. Type e.g. `/tid +7d`, `/tid +3h` or `/tid 2027-01-11T08:00`.",
+    "I do not understand `{text}`. Type e.g. `/time +7d`, `/time +3h` or `/time 2027-01-11T08:00`.",
 )
 TIME_BACKWARDS = Msg(
     "Tiden kan bara flyttas framåt (klockan är {time}).",
@@ -96,7 +101,7 @@ TIME_SEPARATOR = Msg("⏰ {time}", "⏰ {time}")
 
 NOT_A_COMMAND = Msg(
     "`{command}` är inget av botens kommandon i den här versionen. Prova `/samverkan hjälp`.",
-    "`{command}` is not one of the bot's commands in this version. Try `/samverkan hjälp`.",
+    "`{command}` is not one of the bot's commands in this version. Try `/samverkan help`.",
 )
 BOT_ERROR = Msg(
     "Boten svarade med ett fel (HTTP {status}); i Slack hade du sett ”Det gick inte att nå "
@@ -110,7 +115,7 @@ BUTTON_UNHANDLED = Msg(
 )
 NO_BUTTONS = Msg(
     "Det finns inga numrerade knappar just nu. Visa en kanal med `/kanal`.",
-    "There are no numbered buttons right now. Show a channel with `/kanal`.",
+    "There are no numbered buttons right now. Show a channel with `/channel`.",
 )
 NO_SUCH_BUTTON = Msg(
     "Det finns ingen knapp {number}; de senaste knapparna har nummer 1–{count}.",
@@ -119,19 +124,64 @@ NO_SUCH_BUTTON = Msg(
 NO_BUTTON_NAMED = Msg(
     "Jag hittar ingen knapp med texten ”{text}”.", 'I find no button with the text "{text}".'
 )
+PRESS_SYNTAX = Msg(
+    "Skriv `/tryck <knappens text>`, t.ex. `/tryck Svara på utvärderingen`, eller flera "
+    "alternativ med `|` emellan. Knappen på ett visst meddelande: citattecken runt texten och "
+    '`på`, t.ex. `/tryck "Jag kommer" på Arbetsgruppsmöte`.',
+    "Type `/press <the button's text>`, e.g. `/press Answer the evaluation`, or several "
+    "alternatives with `|` between them. The button on a given message: quotes around the text "
+    'and `on`, e.g. `/press "I\'m attending" on Arbetsgruppsmöte`.',
+)
 BUTTON_GONE = Msg(
     "Knappen finns inte längre på meddelandet (det har ändrats). Visa det igen med `/kanal`.",
-    "The button is no longer on the message (it has changed). Show it again with `/kanal`.",
+    "The button is no longer on the message (it has changed). Show it again with `/channel`.",
 )
 MESSAGE_GONE = Msg("Meddelandet finns inte längre.", "The message no longer exists.")
 NOT_YOURS = Msg(
     "Det här syns bara för {name}. Byt till den personen med `/jag` för att trycka.",
-    "Only {name} sees this. Switch to that person with `/jag` to press it.",
+    "Only {name} sees this. Switch to that person with `/me` to press it.",
 )
 PRESSING = Msg("Du trycker på ”{label}”.", 'You press "{label}".')
 PRESS_CANCELLED = Msg("Avbrutet; inget hände.", "Cancelled; nothing happened.")
 FORM_CANCELLED = Msg(
     "Formuläret stängdes utan att skickas.", "The form was closed without sending."
+)
+FORM_GAVE_UP = Msg(
+    "”{label}” fick inget svar som godtogs på {tries} försök, så formuläret stängdes utan att "
+    "skickas. Öppna det igen när du vill.",
+    '"{label}" got no answer that was accepted in {tries} tries, so the form was closed '
+    "without sending. Open it again whenever you like.",
+)
+FORM_REFUSED_TOO_OFTEN = Msg(
+    "Boten godtog inte formuläret på {tries} försök, så det stängdes utan att skickas. Öppna "
+    "det igen när du vill.",
+    "The bot did not accept the form in {tries} tries, so it was closed without sending. Open "
+    "it again whenever you like.",
+)
+INTERRUPTED = Msg(
+    "Avbrutet med Ctrl-C. Svara på frågan, eller skriv `/avbryt` för att stänga formuläret.",
+    "Interrupted with Ctrl-C. Answer the question, or type `/cancel` to close the form.",
+)
+NO_FORM_OPEN = Msg(
+    "Inget formulär är öppet just nu. `/avbryt` stänger ett formulär medan det frågar; "
+    "`/sluta` avslutar skalet.",
+    "No form is open right now. `/cancel` closes a form while it asks; `/quit` quits the shell.",
+)
+SCRIPT_WHERE = Msg("{file}, rad {line}", "{file}, line {line}")
+SCRIPT_REFUSED = Msg(
+    "svaret godtogs inte för ”{label}”: {error} Skriptet stoppades.",
+    'the answer was not accepted for "{label}": {error} The script was stopped.',
+)
+SCRIPT_COMMAND_IN_FORM = Msg(
+    "formuläret frågar efter ”{label}”, men raden är ett kommando (`{line}`). Svara på frågan "
+    "eller stäng formuläret med `/avbryt`. Skriptet stoppades.",
+    'the form asks for "{label}", but the line is a command (`{line}`). Answer the question or '
+    "close the form with `/cancel`. The script was stopped.",
+)
+STATE_UNREADABLE = Msg(
+    "Det som sparades från förra gången ({file}) gick inte att läsa; meddelandena och "
+    "knapparna därifrån visas inte.",
+    "What was saved last time ({file}) could not be read; its messages and buttons are not shown.",
 )
 FORM_SENDING = Msg("→ {submit}", "→ {submit}")
 FORM_SUBMIT = Msg("Skicka", "Submit")
@@ -149,10 +199,10 @@ HEAD_DELETED = Msg("✖ Ett meddelande togs bort i {where}.", "✖ A message was
 HEAD_EPHEMERAL = Msg(
     "🔒 Bara för {name}, i {where} · {time}", "🔒 Only for {name}, in {where} · {time}"
 )
-HEAD_HOME = Msg("🏠 Hemfliken för {name} · {time}", "🏠 Home tab of {name} · {time}")
+HEAD_HOME = Msg("🏠 Din hemflik · {time}", "🏠 Your Home tab · {time}")
 HOME_UPDATED = Msg(
-    "🏠 Hemfliken för {name} uppdaterades (visa din med `/hem`).",
-    "🏠 The Home tab of {name} was updated (show yours with `/hem`).",
+    "🏠 Din hemflik uppdaterades (visa den med `/hem`).",
+    "🏠 Your Home tab was updated (show it with `/home`).",
 )
 HEAD_FILE = Msg("📎 Fil i {where} · {time}", "📎 File in {where} · {time}")
 FILE_SAVED = Msg("Sparad som: {path}", "Saved as: {path}")
@@ -270,8 +320,35 @@ DEMO_NO_BUTTON = Msg(
     '(no button "{labels}" to press; the step is skipped)',
 )
 DEMO_END = Msg(
-    "Det var en månad. Prova själv: `python -m bot shell` (skriv `/hjälp` där).\n"
+    "Det var en månad. Utforska samma månad vidare i skalet: `python -m bot shell --demo` "
+    "(skriv `/hjälp` där).\n"
+    "Vill du spara månaden: `python -m bot demo --database sqlite:///demo.db`, sedan "
+    "`python -m bot shell --database sqlite:///demo.db`.\n"
     "Databasen från demon låg i en tillfällig fil och är borttagen; filerna ligger i {files}.",
-    "That was a month. Try it yourself: `python -m bot shell` (type `/hjälp` there).\n"
+    "That was a month. Go on exploring the same month in the shell: "
+    "`python -m bot shell --demo` (type `/help` there).\n"
+    "To keep the month: `python -m bot demo --database sqlite:///demo.db`, then "
+    "`python -m bot shell --database sqlite:///demo.db`.\n"
     "The demo's database was a temporary file and is gone; the files are in {files}.",
+)
+DEMO_END_KEPT = Msg(
+    "Det var en månad. Den finns kvar i {database}: utforska den vidare med "
+    "`python -m bot shell --database {database}` (skriv `/hjälp` där). Filerna ligger i {files}.",
+    "That was a month. It is kept in {database}: go on exploring it with "
+    "`python -m bot shell --database {database}` (type `/help` there). The files are in {files}.",
+)
+DEMO_PLAYING = Msg(
+    "Spelar upp demons månad i en tillfällig databas, som tas bort när du slutar (det tar en "
+    "stund) …",
+    "Playing the demo's month into a temporary database, removed when you quit (this takes a "
+    "moment) …",
+)
+DEMO_PLAYING_INTO = Msg(
+    "Spelar upp demons månad i {database} (det tar en stund) …",
+    "Playing the demo's month into {database} (this takes a moment) …",
+)
+RESUMED = Msg(
+    "Du fortsätter där förra sessionen på den här databasen slutade. Knapparna har kvar sina "
+    "nummer.",
+    "You go on where the last session on this database ended. The buttons keep their numbers.",
 )
