@@ -10,6 +10,7 @@ from bot.texts import needs as t
 from commands.edge.codec import NoValue
 from commands.edge.ids import Callback, Field, form_fields
 from commands.edge.interaction import Click, Command, Interaction, Submission
+from commands.edge.outcome import tell_outcome
 from commands.edge.requests import FormState
 from commands.edge.surface import Subcommand, Subcommands
 from commands.needs import usecases
@@ -149,17 +150,7 @@ def handle_edit_submission(ix: Submission[NeedRef]) -> None:
     with ix.bot.db.transaction() as session:
         outcome = usecases.edit_need(ix.bot, session, ix.actor, ix.metadata.need, check.draft)
     ix.done()
-    _tell_outcome(ix, outcome)
-
-
-def _tell_outcome(ix: Interaction, outcome: usecases.Done | usecases.Refusal) -> None:
-    """Send what a use case queued and tell the person how it went."""
-    if isinstance(outcome, usecases.Refusal):
-        ix.tell(outcome.msg, **outcome.params)
-        return
-    ix.deliver(list(outcome.keys))
-    if outcome.msg is not None:
-        ix.tell(outcome.msg, **outcome.params)
+    tell_outcome(ix, outcome)
 
 
 def _move(
@@ -167,7 +158,7 @@ def _move(
 ) -> None:
     with ix.bot.db.transaction() as session:
         outcome = usecases.move_need(ix.bot, session, ix.actor, need, expected, target, reason)
-    _tell_outcome(ix, outcome)
+    tell_outcome(ix, outcome)
 
 
 def handle_move(ix: Click[NeedMove]) -> None:
@@ -207,7 +198,7 @@ def handle_decline_submission(ix: Submission[NeedAt]) -> None:
             reason,
         )
     ix.done()
-    _tell_outcome(ix, outcome)
+    tell_outcome(ix, outcome)
 
 
 def handle_edit_button(ix: Click[NeedRef]) -> None:

@@ -7,7 +7,7 @@ Slack call; the caller sends the queued rows (by their keys) once the transactio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.views import View
@@ -26,10 +26,11 @@ from bot.domain.needs import (
     may_move,
 )
 from bot.domain.organizations import OrganizationInfo
-from bot.texts import Msg, Texts
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.blocks import escape
+from commands.edge import outcome
 from commands.needs.render import (
     FormChoices,
     decline_form,
@@ -51,21 +52,9 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
     return FormChoices(organizations, bot.municipalities())
 
 
-@dataclass(frozen=True)
-class Refusal:
-    """Why nothing was done, as a catalogue message with its parameters."""
-
-    msg: Msg
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Done:
-    """What a use case changed: the outbox rows to send, and what to tell the person."""
-
-    keys: list[OutboxKey]
-    msg: Msg | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+# The outcomes of these use cases (commands/meetings.py still imports Done from here).
+Done = outcome.Done
+Refusal = outcome.Refusal
 
 
 def _queue_card(
