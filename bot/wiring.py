@@ -62,7 +62,8 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
     bridged = (trainings_planner.plan_trainings, meetings_planner.plan)
-    return (plan_retention, *(p for s in surfaces() for p in s.planners), *bridged)
+    every, _ = assemble(surfaces())
+    return (plan_retention, *(p for s in every for p in s.planners), *bridged)
 
 
 def renderers(bot: BotContext) -> dict[str, Renderer]:

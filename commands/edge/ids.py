@@ -51,6 +51,7 @@ class Field(StrEnum):
     NEED_SUPPORT = "need_support"
     NEED_CONFIRM_CONTACT = "need_contact_confirmed"
     NEED_REASON = "need_reason"
+    ORGANIZATION_CHOICE = "organization_choice"
 
 
 def form_fields(prefix: str) -> dict[str, str]:
@@ -62,7 +63,7 @@ class Block(StrEnum):
     """Block ids of inputs and of blocks the bot finds again."""
 
     NEED_ACTIONS = "need_actions"
-    ORGANIZATION_CHOICE = "organization_choice"
+    ORGANIZATION_REQUEST = "organization_request"
     # meetings (issue 3)
     MEETING_KIND = "meeting_kind"
     MEETING_TITLE = "meeting_title"
@@ -135,7 +136,9 @@ class Action(StrEnum):
     NEED_EDIT = "need_edit"
     NEED_WITHDRAW = "need_withdraw"
     NEED_LIST_FILTER = "need_list_filter"
-    ORGANIZATION_CHOICE = "organization_choice"
+    ORGANIZATION_APPROVE = "organization_approve"
+    ORGANIZATION_DECLINE = "organization_decline"
+    ORGANIZATION_REVOKE = "organization_revoke"
     HOME_NEW_NEED = "home_new_need"
     # meetings (issue 3)
     MEETING_KIND = "meeting_kind"
