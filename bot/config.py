@@ -87,6 +87,8 @@ class OrganizationEntry(_Section):
     name: str = Field(min_length=1, max_length=75)
     email_domains: list[Annotated[str, Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")]] = []
     kind: Literal["state", "region", "municipality", "other"] | None = None
+    # Slack users who represent the organisation, whatever their e-mail address says.
+    members: list[Annotated[str, Field(pattern=USER_ID)]] = []
 
 
 class MeetingSeries(_Section):
@@ -157,6 +159,14 @@ class Config(_Section):
         for name in names:
             if names.count(name) > 1:
                 raise ValueError(f"organization {name!r} is listed twice")
+        seen: dict[str, str] = {}
+        for entry in self.organizations:
+            for member in entry.members:
+                if seen.setdefault(member, entry.name) != entry.name:
+                    raise ValueError(
+                        f"user {member} is a member of both {seen[member]!r} and {entry.name!r};"
+                        " a person represents one organisation"
+                    )
         return self
 
 

@@ -57,7 +57,8 @@ def assemble(parts: Sequence[Surface]) -> tuple[tuple[Surface, ...], HomeTab]:
 
 def planners() -> tuple[Planner, ...]:
     """Return every scheduler planner: retention first, then each surface's, in order."""
-    return (plan_retention, *(p for s in surfaces() for p in s.planners))
+    every, _ = assemble(surfaces())
+    return (plan_retention, *(p for s in every for p in s.planners))
 
 
 def renderers(bot: BotContext) -> dict[str, Renderer]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from bot.domain.organizations import OrganizationInfo
+from bot.domain.organizations import DECIDED, OrganizationInfo, Source
 from storage.models import Organization, Person
 
 
@@ -63,7 +63,11 @@ def remember_person(
     source: str,
     now: datetime,
 ) -> Person:
-    """Store or change the organisation a person acts for, and where that came from."""
+    """Store or change the organisation a person acts for, and where that came from.
+
+    source is a bot.domain.organizations.Source value; "email" and "none" also record that
+    the e-mail address was looked up now.
+    """
     person = session.get(Person, slack_id)
     if person is None:
         person = Person(slack_id=slack_id, updated_at=now)
@@ -71,6 +75,17 @@ def remember_person(
     person.organization_id = organization_id
     person.organization_source = source
     person.updated_at = now
-    if source in {"email", "none"}:
+    if source in {Source.EMAIL, Source.NONE}:
         person.email_checked_at = now
     return person
+
+
+def remember_email_lookup(
+    session: Session, slack_id: str, organization_id: str | None, now: datetime
+) -> None:
+    """Store what a person's e-mail domain says, unless a coordinator has decided since."""
+    person = session.get(Person, slack_id, with_for_update=True)
+    if person is not None and person.organization_source in DECIDED:
+        return
+    source = Source.EMAIL if organization_id else Source.NONE
+    remember_person(session, slack_id, organization_id, source, now)

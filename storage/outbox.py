@@ -66,6 +66,10 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     ("export", "workbook", "export:{recipient}:{nonce}"),
     ("calendar", "ics", "calendar:{recipient}:{nonce}"),
     ("alert", "failed", "alert:{id:key}:{recipient}"),
+    ("membership", "request", "membership:{id}:request[:{recipient}][:{update}:{nonce}]"),
+    ("membership", "decision", "membership:{id}:decision"),
+    ("membership", "revoked", "membership:{id:user}:revoked:{nonce}"),
+    ("membership", "waiting", "membership:{id}:waiting[:{recipient}]"),
 )
 _PATTERNS = {
     "int": r"[0-9]+",
@@ -352,6 +356,26 @@ class OutboxKey:
     def alert(cls, about: OutboxKey, coordinator: str) -> OutboxKey:
         """Return the key of one coordinator's alert about a message that failed for good."""
         return cls("alert", str(about), "failed", recipient=coordinator)
+
+    @classmethod
+    def membership_request(cls, request_id: int, coordinator: str | None = None) -> OutboxKey:
+        """Return the key of a request's card (in the coordinators' channel, or to one of them)."""
+        return cls("membership", str(request_id), "request", recipient=coordinator)
+
+    @classmethod
+    def membership_decision(cls, request_id: int) -> OutboxKey:
+        """Return the key of the private notice of a request's outcome to the person who asked."""
+        return cls("membership", str(request_id), "decision")
+
+    @classmethod
+    def membership_revoked(cls, person: str) -> OutboxKey:
+        """Return a fresh key for the private notice that a person's membership was revoked."""
+        return cls("membership", person, "revoked", nonce=_nonce())
+
+    @classmethod
+    def membership_waiting(cls, first_request: int, coordinator: str | None = None) -> OutboxKey:
+        """Return the key of the one notice that requests from first_request on are waiting."""
+        return cls("membership", str(first_request), "waiting", recipient=coordinator)
 
     # --- keys derived from a key
 

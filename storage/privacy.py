@@ -8,7 +8,15 @@ from sqlalchemy import String, cast, delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.meetings import erase_meeting_person, retain_meeting_answers
-from storage.models import AuditEntry, Need, NeedEvent, OutboxMessage, Person, ProcessedRequest
+from storage.models import (
+    AuditEntry,
+    Need,
+    NeedEvent,
+    OrganizationRequest,
+    OutboxMessage,
+    Person,
+    ProcessedRequest,
+)
 from storage.outbox import FAILED, PENDING, SENT
 from storage.trainings import erase_training_person, retain_answers
 
@@ -37,7 +45,17 @@ def erase_core(session: Session, slack_id: str) -> dict[str, int]:
         "people_removed": _count(
             session.execute(delete(Person).where(Person.slack_id == slack_id))
         ),
+        "organization_requests_removed": _count(
+            session.execute(
+                delete(OrganizationRequest).where(OrganizationRequest.user_id == slack_id)
+            )
+        ),
     }
+    session.execute(
+        update(OrganizationRequest)
+        .where(OrganizationRequest.decided_by == slack_id)
+        .values(decided_by=ERASED)
+    )
     rows = session.scalars(
         select(OutboxMessage).where(
             (OutboxMessage.channel == slack_id)
@@ -91,6 +109,14 @@ def retain_core(session: Session, now: datetime, ages: dict[str, timedelta]) -> 
                 delete(OutboxMessage).where(
                     OutboxMessage.status.in_((SENT, FAILED, "expired", "superseded")),
                     OutboxMessage.created_at < now - ages["logs"],
+                )
+            )
+        ),
+        "organization_requests": _count(
+            session.execute(
+                delete(OrganizationRequest).where(
+                    OrganizationRequest.status != "pending",
+                    OrganizationRequest.decided_at < now - ages["logs"],
                 )
             )
         ),

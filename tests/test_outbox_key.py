@@ -101,6 +101,20 @@ SHAPES: list[tuple[str, OutboxKey]] = [
         OutboxKey("export", "", "workbook", "U0AGARE01", nonce=NONCE),
     ),
     ("calendar:U0ANNA001:0123456789ab", OutboxKey("calendar", "", "ics", "U0ANNA001", nonce=NONCE)),
+    # New with verified organisations (issue 13).
+    ("membership:4:request", OutboxKey.membership_request(4)),
+    ("membership:4:request:U0LEDARE1", OutboxKey.membership_request(4, "U0LEDARE1")),
+    (
+        "membership:4:request:U0LEDARE1:update:0123456789ab",
+        OutboxKey("membership", "4", "request", "U0LEDARE1", nonce=NONCE, update=True),
+    ),
+    ("membership:4:decision", OutboxKey.membership_decision(4)),
+    (
+        "membership:U0OKAND01:revoked:0123456789ab",
+        OutboxKey("membership", "U0OKAND01", "revoked", nonce=NONCE),
+    ),
+    ("membership:4:waiting", OutboxKey.membership_waiting(4)),
+    ("membership:4:waiting:U0LEDARE1", OutboxKey.membership_waiting(4, "U0LEDARE1")),
 ]
 
 

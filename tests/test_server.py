@@ -7,16 +7,14 @@ import socket
 import time
 
 import pytest
-from sqlalchemy import select
 
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import samverkan as t
-from commands.edge.ids import Action, Callback
+from commands.edge.ids import Action
 from slack_sim import requests as req
 from storage.db import Database
-from storage.models import Person
-from tests.harness import ANNA, COORDINATOR, OUTSIDER, SIGNING_SECRET, RunningBot, all_text
+from tests.harness import ANNA, COORDINATOR, SIGNING_SECRET, RunningBot, all_text
 
 tr = Texts("sv")
 
@@ -122,17 +120,6 @@ def test_an_unknown_subcommand_answers_with_help(running: RunningBot) -> None:
     assert answer.startswith(tr(t.UNKNOWN_SUBCOMMAND, word="&lt;!channel&gt;"))
     assert "<!channel>" not in answer
     assert "/samverkan organisation" in answer
-
-
-def test_an_outsider_chooses_an_organisation_and_it_is_remembered(running: RunningBot) -> None:
-    running.command("/samverkan", "organisation", OUTSIDER)
-    running.standin.wait_for("views.open", 1)
-    view = running.opened_view()
-    assert view["callback_id"] == Callback.ORGANIZATION_FORM
-    assert running.submit(view, {Action.ORGANIZATION_CHOICE: "hofors"}, OUTSIDER).status == 200
-    with running.bot.db.reading() as session:
-        person = session.scalars(select(Person).where(Person.slack_id == OUTSIDER)).one()
-        assert (person.organization_id, person.organization_source) == ("hofors", "choice")
 
 
 def test_a_person_mapped_by_e_mail_is_told_their_organisation(running: RunningBot) -> None:

@@ -91,14 +91,14 @@ def test_a_database_behind_one_branch_is_brought_to_every_head(db: Database) -> 
     from storage.migrate import HEADS, current_revisions
 
     with db.engine.begin() as connection:
-        for table in ("outbox_files", "indicator_values", "indicators"):
+        for table in ("organization_requests", "outbox_files", "indicator_values", "indicators"):
             connection.execute(text(f"DROP TABLE {table}"))
-        connection.execute(text("DELETE FROM alembic_version WHERE version_num = '0005'"))
-    assert current_revisions(db.engine) == HEADS - {"0005"}
+        connection.execute(text("DELETE FROM alembic_version WHERE version_num = '0006'"))
+    assert current_revisions(db.engine) == HEADS - {"0006"}
     upgrade(db.engine)
     assert current_revisions(db.engine) == HEADS
     tables = set(inspect(db.engine).get_table_names())
-    assert {"indicators", "indicator_values", "outbox_files"} <= tables
+    assert {"indicators", "indicator_values", "outbox_files", "organization_requests"} <= tables
     assert not {"chart_uploads", "chart_files"} & tables
 
 

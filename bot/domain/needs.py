@@ -119,9 +119,13 @@ def may_move(actor: Actor) -> bool:
 
 
 def may_change(actor: Actor, need_organization: str, submitted_by: str | None) -> bool:
-    """Tell whether the actor may edit or withdraw a need of need_organization."""
+    """Tell whether the actor may edit or withdraw a need of need_organization.
+
+    Its organisation and the coordinators may; so may its submitter while they are in the
+    collaboration (someone whose organisation was revoked, or never approved, may not).
+    """
     return actor.acts_for(need_organization) or (
-        submitted_by is not None and submitted_by == actor.user_id
+        actor.in_collaboration and submitted_by is not None and submitted_by == actor.user_id
     )
 
 

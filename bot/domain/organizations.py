@@ -1,20 +1,41 @@
-"""The plan's partners, built in, merged with the configuration's additions and renames."""
+"""The plan's partners, built in, merged with the configuration's additions and renames.
+
+A person belongs to a partner by the e-mail domain of their Slack profile, by the
+configuration (`[[organizations]] members`), or by a coordinator's approval of their request;
+a request alone gives no rights (DESIGN.md, "Who may do what").
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.config import OrganizationEntry, slugify
 
 
 @dataclass(frozen=True)
 class OrganizationInfo:
-    """A partner organisation: stable id, display name, kind and e-mail domains."""
+    """A partner organisation: stable id, display name, kind, e-mail domains, configured members."""
 
     id: str
     name: str
     kind: str
     email_domains: tuple[str, ...]
+    members: tuple[str, ...] = ()
+
+
+class Source(StrEnum):
+    """Where a person's organisation came from (stored in people.organization_source)."""
+
+    EMAIL = "email"  # the e-mail domain of their Slack profile
+    CONFIG = "config"  # the configuration names them (never stored: read at start)
+    APPROVAL = "approval"  # a coordinator approved their request
+    NONE = "none"  # no organisation known
+    REVOKED = "revoked"  # a coordinator took the organisation away; e-mail no longer gives one
+
+
+# Sources a coordinator decided: the e-mail domain is then not looked up again.
+DECIDED = frozenset({Source.APPROVAL, Source.REVOKED})
 
 
 BUILT_IN: tuple[OrganizationInfo, ...] = (
@@ -63,6 +84,7 @@ def merge_organizations(entries: list[OrganizationEntry]) -> list[OrganizationIn
                     entry.name,
                     entry.kind or "other",
                     tuple(entry.email_domains),
+                    tuple(entry.members),
                 )
             )
             continue
@@ -72,8 +94,17 @@ def merge_organizations(entries: list[OrganizationEntry]) -> list[OrganizationIn
             entry.name,
             entry.kind or old.kind,
             tuple(entry.email_domains) or old.email_domains,
+            tuple(entry.members),
         )
     return merged
+
+
+def configured_organization(user_id: str, organizations: list[OrganizationInfo]) -> str | None:
+    """Return the id of the organisation whose configured members include user_id, if any."""
+    for info in organizations:
+        if user_id in info.members:
+            return info.id
+    return None
 
 
 def organization_for_email(email: str, organizations: list[OrganizationInfo]) -> str | None:

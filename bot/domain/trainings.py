@@ -383,8 +383,13 @@ def organizer_choices(actor: Actor, organization_ids: list[str]) -> list[str]:
 
 
 def may_open_now(actor: Actor, created_by: str | None) -> bool:
-    """Tell whether the actor may send a training's evaluation before it ends."""
-    return actor.is_coordinator or (created_by is not None and created_by == actor.user_id)
+    """Tell whether the actor may send a training's evaluation before it ends.
+
+    Coordinators may, and whoever registered it while they are in the collaboration.
+    """
+    return actor.is_coordinator or (
+        actor.in_collaboration and created_by is not None and created_by == actor.user_id
+    )
 
 
 def may_see_results(actor: Actor, organizer_id: str, created_by: str | None) -> bool:
@@ -392,7 +397,7 @@ def may_see_results(actor: Actor, organizer_id: str, created_by: str | None) -> 
     return (
         actor.reads_everything
         or actor.organization_id == organizer_id
-        or (created_by is not None and created_by == actor.user_id)
+        or (actor.in_collaboration and created_by is not None and created_by == actor.user_id)
     )
 
 

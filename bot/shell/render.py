@@ -15,6 +15,7 @@ JSONDict = dict[str, Any]
 WIDTH = 96
 
 EMOJI = {
+    "leftwards_arrow_with_hook": "↩️",
     "warning": "⚠️",
     "white_check_mark": "✅",
     "heavy_check_mark": "✔️",

@@ -26,7 +26,7 @@ from bot import scheduler
 from bot.clock import FrozenClock
 from bot.context import BotContext
 from bot.domain.access import Role, roles_of
-from bot.domain.organizations import organization_for_email
+from bot.domain.organizations import DECIDED, configured_organization, organization_for_email
 from bot.server import WebApp
 from bot.settings import Settings
 from bot.shell.console import Output
@@ -53,6 +53,7 @@ from slack_sim.web_api import SimulatedSlack
 from slack_sim.workspace import Event, Person, Source, dm_channel, person_id_for, user_of_dm
 from storage import outbox
 from storage.db import Database
+from storage.directory import get_person
 from storage.models import AuditEntry, OutboxMessage
 
 P = ParamSpec("P")
@@ -920,7 +921,7 @@ class ShellSession:
     def _say_who(self) -> None:
         """Say who the current person is."""
         person = self.me
-        organization = organization_for_email(person.email, self.bot.organizations)
+        organization = self._organization_of(person)
         roles = self._roles_text(person.id)
         self.say(
             t.YOU_ARE,
@@ -933,6 +934,17 @@ class ShellSession:
             else "",
             roles=self.tr(t.ROLES_PART, roles=roles) if roles else "",
         )
+
+    def _organization_of(self, person: Person) -> str | None:
+        """Return a person's organisation: configured, decided by a coordinator, or by e-mail."""
+        configured = configured_organization(person.id, self.bot.organizations)
+        if configured is not None:
+            return configured
+        with self.bot.db.reading() as session:
+            stored = get_person(session, person.id)
+            if stored is not None and stored.organization_source in DECIDED:
+                return stored.organization_id
+        return organization_for_email(person.email, self.bot.organizations)
 
     def parse_moment(self, text: str) -> datetime | None:
         """Read /tid's argument: +7d, +3h, 2d12h, or a local date and time; None if unreadable."""

@@ -27,10 +27,10 @@ WHO_COORDINATORS_AND_OWNERS = Msg(
     "samverkansledarna och samverkansägarna", "the coordinators and the owners"
 )
 NO_ORGANIZATION = Msg(
-    "Vi vet inte vilken organisation du företräder. Välj den med `/samverkan organisation`, "
-    "så kommer du åt det här.",
-    "We do not know which organisation you represent. Choose it with `/samverkan organisation` "
-    "to get access to this.",
+    "Vi vet inte vilken organisation du företräder. Be om att få företräda den med "
+    "`/samverkan organisation`; när en samverkansledare har godkänt det kommer du åt det här.",
+    "We do not know which organisation you represent. Ask to represent it with "
+    "`/samverkan organisation`; once a coordinator has approved, you get access to this.",
 )
 CANCEL = Msg("Avbryt", "Cancel")
 LOADING = Msg(

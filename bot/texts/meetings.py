@@ -453,10 +453,10 @@ CONTACTS_INTRO = Msg(
 CONTACTS_LABEL = Msg("Arbetsgruppens kontaktpersoner", "The working group's contact persons")
 CONTACTS_SAVED = Msg("Sparat: {count} kontaktpersoner.", "Saved: {count} contact persons.")
 CONTACTS_UNKNOWN = Msg(
-    " Utan känd organisation, och därför inte sparade: {users}. De väljer organisation med "
-    "`/samverkan organisation`.",
-    " Without a known organisation, and so not saved: {users}. They choose theirs with "
-    "`/samverkan organisation`.",
+    " Utan känd organisation, och därför inte sparade: {users}. De kan be om att få företräda "
+    "en organisation med `/samverkan organisation`.",
+    " Without a known organisation, and so not saved: {users}. They can ask to represent an "
+    "organisation with `/samverkan organisation`.",
 )
 
 # --- help and calendar ---------------------------------------------------------------------

@@ -7,8 +7,10 @@ HELP_HEADER = Msg(
     "*`/samverkan`: {name}*\nSamverkansbot supports the collaboration's day-to-day. You can:",
 )
 HELP_ORGANIZATION = Msg(
-    "• `/samverkan organisation`: se eller välj vilken organisation du företräder.",
-    "• `/samverkan organisation`: see or choose the organisation you represent.",
+    "• `/samverkan organisation`: se vilken organisation du företräder, eller be om att få "
+    "företräda en (samverkansledare ser och ändrar här vem som företräder vilken organisation).",
+    "• `/samverkan organisation`: see the organisation you represent, or ask to represent one "
+    "(coordinators see and change here who represents which organisation).",
 )
 HELP_HELP = Msg("• `/samverkan hjälp`: den här hjälpen.", "• `/samverkan hjälp`: this help.")
 HELP_OTHER_COMMANDS = Msg(
@@ -20,18 +22,171 @@ ORGANIZATION_TITLE = Msg("Din organisation", "Your organisation")
 ORGANIZATION_LABEL = Msg("Organisation du företräder", "Organisation you represent")
 ORGANIZATION_INTRO = Msg(
     "Vi hittade ingen organisation för din e-postadress. Välj den organisation du företräder i "
-    "samverkan; valet sparas.",
+    "samverkan. En samverkansledare tar ställning till din begäran. Till dess kan du svara på "
+    "utvärderingar som skickas till dig, men inte använda samverkans övriga funktioner.",
     "We found no organisation for your e-mail address. Choose the organisation you represent in "
-    "the collaboration; your choice is remembered.",
+    "the collaboration. A coordinator will consider your request. Until then you can answer "
+    "evaluations sent to you, but not use the collaboration's other functions.",
 )
+ORGANIZATION_INTRO_PENDING = Msg(
+    "Din begäran att få företräda *{organization}* väntar på beslut av en samverkansledare. "
+    "Har du valt fel, välj rätt organisation nedan; den tidigare begäran tas då bort.",
+    "Your request to represent *{organization}* is waiting for a coordinator's decision. "
+    "If you chose the wrong one, choose the right organisation below; the earlier request is "
+    "then withdrawn.",
+)
+ORGANIZATION_SUBMIT = Msg("Skicka begäran", "Send request")
 ORGANIZATION_FROM_EMAIL = Msg(
     "Du företräder *{organization}* (enligt din e-postadress). Stämmer det inte? Kontakta en "
     "samverkansledare.",
     "You represent *{organization}* (from your e-mail address). Not right? Contact a coordinator.",
 )
-ORGANIZATION_SAVED = Msg(
-    "Sparat: du företräder nu *{organization}*.", "Saved: you now represent *{organization}*."
+ORGANIZATION_FROM_CONFIG = Msg(
+    "Du företräder *{organization}* (enligt samverkans konfiguration). Stämmer det inte? "
+    "Kontakta en samverkansledare.",
+    "You represent *{organization}* (from the collaboration's configuration). Not right? "
+    "Contact a coordinator.",
 )
+ORGANIZATION_FROM_APPROVAL = Msg(
+    "Du företräder *{organization}* (godkänt av en samverkansledare). Stämmer det inte? "
+    "Kontakta en samverkansledare.",
+    "You represent *{organization}* (approved by a coordinator). Not right? Contact a coordinator.",
+)
+ORGANIZATION_REQUESTED = Msg(
+    "Tack. Din begäran att få företräda *{organization}* har skickats till samverkansledarna, "
+    "och du får besked här när de har tagit ställning. Till dess kan du svara på utvärderingar "
+    "som skickas till dig, men inte använda samverkans övriga funktioner.",
+    "Thank you. Your request to represent *{organization}* has been sent to the coordinators, "
+    "and you will hear from them here. Until then you can answer evaluations sent to you, but "
+    "not use the collaboration's other functions.",
+)
+ORGANIZATION_ALREADY_REQUESTED = Msg(
+    "Din begäran att få företräda *{organization}* väntar redan på beslut. Du får besked här när "
+    "en samverkansledare har tagit ställning.",
+    "Your request to represent *{organization}* is already waiting for a decision. You will "
+    "hear here when a coordinator has decided.",
+)
+
+# --- the coordinators' side: requests, decisions, revocations -------------------------------
+REQUEST_CARD = Msg(
+    ":bust_in_silhouette: <@{user}> ber om att få företräda *{organization}* i samverkan. "
+    "Personens e-postadress hör inte till någon av samverkans organisationer, så begäran ger "
+    "ingen behörighet förrän en samverkansledare har godkänt den. Godkänn bara om du vet att "
+    "personen arbetar där.",
+    ":bust_in_silhouette: <@{user}> asks to represent *{organization}* in the collaboration. "
+    "Their e-mail address belongs to none of the collaboration's organisations, so the request "
+    "gives no rights until a coordinator approves it. Approve only if you know they work there.",
+)
+REQUEST_CARD_DECIDED = Msg(
+    ":bust_in_silhouette: <@{user}> bad om att få företräda *{organization}* i samverkan.",
+    ":bust_in_silhouette: <@{user}> asked to represent *{organization}* in the collaboration.",
+)
+REQUEST_APPROVED_BY = Msg(
+    ":white_check_mark: Godkänd av <@{by}> {date}.",
+    ":white_check_mark: Approved by <@{by}> {date}.",
+)
+REQUEST_DECLINED_BY = Msg(":x: Avböjd av <@{by}> {date}.", ":x: Declined by <@{by}> {date}.")
+REQUEST_REPLACED = Msg(
+    ":leftwards_arrow_with_hook: Ersatt av en ny begäran {date}.",
+    ":leftwards_arrow_with_hook: Replaced by a new request {date}.",
+)
+BUTTON_APPROVE = Msg("Godkänn", "Approve")
+BUTTON_DECLINE = Msg("Avböj", "Decline")
+BUTTON_REVOKE = Msg("Återkalla", "Revoke")
+REVOKE_CONFIRM_TITLE = Msg("Återkalla behörigheten?", "Revoke the membership?")
+REVOKE_CONFIRM_TEXT = Msg(
+    "Personen företräder då inte längre {organization} i samverkan och får besked om det.",
+    "They will no longer represent {organization} in the collaboration, and will be told so.",
+)
+REVOKE_CONFIRM_YES = Msg("Återkalla", "Revoke")
+APPROVED_DONE = Msg(
+    "Godkänt: <@{user}> företräder nu *{organization}*. Personen har fått besked.",
+    "Approved: <@{user}> now represents *{organization}*. They have been told.",
+)
+DECLINED_DONE = Msg(
+    "Avböjt: <@{user}> företräder inte *{organization}*. Personen har fått besked.",
+    "Declined: <@{user}> does not represent *{organization}*. They have been told.",
+)
+REVOKED_DONE = Msg(
+    "Återkallat: <@{user}> företräder inte längre *{organization}*. Personen har fått besked.",
+    "Revoked: <@{user}> no longer represents *{organization}*. They have been told.",
+)
+DECISION_APPROVED = Msg(
+    "Din begäran är godkänd: du företräder nu *{organization}* i {collaboration}. Skriv "
+    "`/samverkan hjälp` för att se vad du kan göra.",
+    "Your request is approved: you now represent *{organization}* in {collaboration}. Type "
+    "`/samverkan hjälp` to see what you can do.",
+)
+DECISION_DECLINED = Msg(
+    "Din begäran att få företräda *{organization}* i {collaboration} har inte godkänts. Har du "
+    "frågor, kontakta en samverkansledare.",
+    "Your request to represent *{organization}* in {collaboration} has not been approved. If "
+    "you have questions, contact a coordinator.",
+)
+REVOKED_NOTICE = Msg(
+    "En samverkansledare har återkallat din behörighet att företräda *{organization}* i "
+    "{collaboration}. Har du frågor, kontakta en samverkansledare. Du kan be om att få "
+    "företräda en organisation igen med `/samverkan organisation`.",
+    "A coordinator has revoked your membership of *{organization}* in {collaboration}. If you "
+    "have questions, contact a coordinator. You can ask to represent an organisation again "
+    "with `/samverkan organisation`.",
+)
+REQUEST_NOT_FOUND = Msg(
+    "Begäran finns inte längre; inget är ändrat.",
+    "The request no longer exists; nothing was changed.",
+)
+REQUEST_ALREADY_DECIDED = Msg(
+    "Begäran från <@{user}> är redan hanterad ({status}); inget är ändrat.",
+    "The request from <@{user}> has already been handled ({status}); nothing was changed.",
+)
+STATUS_APPROVED = Msg("godkänd", "approved")
+STATUS_DECLINED = Msg("avböjd", "declined")
+STATUS_CANCELLED = Msg("ersatt av en ny begäran", "replaced by a new request")
+REVOKE_CONFIGURED = Msg(
+    "<@{user}> företräder *{organization}* enligt samverkans konfiguration. Ta bort personen ur "
+    "`members` under organisationen i konfigurationsfilen och starta om boten.",
+    "<@{user}> represents *{organization}* by the collaboration's configuration. Remove them "
+    "from `members` under the organisation in the configuration file and restart the bot.",
+)
+REVOKE_STALE = Msg(
+    "<@{user}> företräder inte *{organization}* längre; inget är ändrat.",
+    "<@{user}> no longer represents *{organization}*; nothing was changed.",
+)
+
+# --- the coordinators' overview ---------------------------------------------------------------
+OVERVIEW_HEADER = Msg("Vem företräder vilken organisation", "Who represents which organisation")
+OVERVIEW_PENDING = Msg("*Begäranden som väntar på beslut*", "*Requests waiting for a decision*")
+OVERVIEW_NO_PENDING = Msg("Inga begäranden väntar på beslut.", "No requests are waiting.")
+OVERVIEW_REQUEST = Msg(
+    "<@{user}> vill företräda *{organization}* (sedan {date})",
+    "<@{user}> asks to represent *{organization}* (since {date})",
+)
+OVERVIEW_MEMBERS = Msg(
+    "*Företrädare per organisation*, och varifrån uppgiften kommer",
+    "*Members per organisation*, and where that comes from",
+)
+OVERVIEW_MEMBER = Msg("<@{user}> · {source}", "<@{user}> · {source}")
+OVERVIEW_WITHOUT = Msg(
+    "Ingen känd företrädare ännu: {organizations}.", "No known member yet: {organizations}."
+)
+SOURCE_EMAIL = Msg("e-postadress", "e-mail address")
+SOURCE_CONFIG = Msg("konfigurationen", "the configuration")
+SOURCE_APPROVAL = Msg("godkänd av en samverkansledare", "approved by a coordinator")
+SOURCE_APPROVED_BY = Msg("godkänd av <@{by}>", "approved by <@{by}>")
+WAITING_NOTICE = Msg(
+    ":hourglass_flowing_sand: *{count} begäranden att få företräda en organisation väntar på "
+    "beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen "
+    "behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara "
+    "på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
+    ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a "
+    "decision.* Choosing an organisation oneself used to be enough; now such a choice gives no "
+    "rights until a coordinator approves it. Until then they can only answer evaluations."
+    "\n{lines}\nApprove or decline with `/samverkan organisation`.",
+)
+WAITING_LINE = Msg(
+    "• <@{user}> vill företräda *{organization}*", "• <@{user}> asks to represent *{organization}*"
+)
+WAITING_MORE = Msg("• … och {count} till", "• … and {count} more")
 
 HOME_HEADER = Msg("Samverkansbot: {name}", "Samverkansbot: {name}")
 HOME_WHO = Msg("Du företräder *{organization}*{roles}.", "You represent *{organization}*{roles}.")

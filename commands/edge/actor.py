@@ -1,4 +1,4 @@
-"""Who is acting: roles from the configuration, the organisation remembered or from e-mail."""
+"""Who is acting: roles, and an organisation from the configuration, a coordinator or e-mail."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.context import BotContext
 from bot.domain.access import Actor, roles_of
-from bot.domain.organizations import organization_for_email
-from storage.directory import get_person, remember_person
+from bot.domain.organizations import DECIDED, configured_organization, organization_for_email
+from storage.directory import get_person, remember_email_lookup
 
 log = logging.getLogger(__name__)
 
@@ -19,17 +19,22 @@ EMAIL_RECHECK = timedelta(days=7)
 
 
 def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
-    """Find the actor's roles and organisation: remembered, else from their e-mail domain.
+    """Find the actor's roles and organisation.
 
-    The e-mail domain is looked up with users.info at most once every EMAIL_RECHECK; when
-    Slack does not answer, what is remembered is used.
+    In order: the configuration's members of an organisation; a coordinator's decision
+    (approved, or revoked: then no organisation); the e-mail domain, looked up with
+    users.info at most once every EMAIL_RECHECK (when Slack does not answer, what is
+    remembered is used). A pending request gives no organisation (DESIGN.md, "Who may do what").
     """
     roles = roles_of(user_id, bot.config.roles)
+    configured = configured_organization(user_id, bot.organizations)
+    if configured is not None:
+        return Actor(user_id, configured, roles)
     now = bot.clock.now()
     with bot.db.reading() as session:
         person = get_person(session, user_id)
         known = person is not None and (
-            person.organization_source == "choice"
+            person.organization_source in DECIDED
             or (
                 person.email_checked_at is not None
                 and now - person.email_checked_at < EMAIL_RECHECK
@@ -45,8 +50,6 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
         return Actor(user_id, organization, roles)
     email = str(((info.get("user") or {}).get("profile") or {}).get("email") or "")
     mapped = organization_for_email(email, bot.organizations) if email else None
-    if mapped is None and person is not None and person.organization_source == "choice":
-        mapped = person.organization_id
     with bot.db.transaction() as session:
-        remember_person(session, user_id, mapped, "email" if mapped else "none", now)
+        remember_email_lookup(session, user_id, mapped, now)
     return Actor(user_id, mapped, roles)

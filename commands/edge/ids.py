@@ -51,6 +51,7 @@ class Field(StrEnum):
     NEED_SUPPORT = "need_support"
     NEED_CONFIRM_CONTACT = "need_contact_confirmed"
     NEED_REASON = "need_reason"
+    ORGANIZATION_CHOICE = "organization_choice"
     # follow-up: the value form ("indicator_value_" + ValueInput's field names) ...
     INDICATOR_CHOICE = "indicator_value_indicator"
     INDICATOR_PLACE = "indicator_value_place"
@@ -121,7 +122,7 @@ class Block(StrEnum):
     """Block ids of inputs and of blocks the bot finds again."""
 
     NEED_ACTIONS = "need_actions"
-    ORGANIZATION_CHOICE = "organization_choice"
+    ORGANIZATION_REQUEST = "organization_request"
     # meetings (issue 3)
     MEETING_ACTIONS = "meeting_actions"
     MEETING_SERIES_ACTIONS = "meeting_series_actions"
@@ -142,7 +143,9 @@ class Action(StrEnum):
     NEED_EDIT = "need_edit"
     NEED_WITHDRAW = "need_withdraw"
     NEED_LIST_FILTER = "need_list_filter"
-    ORGANIZATION_CHOICE = "organization_choice"
+    ORGANIZATION_APPROVE = "organization_approve"
+    ORGANIZATION_DECLINE = "organization_decline"
+    ORGANIZATION_REVOKE = "organization_revoke"
     HOME_NEW_NEED = "home_new_need"
     # meetings (issue 3)
     MEETING_RSVP_YES = "meeting_rsvp_yes"

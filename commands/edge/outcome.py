@@ -1,4 +1,4 @@
-"""What a use case tells its caller: done (the outbox rows it queued, a message) or refused."""
+"""What a use case hands its listener: what it changed, or why it changed nothing."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class Done:
 
 
 def tell_outcome(ix: Interaction, outcome: Done | Refusal) -> None:
-    """Send what a use case queued and tell the person privately how it went."""
+    """Send what a use case queued (once its transaction is committed) and tell the person."""
     if isinstance(outcome, Refusal):
         ix.tell(outcome.msg, **outcome.params)
         return

@@ -30,8 +30,7 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.blocks import escape
-from commands.edge.outcome import Done as Done  # noqa: PLC0414 - re-exported (meetings)
-from commands.edge.outcome import Refusal as Refusal  # noqa: PLC0414 - re-exported
+from commands.edge import outcome
 from commands.needs.render import (
     FormChoices,
     decline_form,
@@ -53,7 +52,14 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
     return FormChoices(organizations, bot.municipalities())
 
 
-def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) -> list[OutboxKey]:
+# The outcomes of these use cases (commands/meetings.py still imports Done from here).
+Done = outcome.Done
+Refusal = outcome.Refusal
+
+
+def _queue_card(
+    bot: BotContext, session: Session, need: Need, *, update: bool
+) -> list[OutboxKey]:
     """Queue the need's channel card (its first post, or an update); return the outbox key."""
     channel = bot.config.channels.working_group
     if channel is None:

@@ -6,9 +6,12 @@ from collections.abc import Sequence
 
 from bot.texts import Msg
 from bot.texts import samverkan as t
-from commands.edge.ids import Callback
-from commands.edge.surface import Subcommand, Subcommands, Surface, form
+from commands.edge.ids import Action, Callback
+from commands.edge.surface import Subcommand, Subcommands, Surface, click, form
 from commands.samverkan import listeners as on
+from commands.samverkan import membership
+from commands.samverkan.usecases import plan_waiting_requests
+from commands.samverkan.values import MemberRef, RequestRef
 
 
 def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Surface:
@@ -21,12 +24,18 @@ def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Sur
         [
             Subcommand(("hjälp", "hjalp", "help", "?"), on.help_handler(lines)),
             Subcommand(("logg", "log", "audit"), on.audit),
-            Subcommand(("organisation", "organization", "org"), on.organization),
+            Subcommand(("organisation", "organization", "org"), membership.organization),
             *subcommands,
         ]
     )
     return Surface(
         name="samverkan",
         commands={"/samverkan": on.umbrella(table, lines)},
-        forms={Callback.ORGANIZATION_FORM: form(on.handle_organization_submission)},
+        clicks={
+            Action.ORGANIZATION_APPROVE: click(membership.handle_approve, RequestRef),
+            Action.ORGANIZATION_DECLINE: click(membership.handle_decline, RequestRef),
+            Action.ORGANIZATION_REVOKE: click(membership.handle_revoke, MemberRef),
+        },
+        forms={Callback.ORGANIZATION_FORM: form(membership.handle_organization_submission)},
+        planners=(plan_waiting_requests,),
     )

@@ -1,4 +1,4 @@
-"""/samverkan's own listeners: the help, the audit log, and choosing one's organisation."""
+"""/samverkan's own listeners: the help and the audit log (organisations: membership.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands import blocks as b
-from commands.edge.codec import NoValue
-from commands.edge.ids import Block, Callback
-from commands.edge.interaction import Command, Submission
+from commands.edge.interaction import Command
 from commands.edge.surface import CommandHandler, Subcommands
 from storage import audit as audit_log
-from storage.directory import get_person, remember_person
 
 AUDIT_LINES = 40
 
@@ -73,59 +70,3 @@ def audit(ix: Command) -> None:
     chunks = b.chunk_lines(lines) or [ix.text(t.AUDIT_EMPTY)]
     blocks = [b.header(heading), *(b.section(chunk) for chunk in chunks)]
     ix.respond(text=heading, blocks=b.blocks_dict(blocks))
-
-
-def organization(ix: Command) -> None:
-    """Show the person's organisation, or let them choose one when their e-mail does not tell."""
-    actor = ix.actor
-    with ix.bot.db.reading() as session:
-        person = get_person(session, ix.user)
-        source = person.organization_source if person else "none"
-    if source == "email" and actor.organization_id:
-        name = ix.bot.organization_name(actor.organization_id)
-        ix.answer(t.ORGANIZATION_FROM_EMAIL, organization=name)
-        return
-    options = [b.option(o.name, o.id) for o in ix.bot.organizations]
-    ix.open_view(
-        b.modal(
-            ix.text(t.ORGANIZATION_TITLE),
-            [
-                b.section(ix.text(t.ORGANIZATION_INTRO)),
-                b.select_input(
-                    ix.text(t.ORGANIZATION_LABEL),
-                    Block.ORGANIZATION_CHOICE,
-                    options,
-                    initial=actor.organization_id,
-                ),
-            ],
-            callback_id=Callback.ORGANIZATION_FORM,
-            submit=ix.text(c.SAVE),
-            close=ix.text(c.CANCEL),
-        )
-    )
-
-
-def handle_organization_submission(ix: Submission[NoValue]) -> None:
-    """Remember the organisation a person chose (only when their e-mail does not tell)."""
-    choice = ix.form.selected(Block.ORGANIZATION_CHOICE)
-    if choice is None or choice not in {o.id for o in ix.bot.organizations}:
-        ix.errors({Block.ORGANIZATION_CHOICE: ix.text(c.CHOOSE_ONE)})
-        return
-    actor = ix.actor
-    with ix.bot.db.transaction() as session:
-        person = get_person(session, ix.user)
-        if person is not None and person.organization_source == "email" and actor.organization_id:
-            ix.done()
-            return
-        now = ix.bot.clock.now()
-        remember_person(session, ix.user, choice, "choice", now)
-        audit_log.record(
-            session,
-            actor=ix.user,
-            action="organization_chosen",
-            subject=f"user:{ix.user}",
-            now=now,
-            detail=choice,
-        )
-    ix.done()
-    ix.tell(t.ORGANIZATION_SAVED, organization=ix.bot.organization_name(choice))

@@ -4,6 +4,7 @@ from storage.models.base import Base
 from storage.models.core import (
     AuditEntry,
     Organization,
+    OrganizationRequest,
     OutboxFile,
     OutboxMessage,
     Person,
@@ -37,6 +38,7 @@ __all__ = [
     "Need",
     "NeedEvent",
     "Organization",
+    "OrganizationRequest",
     "OutboxFile",
     "OutboxMessage",
     "Person",

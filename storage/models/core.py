@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -26,7 +36,11 @@ class Organization(Base):
 
 
 class Person(Base):
-    """A Slack user the bot has met, with the organisation they act for."""
+    """A Slack user the bot has met, with the organisation they act for and its source.
+
+    organization_source is a bot.domain.organizations.Source: "email", "approval", "revoked"
+    or "none" (configured members are read from the configuration, never stored).
+    """
 
     __tablename__ = "people"
 
@@ -37,6 +51,38 @@ class Person(Base):
     organization_source: Mapped[str] = mapped_column(String(10), default="none")
     email_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OrganizationRequest(Base):
+    """A person's request to represent an organisation; it gives no rights until approved.
+
+    status: "pending", then "approved", "declined" or "cancelled" (a newer request, or the
+    person came to belong to an organisation otherwise). origin: "request" (asked in Slack) or
+    "migration" (an organisation self-chosen before requests needed approval). announced_at:
+    when the coordinators were told that it waits.
+    """
+
+    __tablename__ = "organization_requests"
+    __table_args__ = (
+        # One pending request per person.
+        Index(
+            "uq_organization_requests_pending",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40), index=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"))
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    origin: Mapped[str] = mapped_column(String(12), default="request")
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class AuditEntry(Base):
