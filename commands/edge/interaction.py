@@ -257,6 +257,15 @@ class Submission(Interaction, Generic[M]):
             return
         self.errors({blocks[0]: self.text(msg, **params)})
 
+    def fail(self, msg: Msg, **params: Any) -> None:
+        """Answer a failed submission in the form, over any answer given before the failure.
+
+        Slack has received no answer yet (the ack is sent when the handler returns), so a form
+        closed as if all went well is kept open with the error instead.
+        """
+        self.acked = False
+        self.error(msg, **params)
+
     def update(self, view: View | dict[str, Any]) -> None:
         """Replace the form with another view (e.g. a confirmation step)."""
         self._acknowledge(response_action="update", view=view)
@@ -321,9 +330,9 @@ def post_private(
         try:
             client.chat_postEphemeral(channel=channel, user=user_id, text=text, blocks=blocks)
             return
-        except SlackApiError as exc:
-            log.info("ephemeral failed (%s); sending a direct message", exc.response.get("error"))
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            log.info("ephemeral failed (%s); sending a direct message", type(exc).__name__)
     try:
         client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
-    except (SlackApiError, SlackClientError) as exc:
+    except (SlackApiError, SlackClientError, OSError) as exc:
         log.warning("could not tell a person privately: %s", type(exc).__name__)
