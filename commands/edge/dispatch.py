@@ -30,6 +30,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.webhook import WebhookClient
 
 from bot.context import BotContext
+from bot.delivery import slack_refused
 from bot.texts import Msg
 from bot.texts import common as c
 from bot.tracebacks import withheld
@@ -469,7 +470,8 @@ def _log_failure(exc: Exception, what: str) -> None:
     if isinstance(exc, DatabaseUnavailable):
         log.warning("database unavailable while handling a %s", what)
     elif isinstance(exc, SlackApiError):
-        log.warning("Slack refused a call while handling a %s: %s", what, exc.response.get("error"))
+        error = slack_refused(exc) or "no readable answer"
+        log.warning("Slack refused a call while handling a %s: %s", what, error)
     elif isinstance(exc, SlackClientError | OSError):
         log.warning("Slack did not answer while handling a %s: %s", what, type(exc).__name__)
     else:  # the traceback without its messages, which may quote what a person typed

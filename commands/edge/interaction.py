@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.views import View
 
 from bot.context import BotContext
+from bot.delivery import slack_refused
 from bot.domain.access import Actor
 from bot.domain.validation import FieldError
 from bot.texts import Msg, Texts
@@ -40,6 +41,9 @@ from commands.edge.requests import (
 from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
+
+# Slack's refusals of views.open that mean the trigger can no longer open a view.
+TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
 
 V = TypeVar("V", bound=Value)
 M = TypeVar("M", bound=Value)
@@ -107,14 +111,21 @@ class Interaction:
         self.respond(text=self.text(msg, **params))
 
     def open_view(self, view: View | dict[str, Any]) -> str | None:
-        """Open a modal with the request's trigger; return its id, or tell the person it expired."""
+        """Open a modal with the request's trigger; return its id, or tell the person it expired.
+
+        Raises SlackApiError when Slack refuses the view for another reason (or gives no
+        readable answer): that is a fault, not an expired trigger, and is told as one.
+        """
         if self.trigger_id is None:
             self.answer(c.TRIGGER_EXPIRED)
             return None
         try:
             opened = self.client.views_open(trigger_id=self.trigger_id, view=view)
         except SlackApiError as exc:
-            log.warning("views.open failed: %s", exc.response.get("error"))
+            error = slack_refused(exc)
+            if error not in TRIGGER_ERRORS:
+                raise
+            log.info("views.open failed: %s", error)
             self.answer(c.TRIGGER_EXPIRED)
             return None
         return str(opened["view"]["id"])
