@@ -3,13 +3,18 @@
 Posts, updates, private messages and file uploads go the same way: claimed atomically,
 given back uncounted for Slack's Retry-After, retried with backoff after other errors,
 recorded for the coordinators when Slack refuses them for good, and looked for in Slack
-before a second try when the first got no answer.
+before a second try when the first got no readable answer. An answer that is not Slack's
+(a 5xx, an HTML error page or any body that is not a JSON object, even with status 200) is no
+answer: Slack may have carried the call out. Whatever fails, a claimed row never stays
+"sending" in a running process: it is given back, recorded, or left for the recovery of
+abandoned claims.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -17,10 +22,14 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import (
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
 from sqlalchemy.exc import IntegrityError
 
 from bot.clock import Clock
+from bot.tracebacks import withheld
 from storage import outbox
 from storage.db import Database, DatabaseUnavailable
 from storage.outbox import OutboxKey, UploadFile
@@ -57,6 +66,9 @@ PERMANENT_ERRORS = frozenset(
 MAX_BACKOFF = timedelta(hours=1)
 HISTORY_LOOKBACK = 100
 RATE_LIMITED = "ratelimited"
+SLACK_ERROR = re.compile(r"[a-z0-9_.]{1,100}")  # Slack's error codes, e.g. "channel_not_found"
+NO_ANSWER = "no_answer"  # recorded for a row that got no readable answer and need not be looked for
+UNREACHABLE = "unreachable"  # the connection was refused: the call never reached Slack
 DEFAULT_RETRY_AFTER = timedelta(seconds=1)
 
 WAIT_FOR_ORIGINAL = timedelta(seconds=5)
@@ -79,36 +91,54 @@ def backoff(attempts: int) -> timedelta:
 
 
 def without_rate_limit_retries(client: WebClient) -> WebClient:
-    """Return a copy of client that answers a 429 at once instead of sleeping Retry-After."""
+    """Return a copy of client that answers a 429 or a 5xx at once instead of trying again.
+
+    The deliverer waits out Retry-After without holding a thread, and tries again after a 5xx
+    only once it has looked for what the first try may have posted.
+    """
     own = copy.copy(client)
     own.retry_handlers = [
         handler
         for handler in client.retry_handlers
-        if not isinstance(handler, RateLimitErrorRetryHandler)
+        if not isinstance(handler, RateLimitErrorRetryHandler | ServerErrorRetryHandler)
     ]
     return own
 
 
 def retry_after(headers: Mapping[str, Any] | None) -> timedelta:
     """Return how long Slack's Retry-After header asks to wait (1 s when missing or unreadable)."""
-    for name, value in (headers or {}).items():
-        if str(name).lower() != "retry-after":
-            continue
-        raw = value[0] if isinstance(value, list | tuple) and value else value
-        try:
-            seconds = float(raw)
-        except (TypeError, ValueError):
-            break
-        if seconds > 0:
-            return timedelta(seconds=seconds)
-        break
-    return DEFAULT_RETRY_AFTER
+    wait = retry_after_seconds(_header(headers or {}, "Retry-After"))
+    return wait if wait > timedelta(0) else DEFAULT_RETRY_AFTER
 
 
 def is_rate_limited(exc: SlackApiError) -> bool:
     """Tell whether Slack refused a call for its rate limit (HTTP 429, error "ratelimited")."""
     response = exc.response
-    return getattr(response, "status_code", None) == 429 or response.get("error") == RATE_LIMITED
+    return getattr(response, "status_code", None) == 429 or _error_of(exc) == RATE_LIMITED
+
+
+def slack_refused(exc: SlackApiError) -> str | None:
+    """Return Slack's error code when Slack itself answered (HTTP 2xx-4xx, its JSON), else None.
+
+    A 5xx, or a body that is not a JSON object with "ok" (an HTML error page from a proxy,
+    an empty or garbled body: slack-sdk then makes up an "error" holding the body's start),
+    is no answer from Slack: the call may or may not have been carried out.
+    """
+    status = getattr(exc.response, "status_code", None)
+    data = getattr(exc.response, "data", None)
+    if not isinstance(status, int) or status >= 500 or not isinstance(data, dict):
+        return None
+    error = data.get("error")
+    if "ok" not in data or not isinstance(error, str) or not SLACK_ERROR.fullmatch(error):
+        return None
+    return error
+
+
+def _error_of(exc: SlackApiError) -> str | None:
+    """Return the "error" of Slack's answer, if there is a readable one."""
+    data = getattr(exc.response, "data", None)
+    error = data.get("error") if isinstance(data, dict) else None
+    return error if isinstance(error, str) else None
 
 
 class Deliverer:
@@ -151,8 +181,7 @@ class Deliverer:
         except DatabaseUnavailable:
             log.warning("database unavailable; %d messages wait for the scheduler", len(wanted))
             return
-        for row in claimed:
-            self._send(row)
+        self._send_all(claimed)
 
     def deliver_due(self, limit: int = 50) -> int:
         """Send every due row, in batches; return how many were claimed."""
@@ -165,8 +194,7 @@ class Deliverer:
                 outbox.expire_and_recover(session, now, in_flight)
                 claimed = outbox.claim(session, now, limit=min(limit, 20))
                 self._hold(claimed)
-            for row in claimed:
-                self._send(row)
+            self._send_all(claimed)
             total += len(claimed)
             if len(claimed) < min(limit, 20) or total >= limit:
                 return total
@@ -176,12 +204,18 @@ class Deliverer:
         with self._lock:
             self._in_flight.update(row.id for row in rows)
 
-    def _send(self, row: outbox.Claimed) -> None:
+    def _send_all(self, rows: list[outbox.Claimed]) -> None:
+        """Send claimed rows in turn; rows not reached when one fails are let go of too.
+
+        A row let go of while still "sending" (its outcome could not be recorded) is taken
+        for abandoned after outbox.STALE_CLAIM and tried again, looked for first.
+        """
         try:
-            self._send_claimed(row)
+            for row in rows:
+                self._send_claimed(row)
         finally:
             with self._lock:
-                self._in_flight.discard(row.id)
+                self._in_flight.difference_update(row.id for row in rows)
 
     def _blocked_until(self, scope: str) -> datetime | None:
         """Return until when a channel (or uploads) is rate-limited, or None when it is not."""
@@ -210,7 +244,7 @@ class Deliverer:
     def _give_back(self, row: outbox.Claimed, until: datetime, error: str = RATE_LIMITED) -> None:
         """Give a row back to be sent at until, without counting this as an attempt."""
         with self.db.transaction() as session:
-            outbox.mark_retry(session, row, error, until, count=False)
+            outbox.mark_retry(session, row, _still_looking(row, error), until, count=False)
 
     def _send_claimed(self, row: outbox.Claimed) -> None:
         blocked = self._blocked_until(_scope(row))
@@ -233,21 +267,43 @@ class Deliverer:
             self._record_failure(row, "render_failed", None)
             return
         except SlackApiError as exc:
+            headers = getattr(exc.response, "headers", None) or {}
             if is_rate_limited(exc):
-                self._rate_limited(row, retry_after(exc.response.headers))
+                self._rate_limited(row, retry_after(headers))
                 return
-            error = str(exc.response.get("error", "unknown_error"))
-            self._record_failure(row, error, exc.response.headers.get("Retry-After"))
+            error = slack_refused(exc)
+            if error is None:
+                status = getattr(exc.response, "status_code", None)
+                self._no_answer(row, f"an unreadable answer (HTTP {status})")
+                return
+            self._record_failure(row, error, _header(headers, "Retry-After"))
             return
         except (SlackClientError, OSError) as exc:
-            # No answer (a timeout, a lost connection): Slack may have posted it all the same,
-            # so the next attempt looks in the channel before posting again.
-            log.warning("message %s got no answer (%s)", row.key, type(exc).__name__)
-            looks_first = row.op in (outbox.POST, outbox.UPLOAD)
-            self._record_failure(row, outbox.INTERRUPTED if looks_first else "no_answer", None)
+            if _unreachable(exc):
+                self._record_failure(row, UNREACHABLE, None)
+                return
+            self._no_answer(row, type(exc).__name__)  # a timeout, a lost connection
+            return
+        except Exception as exc:
+            # Not one of the faults above (e.g. an answer slack-sdk cannot even read): the call
+            # may have been made, so the row is treated as one that got no answer.
+            text = withheld(exc)  # not log.exception: messages may quote people's text
+            log.error("sending message %s failed unexpectedly:\n%s", row.key, text)  # noqa: TRY400
+            self._no_answer(row, type(exc).__name__)
             return
         with self.db.transaction() as session:
             outbox.mark_sent(session, row, self.clock.now(), channel, ts)
+
+    def _no_answer(self, row: outbox.Claimed, what: str) -> None:
+        """Retry a row whose call got no readable answer; posts and uploads are looked for first.
+
+        Slack may have carried the call out all the same, so the next attempt at a post or an
+        upload looks in the channel before posting again; updates and private messages
+        (ephemeral) may simply be sent again.
+        """
+        log.warning("message %s got no answer (%s)", row.key, what)
+        looks_first = row.op in (outbox.POST, outbox.UPLOAD)
+        self._record_failure(row, outbox.INTERRUPTED if looks_first else NO_ANSWER, None)
 
     def _record_failure(
         self, row: outbox.Claimed, error: str, retry_after: Any, *, permanent: bool = False
@@ -259,9 +315,9 @@ class Deliverer:
                 return
             wait = backoff(row.attempts)
             if retry_after is not None:
-                wait = max(wait, timedelta(seconds=int(retry_after)))
+                wait = max(wait, retry_after_seconds(retry_after))
             log.warning("message %s failed (%s); retrying in %s", row.key, error, wait)
-            outbox.mark_retry(session, row, error, self.clock.now() + wait)
+            outbox.mark_retry(session, row, _still_looking(row, error), self.clock.now() + wait)
 
     def _call(self, row: outbox.Claimed) -> tuple[str, str | None]:
         payload = dict(row.payload)
@@ -397,6 +453,43 @@ class Deliverer:
             if meta.get("event_payload", {}).get("key") == row.key:
                 return channel, str(message["ts"])
         return None
+
+
+def _still_looking(row: outbox.Claimed, error: str) -> str:
+    """Return the error to record for a retry: an interrupted post stays one to look for.
+
+    An attempt that fails before it could look (or look to the end) must not make the next
+    attempt post blindly.
+    """
+    if row.interrupted and row.op in (outbox.POST, outbox.UPLOAD):
+        return outbox.INTERRUPTED
+    return error
+
+
+def retry_after_seconds(value: Any) -> timedelta:
+    """Read a Retry-After header's value (seconds), at most MAX_BACKOFF; 0 when unreadable."""
+    raw = value[0] if isinstance(value, list | tuple) and value else value
+    try:
+        seconds = float(raw)
+    except (TypeError, ValueError):
+        return timedelta(0)
+    if not seconds > 0:  # also NaN
+        return timedelta(0)
+    return timedelta(seconds=min(seconds, MAX_BACKOFF.total_seconds()))
+
+
+def _header(headers: Mapping[str, Any], name: str) -> Any:
+    """Return a header's value by its name in any case, or None."""
+    for key, value in headers.items():
+        if str(key).lower() == name.lower():
+            return value
+    return None
+
+
+def _unreachable(exc: Exception) -> bool:
+    """Tell whether a call never reached Slack (its connection was refused)."""
+    reason = getattr(exc, "reason", None)
+    return isinstance(exc, ConnectionRefusedError) or isinstance(reason, ConnectionRefusedError)
 
 
 def _scope(row: outbox.Claimed) -> str:

@@ -16,7 +16,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +79,8 @@ class _Fault:
     error: str | None
     retry_after: int | None
     delay: float
+    body: str | None = None
+    applied: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,16 +222,21 @@ class SimulatedSlack(Workspace):
         error: str | None = None,
         retry_after: int | None = None,
         delay: float = 0.0,
+        body: str | None = None,
+        applied: bool = False,
     ) -> None:
         """Queue a fault for the next `times` calls of a method.
 
         status other than 200 answers with that HTTP status (429 with Retry-After, 1 s unless
-        retry_after); error answers ok:false with it; delay (seconds) holds the answer back.
+        retry_after); error answers ok:false with it; delay (seconds) holds the answer back;
+        body answers with that text (as text/html) instead of Slack's JSON, as a proxy's or a
+        load balancer's error page does. applied carries the call out all the same, so only
+        its answer is lost (Slack posted, but the bot cannot tell).
         Raises ValueError for a fault that changes nothing.
         """
-        if status == 200 and error is None and delay <= 0:
-            raise ValueError("a fault needs a non-200 status, an error or a delay")
-        fault = _Fault(status, error, retry_after, delay)
+        if status == 200 and error is None and delay <= 0 and body is None:
+            raise ValueError("a fault needs a non-200 status, an error, a delay or a body")
+        fault = _Fault(status, error, retry_after, delay, body, applied)
         with self._lock:
             self._faults.setdefault(method, []).extend([fault] * times)
 
@@ -347,9 +354,17 @@ class SimulatedSlack(Workspace):
             time.sleep(fault.delay)  # the fault is a slow answer: hold it back
         payload: JSONDict
         with self._condition:
-            if fault is not None and (fault.status != 200 or fault.error is not None):
+            applied = None
+            if fault is not None and fault.applied:
+                applied = self._dispatch(verb, method, args, token, problems)
+            if fault is not None and (
+                fault.status != 200 or fault.error is not None or fault.body is not None
+            ):
                 reply, payload = _fault_reply(fault)
                 faulted = True
+            elif applied is not None:
+                payload = applied
+                reply, faulted = Reply.of_json(payload), True
             elif self._over_rate(method, args):
                 self.rate_limited += 1
                 payload = {"ok": False, "error": "ratelimited"}
@@ -476,6 +491,9 @@ def _fault_reply(fault: _Fault) -> tuple[Reply, JSONDict]:
         headers["Retry-After"] = str(retry_after)
     default = {429: "ratelimited", 503: "service_unavailable"}.get(fault.status, "fatal_error")
     payload = {"ok": False, "error": fault.error or default}
+    if fault.body is not None:
+        reply = Reply(fault.status, fault.body.encode(), "text/html; charset=utf-8")
+        return replace(reply, headers=tuple(headers.items())), payload
     return Reply.of_json(payload, fault.status, headers), payload
 
 

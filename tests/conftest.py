@@ -84,8 +84,15 @@ def standin_server() -> Iterator[SimulatedSlack]:
 
 @pytest.fixture
 def standin(standin_server: SimulatedSlack) -> Iterator[SimulatedSlack]:
-    """Yield the stand-in, cleared, and fail the test on any contract breach."""
+    """Yield the stand-in, cleared, and fail the test on any contract breach.
+
+    Messages posted by earlier tests are forgotten too: every test's database numbers its rows
+    from 1, and an interrupted post is looked for by its outbox key, which must not be found
+    among another test's messages.
+    """
     standin_server.reset()
+    with standin_server._lock:
+        standin_server.messages.clear()
     yield standin_server
     assert standin_server.violations == []
 

@@ -103,6 +103,7 @@ class TrackingExecutor(ThreadPoolExecutor):
 
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 128  # as a real server's backlog: a crowd's connections are not dropped
 
 
 class _Quiet(WSGIRequestHandler):
@@ -126,7 +127,8 @@ class RunningBot:
     """The bot served over HTTP on 127.0.0.1, wired to the stand-in, on a frozen clock.
 
     With socket_mode, the same bot connects out over Socket Mode instead (the stand-in hands it
-    a local WebSocket endpoint), and every request is sent as Slack's envelope.
+    a local WebSocket endpoint), and every request is sent as Slack's envelope. api_url, when
+    given, is where the bot reaches the stand-in's Web API (e.g. through a proxy a test cuts).
     """
 
     def __init__(
@@ -138,12 +140,13 @@ class RunningBot:
         config: dict[str, Any] | None = None,
         sender: Executor | None = None,
         socket_mode: bool = False,
+        api_url: str | None = None,
     ) -> None:
         self.standin = standin
         settings = Settings(
             SLACK_BOT_TOKEN="xoxb-test-token",
             SLACK_SIGNING_SECRET=SIGNING_SECRET,
-            SLACK_API_URL=standin.api_url,
+            SLACK_API_URL=api_url or standin.api_url,
             DATABASE_URL=database_url,
         )
         self.clock = FrozenClock(now)

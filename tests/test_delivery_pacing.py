@@ -9,7 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from apscheduler.events import EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import (
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
 from sqlalchemy import select
 
 from bot import scheduler
@@ -145,15 +148,17 @@ def test_further_rows_of_a_limited_channel_are_given_back_without_asking_slack(
     assert limited.rate_limited == 2
 
 
-def test_only_the_deliverers_client_leaves_429s_to_the_deliverer(standin: SimulatedSlack) -> None:
+def test_only_the_deliverers_client_leaves_429s_and_5xx_to_the_deliverer(
+    standin: SimulatedSlack,
+) -> None:
     client = build_client("xoxb-test", standin.api_url)
     deliverer = Deliverer(Database("sqlite://"), client, FrozenClock(NOW))
     assert deliverer.client is not client
-    assert not any(
-        isinstance(h, RateLimitErrorRetryHandler) for h in deliverer.client.retry_handlers
-    )
-    assert any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers)
-    assert len(deliverer.client.retry_handlers) == len(client.retry_handlers) - 1
+    left_out = (RateLimitErrorRetryHandler, ServerErrorRetryHandler)
+    assert not any(isinstance(h, left_out) for h in deliverer.client.retry_handlers)
+    for kind in left_out:
+        assert any(isinstance(h, kind) for h in client.retry_handlers)
+    assert len(deliverer.client.retry_handlers) == len(client.retry_handlers) - 2
     deliverer.db.dispose()
 
 

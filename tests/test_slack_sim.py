@@ -343,6 +343,23 @@ def test_server_error_and_error_faults(standin: SimulatedSlack, client: WebClien
     assert standin.violations == []
 
 
+@pytest.mark.parametrize("applied", [False, True])
+def test_body_fault_answers_a_page_that_is_not_json(
+    standin: SimulatedSlack, client: WebClient, applied: bool
+) -> None:
+    """A body fault answers that text (an HTML error page); applied, Slack acts all the same."""
+    before = len(standin.messages.get(CHANNEL, []))
+    standin.fail("chat.postMessage", body="<html>502 Bad Gateway</html>", applied=applied)
+    with pytest.raises(SlackApiError) as raised:
+        client.chat_postMessage(channel=CHANNEL, text="Kanske")
+    assert raised.value.response.status_code == 200
+    assert "non-JSON" in str(raised.value.response["error"])
+    assert len(standin.messages.get(CHANNEL, [])) - before == int(applied)
+    assert [c.faulted for c in standin.calls_to("chat.postMessage")] == [True]
+    with pytest.raises(ValueError, match="a fault needs"):
+        standin.fail("chat.postMessage", applied=True)
+
+
 def test_delay_fault_lets_the_client_time_out(standin: SimulatedSlack) -> None:
     """A delay fault outlasts the client's timeout; Slack still acts on the call afterwards."""
     standin.fail("chat.postMessage", delay=0.3)

@@ -10,6 +10,12 @@ DATABASE_DOWN = Msg(
     "Samverkansbot kan inte nå sin databas just nu. Inget har sparats; försök igen om en stund.",
     "Samverkansbot cannot reach its database just now. Nothing was saved; please try again shortly.",
 )
+UNSURE_IF_SAVED = Msg(
+    "Något gick fel hos oss innan vi hann svara dig, och det är inte säkert om det du gjorde "
+    "sparades. Titta efter innan du försöker igen.",
+    "Something went wrong on our side before we could answer you, and what you did may or may "
+    "not have been saved. Please check before you try again.",
+)
 TRIGGER_EXPIRED = Msg(
     "Formuläret hann inte öppnas (Slack gav oss för kort tid). Skriv kommandot igen.",
     "The form could not be opened in time (Slack's window closed). Please type the command again.",

@@ -115,6 +115,12 @@ CARD_FALLBACK = Msg(
 )
 NONE_CHOSEN = Msg("–", "–")
 
+MAYBE_SAVED = Msg(
+    "Samverkansbot tappade kontakten med sin databas just när behovet sparades och vet inte om "
+    "det hann sparas. Skicka formuläret igen: samma formulär sparas aldrig två gånger.",
+    "Samverkansbot lost its database just as the need was being saved and cannot tell whether "
+    "it was. Please submit the form again: the same form is never stored twice.",
+)
 CONFIRM_CREATED = Msg(
     "Tack! Ditt behov *#{id} {title}* är registrerat och visas för arbetsgruppen. Du får besked "
     "här när det flyttas. Ändra eller dra tillbaka det med knapparna på behovet, eller se alla "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from datetime import timedelta
 
@@ -11,11 +12,15 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot.context import BotContext
 from bot.domain.access import Actor, roles_of
 from bot.domain.organizations import DECIDED, configured_organization, organization_for_email
+from storage.db import counting_commits, time_left
 from storage.directory import get_person, remember_email_lookup
 
 log = logging.getLogger(__name__)
 
 EMAIL_RECHECK = timedelta(days=7)
+# While an ack is due, users.info gets one try of at most this long (seconds): what is
+# remembered serves meanwhile, and the answer must reach Slack within its 3 seconds.
+LOOKUP_BEFORE_ACK = 1
 
 
 def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
@@ -23,8 +28,9 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
 
     In order: the configuration's members of an organisation; a coordinator's decision
     (approved, or revoked: then no organisation); the e-mail domain, looked up with
-    users.info at most once every EMAIL_RECHECK (when Slack does not answer, what is
-    remembered is used). A pending request gives no organisation (DESIGN.md, "Who may do what").
+    users.info at most once every EMAIL_RECHECK (when Slack does not answer: an error, a
+    timeout, a refused connection, what is remembered is used; while an ack is due, the lookup
+    is one short try). A pending request gives no organisation (DESIGN.md, "Who may do what").
     """
     roles = roles_of(user_id, bot.config.roles)
     configured = configured_organization(user_id, bot.organizations)
@@ -44,12 +50,23 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
     if known:
         return Actor(user_id, organization, roles)
     try:
-        info = client.users_info(user=user_id)
-    except (SlackApiError, SlackClientError) as exc:
+        info = _before_ack(client).users_info(user=user_id)
+    except (SlackApiError, SlackClientError, OSError) as exc:
         log.warning("users.info failed for a user: %s", type(exc).__name__)
         return Actor(user_id, organization, roles)
     email = str(((info.get("user") or {}).get("profile") or {}).get("email") or "")
     mapped = organization_for_email(email, bot.organizations) if email else None
-    with bot.db.transaction() as session:
+    # Bookkeeping, not the person's work: counted apart from what the handler commits.
+    with counting_commits(), bot.db.transaction() as session:
         remember_email_lookup(session, user_id, mapped, now)
     return Actor(user_id, mapped, roles)
+
+
+def _before_ack(client: WebClient) -> WebClient:
+    """Return client, or while an ack is due a copy that tries once, briefly."""
+    if time_left() is None:
+        return client
+    quick = copy.copy(client)
+    quick.timeout = min(client.timeout, LOOKUP_BEFORE_ACK)
+    quick.retry_handlers = []
+    return quick

@@ -8,7 +8,10 @@ an inline form error, one log line without the body or any text a person typed, 
 The Bolt app runs with process_before_response, so every ack is decided in the request's own
 thread and never waits for a pool: commands, clicks and events are acknowledged at once and
 their handlers run afterwards in the work pool; a form's handler decides its ack (storing what
-it must first), and the Slack calls it asks for run afterwards in the work pool.
+it must first), and the Slack calls it asks for run afterwards in the work pool. While an ack is
+being decided, the database is waited for at most ACK_WAIT: a form whose work cannot be stored
+in time is answered "try again" (with nothing stored) while Slack still listens, never stored
+after Slack has told the person that it failed.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.webhook import WebhookClient
 
 from bot.context import BotContext
+from bot.delivery import slack_refused
 from bot.texts import Msg
 from bot.texts import common as c
+from bot.tracebacks import withheld
 from commands.edge.codec import CodecError, Value, decode
 from commands.edge.interaction import (
     Click,
@@ -64,7 +69,13 @@ from commands.edge.surface import (
     SuggestHandler,
     Surface,
 )
-from storage.db import DatabaseUnavailable
+from storage.db import (
+    Commits,
+    CommitUncertain,
+    DatabaseUnavailable,
+    counting_commits,
+    wait_limit,
+)
 from storage.models import ProcessedRequest
 from storage.upsert import insert_ignore
 
@@ -76,6 +87,10 @@ _JSON: dict[str, str | Sequence[str]] = {"content-type": ["application/json;char
 
 T = TypeVar("T")
 Run = Callable[[Ack, Respond, WebClient], None]
+
+# Seconds an ack may wait for the database, counted from the request's arrival: Slack waits
+# 3 s for the answer (Slack's "Acknowledgment response"), and the rest is kept for the network.
+ACK_WAIT = 2.0
 
 
 def _merge(tables: Sequence[Mapping[str, T]], what: str) -> dict[str, T]:
@@ -128,6 +143,7 @@ class Edge:
         app.block_suggestion(_ANY)(_listener)
         for event in self.events:
             app.event(event)(_listener)
+        app.error(_bolt_error)
 
     # ---------------------------------------------------------------------- entry points
 
@@ -140,13 +156,14 @@ class Edge:
         return self._answer(lambda: parse_socket(envelope_type, payload))
 
     def _answer(self, parse: Callable[[], Parsed]) -> BoltResponse:
-        try:
-            parsed = parse()
-        except Unparsable as exc:
-            return self.refuse_unparsable(exc)
-        except Ignored:
-            return BoltResponse(status=200, body="")
-        return self.dispatch(parsed)
+        with wait_limit(ACK_WAIT):
+            try:
+                parsed = parse()
+            except Unparsable as exc:
+                return self.refuse_unparsable(exc)
+            except Ignored:
+                return BoltResponse(status=200, body="")
+            return self.dispatch(parsed)
 
     def dispatch(self, parsed: Parsed) -> BoltResponse:
         """Route a parsed request: run its handler through Bolt, or refuse it politely."""
@@ -253,15 +270,12 @@ class Edge:
                 metadata=metadata,
                 _ack=ack,
             )
-            try:
-                route.handler(ix)
-            except Exception as exc:
-                _log_failure(exc, "form")
-                msg = c.DATABASE_DOWN if isinstance(exc, DatabaseUnavailable) else c.TEMPORARY_ERROR
-                if ix.acked:
-                    ix.tell(msg)
-                else:
-                    ix.error(msg)
+            with counting_commits() as commits:
+                try:
+                    route.handler(ix)
+                except Exception as exc:
+                    _log_failure(exc, "form")
+                    ix.fail(_failure_message(exc, commits))
             ix.done()
             deferred, ix._deferred = ix._deferred or [], None
             if deferred:
@@ -291,12 +305,16 @@ class Edge:
         handler = self.events.get(event.type)
         if handler is None or event.tab != "home":
             return None
-        with self.bot.db.transaction() as session:
-            first = insert_ignore(
-                session,
-                ProcessedRequest,
-                {"key": f"event:{callback.event_id}", "at": self.bot.clock.now()},
-            )
+        try:
+            with self.bot.db.transaction() as session:
+                first = insert_ignore(
+                    session,
+                    ProcessedRequest,
+                    {"key": f"event:{callback.event_id}", "at": self.bot.clock.now()},
+                )
+        except DatabaseUnavailable:  # the tab is drawn again when the person next opens it
+            log.warning("database unavailable; a %s event was not acted on", event.type)
+            return None
         if not first:  # Slack's retry of an event already handled
             return None
 
@@ -401,13 +419,36 @@ def _listener(ack: Ack, respond: Respond, client: WebClient, context: BoltContex
     run(ack, respond, client)
 
 
+def _bolt_error(error: Exception) -> None:
+    """Log a failure that reached Bolt (in the edge itself), without its message.
+
+    Bolt's own handler would log the message, which may quote what a person typed.
+    """
+    _log_failure(error, "request in Bolt")
+
+
 def _guarded(handler: Callable[[Any], None], ix: Interaction) -> None:
     """Run a handler after its ack; tell the person when it fails, log it once."""
-    try:
-        handler(ix)
-    except Exception as exc:
-        _log_failure(exc, "request")
-        ix.answer(c.DATABASE_DOWN if isinstance(exc, DatabaseUnavailable) else c.TEMPORARY_ERROR)
+    with counting_commits() as commits:
+        try:
+            handler(ix)
+        except Exception as exc:
+            _log_failure(exc, "request")
+            try:
+                ix.answer(_failure_message(exc, commits))
+            except Exception as unanswered:  # the pool would keep it unseen in a Future
+                _log_failure(unanswered, "failure's answer")
+
+
+def _failure_message(exc: Exception, commits: Commits) -> Msg:
+    """Say what a failed handler means for the person: "nothing was saved" only when true.
+
+    Once a unit of work of the handler has committed (or a COMMIT's outcome is unknown), the
+    person is told to look before trying again instead.
+    """
+    if commits.count or isinstance(exc, CommitUncertain):
+        return c.UNSURE_IF_SAVED
+    return c.DATABASE_DOWN if isinstance(exc, DatabaseUnavailable) else c.TEMPORARY_ERROR
 
 
 def _run_all(calls: list[Callable[[], object]]) -> None:
@@ -424,11 +465,12 @@ def _log_failure(exc: Exception, what: str) -> None:
     if isinstance(exc, DatabaseUnavailable):
         log.warning("database unavailable while handling a %s", what)
     elif isinstance(exc, SlackApiError):
-        log.warning("Slack refused a call while handling a %s: %s", what, exc.response.get("error"))
+        error = slack_refused(exc) or "no readable answer"
+        log.warning("Slack refused a call while handling a %s: %s", what, error)
     elif isinstance(exc, SlackClientError | OSError):
         log.warning("Slack did not answer while handling a %s: %s", what, type(exc).__name__)
-    else:
-        log.error("unhandled error while handling a %s", what, exc_info=exc)
+    else:  # the traceback without its messages, which may quote what a person typed
+        log.error("unhandled error while handling a %s:\n%s", what, withheld(exc))
 
 
 def _json_response(data: dict[str, Any]) -> BoltResponse:

@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.views import View
 
 from bot.context import BotContext
+from bot.delivery import slack_refused
 from bot.domain.access import Actor
 from bot.domain.validation import FieldError
 from bot.texts import Msg, Texts
@@ -40,6 +41,9 @@ from commands.edge.requests import (
 from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
+
+# Slack's refusals of views.open that mean the trigger can no longer open a view.
+TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
 
 V = TypeVar("V", bound=Value)
 M = TypeVar("M", bound=Value)
@@ -106,14 +110,21 @@ class Interaction:
         self.respond(text=self.text(msg, **params))
 
     def open_view(self, view: View | dict[str, Any]) -> str | None:
-        """Open a modal with the request's trigger; return its id, or tell the person it expired."""
+        """Open a modal with the request's trigger; return its id, or tell the person it expired.
+
+        Raises SlackApiError when Slack refuses the view for another reason (or gives no
+        readable answer): that is a fault, not an expired trigger, and is told as one.
+        """
         if self.trigger_id is None:
             self.answer(c.TRIGGER_EXPIRED)
             return None
         try:
             opened = self.client.views_open(trigger_id=self.trigger_id, view=view)
         except SlackApiError as exc:
-            log.warning("views.open failed: %s", exc.response.get("error"))
+            error = slack_refused(exc)
+            if error not in TRIGGER_ERRORS:
+                raise
+            log.info("views.open failed: %s", error)
             self.answer(c.TRIGGER_EXPIRED)
             return None
         return str(opened["view"]["id"])
@@ -266,6 +277,15 @@ class Submission(Interaction, Generic[M]):
             return
         self.errors({blocks[0]: self.text(msg, **params)})
 
+    def fail(self, msg: Msg, **params: Any) -> None:
+        """Answer a failed submission in the form, over any answer given before the failure.
+
+        Slack has received no answer yet (the ack is sent when the handler returns), so a form
+        closed as if all went well is kept open with the error instead.
+        """
+        self.acked = False
+        self.error(msg, **params)
+
     def update(self, view: View | dict[str, Any]) -> None:
         """Replace the form with another view (e.g. a confirmation step)."""
         self._acknowledge(response_action="update", view=view)
@@ -330,9 +350,9 @@ def post_private(
         try:
             client.chat_postEphemeral(channel=channel, user=user_id, text=text, blocks=blocks)
             return
-        except SlackApiError as exc:
-            log.info("ephemeral failed (%s); sending a direct message", exc.response.get("error"))
+        except (SlackApiError, SlackClientError, OSError) as exc:
+            log.info("ephemeral failed (%s); sending a direct message", type(exc).__name__)
     try:
         client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
-    except (SlackApiError, SlackClientError) as exc:
+    except (SlackApiError, SlackClientError, OSError) as exc:
         log.warning("could not tell a person privately: %s", type(exc).__name__)

@@ -16,7 +16,7 @@ from commands.edge.surface import Subcommand, Subcommands
 from commands.needs import usecases
 from commands.needs.render import FormChoices, need_form
 from commands.needs.values import ListScope, NeedAt, NeedMove, NeedRef
-from storage.db import DatabaseUnavailable
+from storage.db import CommitUncertain, DatabaseUnavailable
 
 TITLE_PREFILL_MAX = 100
 FIELDS = form_fields("need_")
@@ -120,7 +120,11 @@ def _answer_check(ix: Submission[Any], check: NeedCheck, choices: FormChoices) -
 
 
 def handle_need_submission(ix: Submission[NoValue]) -> None:
-    """Store a new need, or show the form's errors inline; nothing is stored on error."""
+    """Store a new need, or show the form's errors inline; nothing is stored on error.
+
+    When the database went away during COMMIT, nobody knows whether the need was stored: the
+    person is told so and asked to submit again, which stores it at most once (the view id).
+    """
     choices = usecases.form_choices(ix.bot, ix.actor)
     check = _check(ix, {o.id for o in choices.organizations})
     if not _answer_check(ix, check, choices):
@@ -131,6 +135,9 @@ def handle_need_submission(ix: Submission[NoValue]) -> None:
             done = usecases.submit_need(
                 ix.bot, session, ix.user, check.draft, source_key=ix.view_id
             )
+    except CommitUncertain:
+        ix.errors({Field.NEED_TITLE: ix.text(t.MAYBE_SAVED)})
+        return
     except DatabaseUnavailable:
         ix.errors({Field.NEED_TITLE: ix.text(c.DATABASE_DOWN)})
         return
