@@ -149,8 +149,13 @@ def test_a_form_meeting_a_locked_database_is_answered_in_time_and_never_stored_l
     assert all(answers[view_id][1] == TRY_AGAIN for view_id in first)
 
     # Trying again stores each need once, and every stored need gets its card and notice.
-    retried = submit_all(running, view, [v for v, (_, a) in answers.items() if a is not None])
-    assert all(answer is None for _, answer in retried.values())
+    waiting = [v for v, (_, a) in answers.items() if a is not None]
+    for _ in range(5):  # a busy machine may say "try again" to a crowd once more: try again
+        retried = submit_all(running, view, waiting)
+        waiting = [v for v, (_, answer) in retried.items() if answer is not None]
+        if not waiting:
+            break
+    assert waiting == []
     running.listeners.wait_idle()
     assert sorted(stored_views(running)) == sorted(first + second)
     with running.bot.db.reading() as session:
