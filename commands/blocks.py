@@ -14,6 +14,8 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     DatePickerElement,
     DividerBlock,
+    ExternalDataMultiSelectElement,
+    ExternalDataSelectElement,
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
@@ -34,6 +36,9 @@ MESSAGE_BLOCKS_MAX = 50
 VIEW_BLOCKS_MAX = 100
 MODAL_TITLE_MAX = 24
 OPTION_TEXT_MAX = 75
+# A static select holds at most 100 options, and an options answer carries at most 100 (Slack's
+# Block Kit reference); longer lists are external selects whose options the bot serves.
+STATIC_OPTIONS_MAX = 100
 
 
 def escape(text: str) -> str:
@@ -166,7 +171,7 @@ def select_input(
         label=plain(label),
         block_id=field,
         element=StaticSelectElement(
-            action_id=field, options=list(options)[:100], initial_option=chosen
+            action_id=field, options=list(options)[:STATIC_OPTIONS_MAX], initial_option=chosen
         ),
         optional=optional,
         hint=plain(hint) if hint else None,
@@ -188,11 +193,96 @@ def multi_select_input(
         label=plain(label),
         block_id=field,
         element=StaticMultiSelectElement(
-            action_id=field, options=list(options)[:100], initial_options=chosen or None
+            action_id=field,
+            options=list(options)[:STATIC_OPTIONS_MAX],
+            initial_options=chosen or None,
         ),
         optional=optional,
         hint=plain(hint) if hint else None,
     )
+
+
+def external_select_input(
+    label: str,
+    field: str,
+    *,
+    initial: Option | None = None,
+    optional: bool = False,
+    hint: str | None = None,
+    placeholder: str | None = None,
+) -> InputBlock:
+    """Return an input block with a single select whose options the bot serves for field.
+
+    The surface routes field's block_suggestion requests (Surface.suggestions); the menu asks
+    as soon as it opens (min_query_length 0). initial is the option shown chosen.
+    """
+    element = ExternalDataSelectElement(
+        action_id=field,
+        initial_option=initial,
+        min_query_length=0,
+        placeholder=plain(placeholder) if placeholder else None,
+    )
+    return input_block(label, element, optional=optional, hint=hint)
+
+
+def multi_external_select_input(
+    label: str,
+    field: str,
+    *,
+    initial: Sequence[Option] = (),
+    optional: bool = False,
+    hint: str | None = None,
+    placeholder: str | None = None,
+) -> InputBlock:
+    """Return an input block with a multi select whose options the bot serves for field.
+
+    As external_select_input; initial are the options shown chosen (at most 100).
+    """
+    element = ExternalDataMultiSelectElement(
+        action_id=field,
+        initial_options=list(initial)[:STATIC_OPTIONS_MAX] or None,
+        min_query_length=0,
+        placeholder=plain(placeholder) if placeholder else None,
+    )
+    return input_block(label, element, optional=optional, hint=hint)
+
+
+def choice_input(
+    label: str,
+    field: str,
+    options: Sequence[Option],
+    *,
+    initial: str | None = None,
+    optional: bool = False,
+    hint: str | None = None,
+) -> InputBlock:
+    """Return a single select of options: static when they fit, else external.
+
+    An external one needs field's suggestions routed, e.g. with
+    commands.edge.suggestions.suggest_from. initial is the value shown chosen.
+    """
+    if len(options) <= STATIC_OPTIONS_MAX:
+        return select_input(label, field, options, initial=initial, optional=optional, hint=hint)
+    chosen = next((o for o in options if o.value == initial), None)
+    return external_select_input(label, field, initial=chosen, optional=optional, hint=hint)
+
+
+def multi_choice_input(
+    label: str,
+    field: str,
+    options: Sequence[Option],
+    *,
+    initial: Sequence[str] = (),
+    optional: bool = False,
+    hint: str | None = None,
+) -> InputBlock:
+    """Return a multi select of options: static when they fit, else external (see choice_input)."""
+    if len(options) <= STATIC_OPTIONS_MAX:
+        return multi_select_input(
+            label, field, options, initial=initial, optional=optional, hint=hint
+        )
+    chosen = [o for o in options if o.value in initial]
+    return multi_external_select_input(label, field, initial=chosen, optional=optional, hint=hint)
 
 
 def radio_input(
