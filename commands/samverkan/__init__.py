@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from bot.texts import Msg
 from bot.texts import samverkan as t
-from commands.edge.ids import Callback
+from commands.edge.ids import Block, Callback
+from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Subcommand, Subcommands, Surface, form
 from commands.samverkan import listeners as on
 
@@ -29,4 +30,5 @@ def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Sur
         name="samverkan",
         commands={"/samverkan": on.umbrella(table, lines)},
         forms={Callback.ORGANIZATION_FORM: form(on.handle_organization_submission)},
+        suggestions={Block.ORGANIZATION_CHOICE: suggest_organizations(on.organizations_offered)},
     )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.domain.organizations import OrganizationInfo
 from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands import blocks as b
 from commands.edge.codec import NoValue
 from commands.edge.ids import Block, Callback
-from commands.edge.interaction import Command, Submission
+from commands.edge.interaction import Command, Submission, Suggestion
+from commands.edge.suggestions import organization_options
 from commands.edge.surface import CommandHandler, Subcommands
 from storage import audit as audit_log
 from storage.directory import get_person, remember_person
@@ -85,13 +87,13 @@ def organization(ix: Command) -> None:
         name = ix.bot.organization_name(actor.organization_id)
         ix.answer(t.ORGANIZATION_FROM_EMAIL, organization=name)
         return
-    options = [b.option(o.name, o.id) for o in ix.bot.organizations]
+    options = organization_options(ix.bot.organizations)
     ix.open_view(
         b.modal(
             ix.text(t.ORGANIZATION_TITLE),
             [
                 b.section(ix.text(t.ORGANIZATION_INTRO)),
-                b.select_input(
+                b.choice_input(
                     ix.text(t.ORGANIZATION_LABEL),
                     Block.ORGANIZATION_CHOICE,
                     options,
@@ -103,6 +105,11 @@ def organization(ix: Command) -> None:
             close=ix.text(c.CANCEL),
         )
     )
+
+
+def organizations_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the organisations anyone may say they belong to (a coordinator approves it)."""
+    return list(ix.bot.organizations)
 
 
 def handle_organization_submission(ix: Submission[NoValue]) -> None:
