@@ -164,18 +164,21 @@ def select_input(
     initial: str | None = None,
     optional: bool = False,
     hint: str | None = None,
+    served: bool = False,
 ) -> InputBlock:
-    """Return an input block with a single static select."""
+    """Return an input block with a single static select (initial: the value chosen).
+
+    Slack's static select holds 100 options: with served, a longer list is an external select
+    instead, keeping the choice, whose options the surface serves for field (see
+    commands.edge.suggestions); without, it is cut at 100.
+    """
     chosen = next((o for o in options if o.value == initial), None)
-    return InputBlock(
-        label=plain(label),
-        block_id=field,
-        element=StaticSelectElement(
-            action_id=field, options=list(options)[:STATIC_OPTIONS_MAX], initial_option=chosen
-        ),
-        optional=optional,
-        hint=plain(hint) if hint else None,
+    if served and len(options) > STATIC_OPTIONS_MAX:
+        return external_select_input(label, field, initial=chosen, optional=optional, hint=hint)
+    element = StaticSelectElement(
+        action_id=field, options=list(options)[:STATIC_OPTIONS_MAX], initial_option=chosen
     )
+    return input_block(label, element, optional=optional, hint=hint)
 
 
 def multi_select_input(
@@ -186,20 +189,23 @@ def multi_select_input(
     initial: Sequence[str] = (),
     optional: bool = False,
     hint: str | None = None,
+    served: bool = False,
 ) -> InputBlock:
-    """Return an input block with a multi static select."""
+    """Return an input block with a multi static select (initial: the values chosen).
+
+    With served, a list longer than 100 is a multi external select (see select_input).
+    """
     chosen = [o for o in options if o.value in initial]
-    return InputBlock(
-        label=plain(label),
-        block_id=field,
-        element=StaticMultiSelectElement(
-            action_id=field,
-            options=list(options)[:STATIC_OPTIONS_MAX],
-            initial_options=chosen or None,
-        ),
-        optional=optional,
-        hint=plain(hint) if hint else None,
+    if served and len(options) > STATIC_OPTIONS_MAX:
+        return multi_external_select_input(
+            label, field, initial=chosen, optional=optional, hint=hint
+        )
+    element = StaticMultiSelectElement(
+        action_id=field,
+        options=list(options)[:STATIC_OPTIONS_MAX],
+        initial_options=chosen or None,
     )
+    return input_block(label, element, optional=optional, hint=hint)
 
 
 def external_select_input(
@@ -245,44 +251,6 @@ def multi_external_select_input(
         placeholder=plain(placeholder) if placeholder else None,
     )
     return input_block(label, element, optional=optional, hint=hint)
-
-
-def choice_input(
-    label: str,
-    field: str,
-    options: Sequence[Option],
-    *,
-    initial: str | None = None,
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return a single select of options: static when they fit, else external.
-
-    An external one needs field's suggestions routed, e.g. with
-    commands.edge.suggestions.suggest_from. initial is the value shown chosen.
-    """
-    if len(options) <= STATIC_OPTIONS_MAX:
-        return select_input(label, field, options, initial=initial, optional=optional, hint=hint)
-    chosen = next((o for o in options if o.value == initial), None)
-    return external_select_input(label, field, initial=chosen, optional=optional, hint=hint)
-
-
-def multi_choice_input(
-    label: str,
-    field: str,
-    options: Sequence[Option],
-    *,
-    initial: Sequence[str] = (),
-    optional: bool = False,
-    hint: str | None = None,
-) -> InputBlock:
-    """Return a multi select of options: static when they fit, else external (see choice_input)."""
-    if len(options) <= STATIC_OPTIONS_MAX:
-        return multi_select_input(
-            label, field, options, initial=initial, optional=optional, hint=hint
-        )
-    chosen = [o for o in options if o.value in initial]
-    return multi_external_select_input(label, field, initial=chosen, optional=optional, hint=hint)
 
 
 def radio_input(

@@ -228,12 +228,22 @@ def _options(count: int) -> list[Option]:
 
 
 def test_a_list_that_fits_stays_static_and_a_longer_one_is_served_keeping_its_choice() -> None:
-    fits = b.choice_input("Arrangör", "f", _options(100), initial="forening-7").to_dict()
-    longer = b.choice_input("Arrangör", "f", _options(101), initial="forening-7").to_dict()
-    many = b.multi_choice_input("Målgrupp", "m", _options(101), initial=["forening-2"]).to_dict()
+    fits = b.select_input(
+        "Arrangör", "f", _options(100), initial="forening-7", served=True
+    ).to_dict()
+    longer = b.select_input(
+        "Arrangör", "f", _options(101), initial="forening-7", served=True
+    ).to_dict()
+    many = b.multi_select_input(
+        "Målgrupp", "m", _options(101), initial=["forening-2"], served=True
+    ).to_dict()
+    cut = b.select_input("Ämne", "s", _options(101)).to_dict()  # not served: cut, as before
 
     assert fits["element"]["type"] == "static_select"
     assert len(fits["element"]["options"]) == 100
+    assert values([fits["element"]["initial_option"]]) == ["forening-7"]
+    assert cut["element"]["type"] == "static_select"
+    assert len(cut["element"]["options"]) == 100
     assert longer == {
         "type": "input",
         "block_id": "f",

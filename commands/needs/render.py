@@ -81,12 +81,13 @@ def need_form(
     if ask_contact_confirmation:
         blocks.append(b.section(f":warning: {tr(t.CONTACT_WARNING)}"))
     blocks += [
-        b.choice_input(
+        b.select_input(
             tr(t.ORGANIZATION),
             Field.NEED_ORGANIZATION,
             organization_options(choices.organizations),
             initial=initial.organization_id
             or (choices.organizations[0].id if len(choices.organizations) == 1 else None),
+            served=True,
         ),
         b.text_input(
             tr(t.TITLE),
@@ -118,13 +119,14 @@ def need_form(
             ],
             initial=initial.scope or "county",
         ),
-        b.multi_choice_input(
+        b.multi_select_input(
             tr(t.MUNICIPALITIES),
             Field.NEED_MUNICIPALITIES,
             organization_options(choices.municipalities),
             initial=initial.municipalities,
             optional=True,
             hint=tr(t.MUNICIPALITIES_HINT),
+            served=True,
         ),
         b.radio_input(
             tr(t.URGENCY),

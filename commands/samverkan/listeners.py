@@ -93,11 +93,12 @@ def organization(ix: Command) -> None:
             ix.text(t.ORGANIZATION_TITLE),
             [
                 b.section(ix.text(t.ORGANIZATION_INTRO)),
-                b.choice_input(
+                b.select_input(
                     ix.text(t.ORGANIZATION_LABEL),
                     Block.ORGANIZATION_CHOICE,
                     options,
                     initial=actor.organization_id,
+                    served=True,
                 ),
             ],
             callback_id=Callback.ORGANIZATION_FORM,

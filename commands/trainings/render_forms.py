@@ -75,11 +75,12 @@ def _organization_input(
     label: str, field: Field, organizations: list[OrganizationInfo]
 ) -> InputBlock:
     """Return a choice of organisation, chosen already when there is only one."""
-    return b.choice_input(
+    return b.select_input(
         label,
         field,
         organization_options(organizations),
         initial=organizations[0].id if len(organizations) == 1 else None,
+        served=True,
     )
 
 
@@ -95,12 +96,13 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
             tr(t.END), TimePickerElement(action_id=Field.TRAINING_END), hint=tr(t.END_HINT)
         ),
         _organization_input(tr(t.ORGANIZER), Field.TRAINING_ORGANIZER, choices.organizers),
-        b.multi_choice_input(
+        b.multi_select_input(
             tr(t.TARGETS),
             Field.TRAINING_TARGETS,
             organization_options(choices.organizations),
             optional=True,
             hint=tr(t.TARGETS_HINT),
+            served=True,
         ),
         b.input_block(
             tr(t.EXPECTED), _participants(Field.TRAINING_EXPECTED), hint=tr(t.EXPECTED_HINT)

@@ -148,8 +148,13 @@ def attendance_form(
     """
     label, present = tr(t.ATTENDANCE_LABEL), [b.option(name, org) for org, name in organizations]
     inputs: list[SlackBlock] = [
-        b.multi_choice_input(
-            label, Field.MEETING_ATTENDED, present, initial=sorted(attended), optional=True
+        b.multi_select_input(
+            label,
+            Field.MEETING_ATTENDED,
+            present,
+            initial=sorted(attended),
+            optional=True,
+            served=True,
         )
     ]
     if offers_needs:
