@@ -14,6 +14,8 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     DatePickerElement,
     DividerBlock,
+    ExternalDataMultiSelectElement,
+    ExternalDataSelectElement,
     HeaderBlock,
     InputBlock,
     MarkdownTextObject,
@@ -34,6 +36,9 @@ MESSAGE_BLOCKS_MAX = 50
 VIEW_BLOCKS_MAX = 100
 MODAL_TITLE_MAX = 24
 OPTION_TEXT_MAX = 75
+# A static select holds at most 100 options, and an options answer carries at most 100 (Slack's
+# Block Kit reference); longer lists are external selects whose options the bot serves.
+STATIC_OPTIONS_MAX = 100
 
 
 def escape(text: str) -> str:
@@ -159,18 +164,21 @@ def select_input(
     initial: str | None = None,
     optional: bool = False,
     hint: str | None = None,
+    served: bool = False,
 ) -> InputBlock:
-    """Return an input block with a single static select."""
+    """Return an input block with a single static select (initial: the value chosen).
+
+    Slack's static select holds 100 options: with served, a longer list is an external select
+    instead, keeping the choice, whose options the surface serves for field (see
+    commands.edge.suggestions); without, it is cut at 100.
+    """
     chosen = next((o for o in options if o.value == initial), None)
-    return InputBlock(
-        label=plain(label),
-        block_id=field,
-        element=StaticSelectElement(
-            action_id=field, options=list(options)[:100], initial_option=chosen
-        ),
-        optional=optional,
-        hint=plain(hint) if hint else None,
+    if served and len(options) > STATIC_OPTIONS_MAX:
+        return external_select_input(label, field, initial=chosen, optional=optional, hint=hint)
+    element = StaticSelectElement(
+        action_id=field, options=list(options)[:STATIC_OPTIONS_MAX], initial_option=chosen
     )
+    return input_block(label, element, optional=optional, hint=hint)
 
 
 def multi_select_input(
@@ -181,18 +189,68 @@ def multi_select_input(
     initial: Sequence[str] = (),
     optional: bool = False,
     hint: str | None = None,
+    served: bool = False,
 ) -> InputBlock:
-    """Return an input block with a multi static select."""
+    """Return an input block with a multi static select (initial: the values chosen).
+
+    With served, a list longer than 100 is a multi external select (see select_input).
+    """
     chosen = [o for o in options if o.value in initial]
-    return InputBlock(
-        label=plain(label),
-        block_id=field,
-        element=StaticMultiSelectElement(
-            action_id=field, options=list(options)[:100], initial_options=chosen or None
-        ),
-        optional=optional,
-        hint=plain(hint) if hint else None,
+    if served and len(options) > STATIC_OPTIONS_MAX:
+        return multi_external_select_input(
+            label, field, initial=chosen, optional=optional, hint=hint
+        )
+    element = StaticMultiSelectElement(
+        action_id=field,
+        options=list(options)[:STATIC_OPTIONS_MAX],
+        initial_options=chosen or None,
     )
+    return input_block(label, element, optional=optional, hint=hint)
+
+
+def external_select_input(
+    label: str,
+    field: str,
+    *,
+    initial: Option | None = None,
+    optional: bool = False,
+    hint: str | None = None,
+    placeholder: str | None = None,
+) -> InputBlock:
+    """Return an input block with a single select whose options the bot serves for field.
+
+    The surface routes field's block_suggestion requests (Surface.suggestions); the menu asks
+    as soon as it opens (min_query_length 0). initial is the option shown chosen.
+    """
+    element = ExternalDataSelectElement(
+        action_id=field,
+        initial_option=initial,
+        min_query_length=0,
+        placeholder=plain(placeholder) if placeholder else None,
+    )
+    return input_block(label, element, optional=optional, hint=hint)
+
+
+def multi_external_select_input(
+    label: str,
+    field: str,
+    *,
+    initial: Sequence[Option] = (),
+    optional: bool = False,
+    hint: str | None = None,
+    placeholder: str | None = None,
+) -> InputBlock:
+    """Return an input block with a multi select whose options the bot serves for field.
+
+    As external_select_input; initial are the options shown chosen (at most 100).
+    """
+    element = ExternalDataMultiSelectElement(
+        action_id=field,
+        initial_options=list(initial)[:STATIC_OPTIONS_MAX] or None,
+        min_query_length=0,
+        placeholder=plain(placeholder) if placeholder else None,
+    )
+    return input_block(label, element, optional=optional, hint=hint)
 
 
 def radio_input(

@@ -401,11 +401,18 @@ def _options_of(element: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _pick(element: dict[str, Any], value: Any, where: str) -> dict[str, Any]:
-    """Return the view's option whose value matches, as Slack sends it."""
+    """Return the view's option whose value matches, as Slack sends it.
+
+    An external select's options are not in the view: an option the app served (a dict with its
+    text) is sent as it is, a bare value with the value as its text.
+    """
+    if element["type"].endswith("external_select"):
+        if isinstance(value, dict) and isinstance(value.get("text"), dict):
+            return copy.deepcopy(value)
+        value = value.get("value") if isinstance(value, dict) else value
+        return {"text": {"type": "plain_text", "text": str(value)}, "value": str(value)}
     if isinstance(value, dict):
         value = value.get("value")
-    if element["type"].endswith("external_select"):
-        return {"text": {"type": "plain_text", "text": str(value)}, "value": str(value)}
     for option in _options_of(element):
         if option.get("value") == value:
             return copy.deepcopy(option)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,8 +10,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.needs import OPEN_STATUSES, NeedDraft, NeedStatus
+from bot.domain.search import SearchQuery
 from storage.models import Need, NeedEvent
 from storage.upsert import insert_once
+
+SEARCH_BATCH = 500  # rows fetched at a time while a search reads titles, newest first
 
 
 def create_need(
@@ -123,3 +127,64 @@ def open_needs(
     )
     total = session.scalar(count) or 0
     return NeedPage(needs, max(total - len(needs), 0))
+
+
+@dataclass(frozen=True)
+class NeedTitle:
+    """A need as a select shows it: its number and title."""
+
+    id: int
+    title: str
+
+
+def search_needs(
+    session: Session,
+    query: SearchQuery,
+    *,
+    statuses: Collection[NeedStatus] | None = None,
+    limit: int = 100,
+) -> list[NeedTitle]:
+    """Return at most limit needs matching query: the one it names by number first, then newest.
+
+    statuses (None: any) limits the needs searched. Words are matched against the titles here
+    rather than in SQL, so that case folds alike for every letter (å, Ä, é) on every database.
+    """
+    base = select(Need.id, Need.title)
+    if statuses is not None:
+        base = base.where(Need.status.in_([s.value for s in statuses]))
+    found: list[NeedTitle] = []
+    named = query.number
+    if named is not None:
+        row = session.execute(base.where(Need.id == named)).first()
+        if row is not None:
+            found.append(NeedTitle(row.id, row.title))
+    newest = base.order_by(Need.created_at.desc(), Need.id.desc())
+    result = session.execute(newest.execution_options(yield_per=SEARCH_BATCH))
+    try:
+        for need_id, title in result:
+            if len(found) >= limit:
+                break
+            if need_id != named and query.matches(title, need_id):
+                found.append(NeedTitle(need_id, title))
+    finally:
+        result.close()
+    return found[:limit]
+
+
+def need_titles(
+    session: Session, ids: Sequence[int], *, statuses: Collection[NeedStatus] | None = None
+) -> list[NeedTitle]:
+    """Return the needs among ids (in statuses; None: any), in the order of ids."""
+    if not ids:
+        return []
+    query = select(Need.id, Need.title).where(Need.id.in_(list(ids)))
+    if statuses is not None:
+        query = query.where(Need.status.in_([s.value for s in statuses]))
+    titles = {row.id: row.title for row in session.execute(query)}
+    return [NeedTitle(i, titles[i]) for i in ids if i in titles]
+
+
+def any_needs(session: Session, statuses: Collection[NeedStatus]) -> bool:
+    """Tell whether any need has one of statuses."""
+    query = select(Need.id).where(Need.status.in_([s.value for s in statuses])).limit(1)
+    return session.execute(query).first() is not None

@@ -291,6 +291,30 @@ class RunningBot:
         values = req.input_values(view, answers, allow_missing_required=forged)
         return self.post(req.view_submission(view, values, user_id=user, view_id=view_id))
 
+    def suggest(
+        self, view: dict[str, Any], action_id: str, typed: str, user: str
+    ) -> list[dict[str, Any]]:
+        """Type into an external select of a modal the bot opened; return the options answered.
+
+        Fails when the answer is not one Slack shows: at most 100 options of plain text (75
+        characters at most) with a value (150 at most).
+        """
+        body = req.block_suggestion(
+            view, block_id=action_id, action_id=action_id, value=typed, user_id=user
+        )
+        answer = self.post(body)
+        assert answer.status == 200, answer.body
+        found = answer.json()
+        assert isinstance(found, dict), found
+        assert set(found) == {"options"}, found
+        options = list(found["options"])
+        assert len(options) <= 100
+        for option in options:
+            assert option["text"]["type"] == "plain_text"
+            assert 0 < len(option["text"]["text"]) <= 75
+            assert 0 < len(option["value"]) <= 150
+        return options
+
     def opened_view(self, index: int = -1) -> dict[str, Any]:
         """Return the view of the latest views.open call."""
         return dict(self.standin.calls_to("views.open")[index].args["view"])

@@ -125,6 +125,22 @@ def test_both_manifests_declare_the_same_commands_events_and_scopes() -> None:
     assert http["settings"]["socket_mode_enabled"] is False
 
 
+def test_http_mode_loads_the_options_of_long_selects_from_the_bots_endpoint() -> None:
+    http, socket = (manifest(path)["settings"]["interactivity"] for path in MANIFESTS)
+    assert http["message_menu_options_url"] == http["request_url"]
+    assert http["request_url"].endswith("/slack/events")
+    assert "message_menu_options_url" not in socket  # Socket Mode: over the socket
+
+
+def test_an_options_load_url_slack_would_refuse_is_found_invalid() -> None:
+    broken = manifest(MANIFESTS[0])
+    broken["settings"]["interactivity"]["message_menu_options_url"] = "samverkansbot/options"
+    errors = list(validator().iter_errors(broken))
+    assert errors
+    causes = {tuple(cause.absolute_path) for error in errors for cause in error.context or []}
+    assert ("settings", "interactivity", "message_menu_options_url") in causes
+
+
 def test_scopes_are_derived_per_kind_of_conversation() -> None:
     usage = {
         ("chat.postMessage", "public"),

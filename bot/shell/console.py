@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from bot.shell.forms import CANCEL_WORDS, INTERRUPTED, Question
+from bot.shell.forms import CANCEL_WORDS, INTERRUPTED, SEARCH_KINDS, Question
 from bot.shell.render import Style
 from bot.texts import Msg, Texts
 from bot.texts import shell as t
@@ -135,7 +135,7 @@ class ConsoleAnswerer:
     def answer(self, question: Question, problem: str) -> str | None:
         """Print the question (and why the last answer was refused) and read the answer."""
         out, style = self.console.out, self.console.out.style
-        if problem and self.strict:
+        if problem and self.strict and not question.listed:
             raise ScriptStopped(
                 self.console.line_number,
                 self.tr(t.SCRIPT_REFUSED, label=question.label, error=problem),
@@ -157,6 +157,9 @@ class ConsoleAnswerer:
             question.error = ""
         if problem:
             out.line("  " + style.error("⚠ " + problem))
+        if problem and question.listed:
+            for number, choice in enumerate(question.choices, 1):
+                out.line(f"  {number}) {choice.label}")
         answer = self.console.read_answer("  › ")
         if self.strict and answer is not None and _is_command(answer):
             raise ScriptStopped(
@@ -197,8 +200,8 @@ def _guide(question: Question) -> Msg:
         return t.GUIDE_NUMBER
     if question.element.get("multiline"):
         return t.GUIDE_MULTILINE
-    if kind == "external_select":
-        return t.GUIDE_SEARCH
+    if kind in SEARCH_KINDS:
+        return t.GUIDE_SEARCH_MANY if question.multiple else t.GUIDE_SEARCH
     return t.GUIDE_NONE
 
 

@@ -20,6 +20,8 @@ Values = dict[str, dict[str, JSONDict]]
 # Element types whose answer is a choice among the element's options.
 CHOICE_KINDS = frozenset({"static_select", "radio_buttons", "external_select"})
 MULTI_KINDS = frozenset({"multi_static_select", "checkboxes", "multi_external_select"})
+# Element types whose options the bot serves as the person types (block_suggestion).
+SEARCH_KINDS = frozenset({"external_select", "multi_external_select"})
 TEXT_KINDS = frozenset(
     {"plain_text_input", "email_text_input", "url_text_input", "rich_text_input"}
 )
@@ -29,6 +31,8 @@ CANCEL_WORDS = frozenset({"/avbryt", "/cancel"})
 INTERRUPTED = "\x03"
 # How many times a question (or a whole form the bot refuses) is tried before the form closes.
 MAX_TRIES = 3
+# How many searches a question that searches lists matches of before it counts them as tries.
+MAX_SEARCHES = 10
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Question:
     error: str = ""
     element: JSONDict = field(default_factory=dict)
     dispatch: bool = False
+    listed: bool = False  # choices holds fresh matches of a search, to pick from by number
 
     @property
     def multiple(self) -> bool:
@@ -92,6 +97,10 @@ class Refused(ValueError):
         super().__init__(msg.sv)
         self.msg = msg
         self.params = params
+
+
+class Listed(Refused):
+    """A search found several matches, now the question's choices: the person picks one."""
 
 
 @dataclass(frozen=True)
@@ -196,17 +205,27 @@ class FormFiller:
         answers in a row (an empty required answer, a refused value, Ctrl-C) were not accepted.
         """
         problem = ""
-        if question.kind == "external_select" and self.suggest is None:
+        if question.kind in SEARCH_KINDS:
             question.choices = []
-        for _ in range(MAX_TRIES):
+        tries = searches = 0
+        while tries < MAX_TRIES:
             answer = self.answerer.answer(question, problem)
+            question.listed = False
             if answer is None or answer.strip().casefold() in CANCEL_WORDS:
                 raise Stopped(t.FORM_CANCELLED)
+            tries += 1
             if answer == INTERRUPTED:
                 problem = self.tr(t.INTERRUPTED)
                 continue
             try:
                 value = self.parse(question, answer)
+            except Listed as exc:  # not a failed try: the person now picks among the matches
+                searches += 1
+                if searches <= MAX_SEARCHES:
+                    tries -= 1
+                question.listed = True
+                problem = self.tr(exc.msg, **exc.params)
+                continue
             except Refused as exc:
                 problem = self.tr(exc.msg, **exc.params)
                 continue
@@ -238,13 +257,8 @@ class FormFiller:
             return _time(text).strftime("%H:%M")
         if kind == "datetimepicker":
             return _datetime(text, self.directory)
-        if kind == "external_select" and self.suggest is not None and not text.isdigit():
-            question.choices = self.suggest(question, text)
-            if not question.choices:
-                raise Refused(t.NO_SUGGESTIONS)
-            if len(question.choices) > 1:
-                raise Refused(t.PICK_SUGGESTION)
-            return copy.deepcopy(question.choices[0].value)
+        if kind in SEARCH_KINDS and self.suggest is not None:
+            return self._search(question, text)
         picks = _picks(question.choices, text, multiple=question.multiple)
         chosen = [c.value for c in picks]
         if kind in CHOICE_KINDS or kind in MULTI_KINDS:
@@ -255,6 +269,48 @@ class FormFiller:
                 raise Refused(t.TOO_MANY, most=most)
             return chosen
         return chosen[0]
+
+    def _search(self, question: Question, text: str) -> Any:
+        """Pick in a select whose options the bot serves: by number among matches, else search.
+
+        A number picks among the matches listed last; anything else (a word, "#12") asks the
+        bot. One match, or one whose value or label is what was typed, is picked; several are
+        listed to pick from (Listed); none is refused. Several, comma-separated, when multiple.
+        """
+        parts = [p.strip() for p in text.split(",")] if question.multiple else [text]
+        chosen: list[Choice] = []
+        for part in filter(None, parts):
+            choice = self._searched(question, part)
+            if choice not in chosen:
+                chosen.append(choice)
+        values = [copy.deepcopy(c.value) for c in chosen]
+        if not question.multiple:
+            return values[0]
+        most = question.element.get("max_selected_items")
+        if isinstance(most, int) and len(values) > most:
+            raise Refused(t.TOO_MANY, most=most)
+        return values
+
+    def _searched(self, question: Question, part: str) -> Choice:
+        """Return the one choice part names among the listed matches, or by asking the bot."""
+        listed = question.choices
+        if part.isascii() and part.isdigit() and 1 <= int(part) <= len(listed):
+            return listed[int(part) - 1]
+        assert self.suggest is not None
+        found = self.suggest(question, part)
+        folded = part.casefold()
+        named = [
+            c
+            for c in found
+            if folded in (c.label.casefold(), _value_text(c.value).casefold())
+            or folded.lstrip("#") == _value_text(c.value).casefold()
+        ]
+        if len(found) == 1 or len(named) == 1:
+            return (named or found)[0]
+        if not found:
+            raise Refused(t.NO_SUGGESTIONS_FOR, text=part)
+        question.choices = found
+        raise Listed(t.PICK_SUGGESTION)
 
     def _text(self, question: Question, text: str) -> Any:
         """Check a typed text as Slack's client does and return the value it sends."""

@@ -195,3 +195,6 @@ HELP = Msg(
     "or withdraw its own with the buttons on the need. You hear when your need moves.\n"
     "The collaboration only handles open information: the form refuses identity numbers.",
 )
+SEARCH_PLACEHOLDER = Msg(
+    "Skriv behovets nummer eller ord ur rubriken", "Type the need's number or words of its title"
+)

@@ -264,7 +264,13 @@ GUIDE_TIME = Msg("Klockslag som 13:30.", "A time like 13:30.")
 GUIDE_DATETIME = Msg("Som 2027-01-15 13:30.", "Like 2027-01-15 13:30.")
 GUIDE_NUMBER = Msg("Ett tal.", "A number.")
 GUIDE_MULTILINE = Msg("En rad; skriv \\n för radbrytning.", "One line; type \\n for a line break.")
-GUIDE_SEARCH = Msg("Skriv något att söka efter.", "Type something to search for.")
+GUIDE_SEARCH = Msg(
+    "Skriv ett ord eller ett nummer att söka efter.", "Type a word or a number to search for."
+)
+GUIDE_SEARCH_MANY = Msg(
+    "Skriv ett ord eller ett nummer att söka efter; flera med komma emellan.",
+    "Type a word or a number to search for; several separated by commas.",
+)
 GUIDE_NONE = Msg("", "")
 DEMO_TEXT = Msg("Demotext", "Demo text")
 YES = Msg("ja", "yes")
@@ -297,7 +303,9 @@ AMBIGUOUS_CHOICE = Msg(
     '"{text}" fits several choices; answer with the number.',
 )
 TOO_MANY = Msg("Välj högst {most}.", "Choose at most {most}.")
-NO_SUGGESTIONS = Msg("Inga träffar; prova något annat.", "No matches; try something else.")
+NO_SUGGESTIONS_FOR = Msg(
+    "Inga träffar för ”{text}”; prova något annat.", 'No matches for "{text}"; try something else.'
+)
 PICK_SUGGESTION = Msg(
     "Flera träffar; svara med numret.", "Several matches; answer with the number."
 )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from bot.texts import meetings as t
-from commands.edge.ids import Action, Callback
+from commands.edge.ids import Action, Callback, Field
+from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Subcommand, Surface, click, form
 from commands.meetings import agenda, attendance, changes, contacts, rsvp, series
 from commands.meetings.calendar import calendar_command, calendar_route
 from commands.meetings.home import home_meetings
 from commands.meetings.listing import meetings_command
 from commands.meetings.planner import SummaryHook, planner
+from commands.meetings.usecases import NEEDS_TAKEN_UP_FROM
 from commands.meetings.values import MeetingForm, MeetingRef, SeriesForm, SeriesRef
+from commands.needs.search import need_suggestions
 
 
 def surface(owners_summary: SummaryHook | None) -> Surface:
@@ -40,6 +43,12 @@ def surface(owners_summary: SummaryHook | None) -> Surface:
             Callback.MEETING_ATTENDANCE: form(attendance.handle_attendance_submission, MeetingForm),
             Callback.MEETING_SERIES_FORM: form(series.handle_series_submission, SeriesForm),
             Callback.MEETING_CONTACTS: form(contacts.handle_contacts_submission),
+        },
+        suggestions={
+            Field.MEETING_ATTENDED: suggest_organizations(attendance.organizations_offered),
+            Field.MEETING_NEEDS_TAKEN_UP: need_suggestions(
+                NEEDS_TAKEN_UP_FROM, may=attendance.manages
+            ),
         },
         umbrella=(
             Subcommand(("möten", "moten", "möte", "meetings"), meetings_command),

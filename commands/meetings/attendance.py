@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bot.domain.meetings import may_manage
+from bot.domain.organizations import OrganizationInfo
 from commands.edge.ids import Field
-from commands.edge.interaction import Click, Submission
+from commands.edge.interaction import Click, Submission, Suggestion
 from commands.meetings import usecases
 from commands.meetings.replies import coordinator, finish_form, open_meeting_form
 from commands.meetings.values import MeetingForm, MeetingRef
-
-ROW_ID_DIGITS = 18  # a need's id as the form wrote it: ASCII digits within 64 bits
+from commands.needs.search import chosen_need_ids
 
 
 def handle_followup_button(ix: Click[MeetingRef]) -> None:
@@ -24,13 +25,19 @@ def handle_followup_button(ix: Click[MeetingRef]) -> None:
 def handle_attendance_submission(ix: Submission[MeetingForm]) -> None:
     """Record attendance and move the needs taken up to Taken up (coordinators only)."""
     attended = set(ix.form.selected_many(Field.MEETING_ATTENDED))
-    needs = [
-        int(value)
-        for value in ix.form.selected_many(Field.MEETING_NEEDS_TAKEN_UP)
-        if value.isascii() and value.isdigit() and len(value) <= ROW_ID_DIGITS
-    ]
+    needs = chosen_need_ids(ix.form.selected_many(Field.MEETING_NEEDS_TAKEN_UP))
     with ix.bot.db.transaction() as session:
         outcome = usecases.record_attendance(
             ix.bot, session, coordinator(ix), ix.metadata.meeting, attended, needs
         )
     finish_form(ix, outcome)
+
+
+def organizations_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the organisations the attendance form offers (to coordinators only)."""
+    return list(ix.bot.organizations) if manages(ix) else []
+
+
+def manages(ix: Suggestion) -> bool:
+    """Tell whether the person asking may manage meetings (by their configured roles)."""
+    return may_manage(coordinator(ix))

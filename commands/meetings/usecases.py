@@ -42,7 +42,7 @@ from commands.needs.usecases import Done, Refusal, move_need
 from storage import audit, outbox
 from storage import meetings as store
 from storage.models import Meeting
-from storage.needs import open_needs
+from storage.needs import any_needs
 from storage.outbox import OutboxKey, UploadFile
 
 ANSWER_SAVED = {
@@ -51,7 +51,8 @@ ANSWER_SAVED = {
     Answer.SUBSTITUTE: t.RSVP_SAVED_SUBSTITUTE,
 }
 CHANGE_DONE = {"meeting_moved": t.MOVE_DONE, "meeting_cancelled": t.CANCEL_DONE}
-NEEDS_IN_FORM = 100
+# The needs the attendance form offers: new ones, which taking up moves to Taken up.
+NEEDS_TAKEN_UP_FROM = (NeedStatus.NEW,)
 
 
 # ----------------------------------------------------------------------------- checks
@@ -151,18 +152,13 @@ def attendance_view(
     bot: BotContext, session: Session, meeting: Meeting, channel: str | None
 ) -> View:
     """Return the attendance form: the organisations, who was there, the new needs."""
-    new_needs = [
-        (n.id, n.title)
-        for n in open_needs(session, limit=NEEDS_IN_FORM).needs
-        if n.status == NeedStatus.NEW.value
-    ]
     return attendance_form(
         bot.texts,
         bot.config.collaboration.tz,
         info_of(bot, meeting),
         [(o.id, o.name) for o in bot.organizations],
         store.attendance_of(session, meeting.id),
-        new_needs,
+        any_needs(session, NEEDS_TAKEN_UP_FROM),
         channel,
     )
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from commands.edge.ids import Action, Callback
+from commands.edge.ids import Action, Callback, Field
+from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Surface, click, form
 from commands.needs import listeners as on
 from commands.needs.home import needs_section
@@ -23,6 +24,10 @@ SURFACE = Surface(
         Callback.NEED_FORM: form(on.handle_need_submission),
         Callback.NEED_EDIT: form(on.handle_edit_submission, NeedRef),
         Callback.NEED_DECLINE: form(on.handle_decline_submission, NeedAt),
+    },
+    suggestions={
+        Field.NEED_ORGANIZATION: suggest_organizations(on.organizations_offered),
+        Field.NEED_MUNICIPALITIES: suggest_organizations(on.municipalities_offered),
     },
     home_sections=(needs_section,),
 )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.domain.access import Actor
 from bot.domain.needs import NeedCheck, NeedInput, NeedStatus, validate_need, validate_reason
+from bot.domain.organizations import OrganizationInfo
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.edge.codec import NoValue
 from commands.edge.ids import Callback, Field, form_fields
-from commands.edge.interaction import Click, Command, Interaction, Submission
+from commands.edge.interaction import Click, Command, Interaction, Submission, Suggestion
 from commands.edge.outcome import tell_outcome
 from commands.edge.requests import FormState
 from commands.edge.surface import Subcommand, Subcommands
@@ -29,7 +31,7 @@ def open_need_form(ix: Interaction, text: str = "") -> None:
     if view_id is None:
         return
     actor = ix.actor
-    if actor.organization_id is None and not actor.is_coordinator:
+    if not _may_submit(actor):
         ix.notice(view_id, t.FORM_TITLE, c.NO_ORGANIZATION)
         return
     title, description = (text, None) if len(text) <= TITLE_PREFILL_MAX else (None, text)
@@ -38,6 +40,22 @@ def open_need_form(ix: Interaction, text: str = "") -> None:
     )
     choices = usecases.form_choices(ix.bot, actor)
     ix.update_view(view_id, need_form(ix.texts, choices, initial))
+
+
+def _may_submit(actor: Actor) -> bool:
+    """Tell whether the actor may fill in the needs form (a partner or a coordinator)."""
+    return actor.organization_id is not None or actor.is_coordinator
+
+
+def organizations_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the organisations the needs form offers the person asking."""
+    actor = ix.actor
+    return usecases.form_choices(ix.bot, actor).organizations if _may_submit(actor) else []
+
+
+def municipalities_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the municipalities the needs form offers the person asking."""
+    return ix.bot.municipalities() if _may_submit(ix.actor) else []
 
 
 def list_needs(ix: Interaction, *, own: bool, replace: bool = False) -> None:

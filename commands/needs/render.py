@@ -33,6 +33,7 @@ from bot.texts import needs as t
 from commands import blocks as b
 from commands.edge.codec import NoValue, Value, encode, encode_metadata
 from commands.edge.ids import Action, Block, Callback, Field
+from commands.edge.suggestions import organization_options
 from commands.needs.values import ListScope, NeedAt, NeedMove, NeedRef
 from storage.models import Need
 
@@ -83,9 +84,10 @@ def need_form(
         b.select_input(
             tr(t.ORGANIZATION),
             Field.NEED_ORGANIZATION,
-            [b.option(o.name, o.id) for o in choices.organizations],
+            organization_options(choices.organizations),
             initial=initial.organization_id
             or (choices.organizations[0].id if len(choices.organizations) == 1 else None),
+            served=True,
         ),
         b.text_input(
             tr(t.TITLE),
@@ -120,10 +122,11 @@ def need_form(
         b.multi_select_input(
             tr(t.MUNICIPALITIES),
             Field.NEED_MUNICIPALITIES,
-            [b.option(m.name, m.id) for m in choices.municipalities],
+            organization_options(choices.municipalities),
             initial=initial.municipalities,
             optional=True,
             hint=tr(t.MUNICIPALITIES_HINT),
+            served=True,
         ),
         b.radio_input(
             tr(t.URGENCY),

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from bot.texts import Msg
 from bot.texts import samverkan as t
-from commands.edge.ids import Action, Callback
+from commands.edge.ids import Action, Callback, Field
+from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Subcommand, Subcommands, Surface, click, form
 from commands.samverkan import listeners as on
 from commands.samverkan import membership
@@ -38,4 +39,7 @@ def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Sur
         },
         forms={Callback.ORGANIZATION_FORM: form(membership.handle_organization_submission)},
         planners=(plan_waiting_requests,),
+        suggestions={
+            Field.ORGANIZATION_CHOICE: suggest_organizations(membership.organizations_offered)
+        },
     )

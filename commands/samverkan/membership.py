@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bot.domain.organizations import OrganizationInfo
 from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands.blocks import escape
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field
-from commands.edge.interaction import Click, Command, Submission
+from commands.edge.interaction import Click, Command, Submission, Suggestion
 from commands.edge.outcome import tell_outcome
 from commands.samverkan import render, usecases
 from commands.samverkan.values import MemberRef, RequestRef
@@ -77,3 +78,8 @@ def handle_revoke(ix: Click[MemberRef]) -> None:
             ix.bot, session, ix.actor, ix.value.user, ix.value.organization
         )
     tell_outcome(ix, outcome)
+
+
+def organizations_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the organisations anyone may ask to represent (a coordinator approves it)."""
+    return list(ix.bot.organizations)

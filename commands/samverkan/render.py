@@ -18,6 +18,7 @@ from bot.texts import samverkan as t
 from commands import blocks as b
 from commands.edge.codec import encode
 from commands.edge.ids import Action, Block, Callback, Field
+from commands.edge.suggestions import organization_options
 from commands.samverkan.values import MemberRef, RequestRef
 
 # Blocks per message of the overview, inside Slack's 50.
@@ -75,8 +76,9 @@ def organization_form(
             b.select_input(
                 tr(t.ORGANIZATION_LABEL),
                 Field.ORGANIZATION_CHOICE,
-                [b.option(o.name, o.id) for o in organizations],
+                organization_options(organizations),
                 initial=pending.id if pending is not None else None,
+                served=True,
             ),
         ],
         callback_id=Callback.ORGANIZATION_FORM,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from commands.edge.ids import Action, Callback
+from bot.domain.needs import OPEN_STATUSES
+from commands.edge.ids import Action, Callback, Field
+from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Surface, click, form
+from commands.needs.search import need_suggestions
 from commands.trainings.command import handle_results_button, handle_utbildning
 from commands.trainings.evaluation import (
     handle_after_submission,
@@ -13,7 +16,12 @@ from commands.trainings.evaluation import (
 )
 from commands.trainings.home import evaluations_section
 from commands.trainings.planner import plan_trainings
-from commands.trainings.registration import handle_report_submission, handle_training_submission
+from commands.trainings.registration import (
+    handle_report_submission,
+    handle_training_submission,
+    organizers_offered,
+    targets_offered,
+)
 from commands.trainings.values import AnswerAfter, TrainingRef
 
 SURFACE = Surface(
@@ -29,6 +37,12 @@ SURFACE = Surface(
         Callback.TRAINING_REPORT: form(handle_report_submission),
         Callback.TRAINING_EVAL_AFTER: form(handle_after_submission, TrainingRef),
         Callback.TRAINING_EVAL_BEFORE: form(handle_before_submission, AnswerAfter),
+    },
+    suggestions={
+        Field.TRAINING_NEEDS: need_suggestions(OPEN_STATUSES),
+        Field.TRAINING_ORGANIZER: suggest_organizations(organizers_offered),
+        Field.TRAINING_TARGETS: suggest_organizations(targets_offered),
+        Field.TRAINING_REPORT_ORGANIZATION: suggest_organizations(organizers_offered),
     },
     planners=(plan_trainings,),
     home_sections=(evaluations_section,),

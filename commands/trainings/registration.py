@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from bot.domain.organizations import OrganizationInfo
 from bot.domain.trainings import ReportInput, TrainingInput
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field, form_fields
-from commands.edge.interaction import Command, Submission
+from commands.edge.interaction import Command, Submission, Suggestion
+from commands.edge.outcome import Refusal
 from commands.edge.requests import FormState
 from commands.trainings import usecases
 from commands.trainings.render_forms import report_form, training_form
@@ -72,3 +74,14 @@ def handle_report_submission(ix: Submission[NoValue]) -> None:
     """Store a training reported back by a partner, or show the form's errors inline."""
     use_case = partial(usecases.report_training, data=read_report_input(ix.form))
     submit(ix, use_case, REPORT_FIELDS, Field.TRAINING_REPORT_ORGANIZATION)
+
+
+def organizers_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the organisations the person may register or report a training for."""
+    offered = usecases.report_choices(ix.bot, ix.actor)
+    return [] if isinstance(offered, Refusal) else offered
+
+
+def targets_offered(ix: Suggestion) -> list[OrganizationInfo]:
+    """Return the organisations a training may be aimed at, to a person who may register one."""
+    return list(ix.bot.organizations) if organizers_offered(ix) else []

@@ -35,20 +35,20 @@ from bot.texts import trainings as t
 from commands import blocks as b
 from commands.edge.codec import Value, encode_metadata
 from commands.edge.ids import Callback, Field
+from commands.edge.suggestions import organization_options
+from commands.needs.search import needs_input
 from commands.trainings.render_format import local_date, title_text, topic
 from commands.trainings.values import AnswerAfter, TrainingRef
-from storage.models import Need, SurveyResponse, Training
-
-NEEDS_OFFERED_MAX = 100  # a static select holds at most 100 options
+from storage.models import SurveyResponse, Training
 
 
 @dataclass(frozen=True)
 class TrainingChoices:
-    """What the training form offers."""
+    """What the training form offers; its needs are searched as the person types."""
 
     organizers: list[OrganizationInfo]
     organizations: list[OrganizationInfo]
-    needs: list[Need]
+    offers_needs: bool  # whether any need is open, to link the training to
     default_channel: str | None
 
 
@@ -78,8 +78,9 @@ def _organization_input(
     return b.select_input(
         label,
         field,
-        [b.option(o.name, o.id) for o in organizations],
+        organization_options(organizations),
         initial=organizations[0].id if len(organizations) == 1 else None,
+        served=True,
     )
 
 
@@ -98,9 +99,10 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
         b.multi_select_input(
             tr(t.TARGETS),
             Field.TRAINING_TARGETS,
-            [b.option(o.name, o.id) for o in choices.organizations],
+            organization_options(choices.organizations),
             optional=True,
             hint=tr(t.TARGETS_HINT),
+            served=True,
         ),
         b.input_block(
             tr(t.EXPECTED), _participants(Field.TRAINING_EXPECTED), hint=tr(t.EXPECTED_HINT)
@@ -136,19 +138,8 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
             hint=tr(t.PARTICIPANTS_HINT),
         ),
     ]
-    if choices.needs:
-        blocks.append(
-            b.multi_select_input(
-                tr(t.NEEDS),
-                Field.TRAINING_NEEDS,
-                [
-                    b.option(f"#{n.id} {n.title}", str(n.id))
-                    for n in choices.needs[:NEEDS_OFFERED_MAX]
-                ],
-                optional=True,
-                hint=tr(t.NEEDS_HINT),
-            )
-        )
+    if choices.offers_needs:
+        blocks.append(needs_input(tr, tr(t.NEEDS), Field.TRAINING_NEEDS, hint=tr(t.NEEDS_HINT)))
     return b.modal(
         tr(t.FORM_TITLE),
         blocks,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.context import BotContext
 from bot.domain.access import Actor
+from bot.domain.needs import OPEN_STATUSES
 from bot.domain.organizations import OrganizationInfo
 from bot.domain.survey_stats import SurveyStats
 from bot.domain.trainings import (
@@ -36,6 +37,7 @@ from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
 from commands.edge.outcome import Done, Refusal
+from commands.needs.search import chosen_need_ids
 from commands.trainings.planner import (
     evaluation_stats,
     open_and_queue,
@@ -51,12 +53,10 @@ from storage import audit, outbox
 from storage import trainings as store
 from storage.directory import organization_names
 from storage.models import Training
-from storage.needs import open_needs
+from storage.needs import any_needs, need_titles
 from storage.outbox import OutboxKey, UploadFile
 
 RECENT_DAYS = 60
-OPEN_NEEDS_OFFERED = 100
-OPEN_NEEDS_CHECKED = 10_000
 
 
 @dataclass(frozen=True)
@@ -91,9 +91,15 @@ def training_choices(bot: BotContext, session: Session, actor: Actor) -> Trainin
     return TrainingChoices(
         organizers=[o for o in bot.organizations if o.id in allowed],
         organizations=list(bot.organizations),
-        needs=open_needs(session, limit=OPEN_NEEDS_OFFERED).needs,
+        offers_needs=any_needs(session, OPEN_STATUSES),
         default_channel=bot.config.channels.working_group,
     )
+
+
+def _open_needs_among(session: Session, chosen: list[str]) -> set[int]:
+    """Return the numbers of the chosen needs (as the form sent them) that are open."""
+    ids = chosen_need_ids(chosen)
+    return {n.id for n in need_titles(session, ids, statuses=OPEN_STATUSES)}
 
 
 def report_choices(bot: BotContext, actor: Actor) -> list[OrganizationInfo] | Refusal:
@@ -119,7 +125,7 @@ def register_training(
         data,
         allowed_organizers=allowed,
         organization_ids={o.id for o in bot.organizations},
-        open_need_ids={n.id for n in open_needs(session, limit=OPEN_NEEDS_CHECKED).needs},
+        open_need_ids=_open_needs_among(session, data.needs),
         tz=bot.config.collaboration.tz,
         now=now,
     )

@@ -41,12 +41,12 @@ from commands.edge.ids import Callback, Field, form_fields
 from commands.meetings.render.messages import MeetingInfo, name_of
 from commands.meetings.render.phrases import format_duration_words
 from commands.meetings.values import MeetingForm, SeriesForm
+from commands.needs.search import needs_input
 from storage.models import MeetingSeries
 
 SERIES_FIELDS = form_fields("meeting_series_")
 MEETING_FIELDS = form_fields("meeting_")
 K = TypeVar("K", bound=str)
-NEEDS_SHOWN = 100
 AGENDA_LINES_MAX = 3000  # characters of the standing agenda, one item a line
 
 
@@ -139,24 +139,27 @@ def attendance_form(
     meeting: MeetingInfo,
     organizations: Sequence[tuple[str, str]],
     attended: set[str],
-    needs: Sequence[tuple[int, str]],
+    offers_needs: bool,
     channel: str | None,
 ) -> View:
-    """Return the modal where a coordinator records attendance and the needs taken up."""
+    """Return the modal where a coordinator records attendance and the needs taken up.
+
+    The needs (new ones, searched as the coordinator types) are offered when any is new.
+    """
     label, present = tr(t.ATTENDANCE_LABEL), [b.option(name, org) for org, name in organizations]
     inputs: list[SlackBlock] = [
         b.multi_select_input(
-            label, Field.MEETING_ATTENDED, present, initial=sorted(attended), optional=True
+            label,
+            Field.MEETING_ATTENDED,
+            present,
+            initial=sorted(attended),
+            optional=True,
+            served=True,
         )
     ]
-    if needs:
-        shown = [b.option(f"#{need} {title}", str(need)) for need, title in needs[:NEEDS_SHOWN]]
+    if offers_needs:
         label, hint = tr(t.ATTENDANCE_NEEDS_LABEL), tr(t.ATTENDANCE_NEEDS_HINT)
-        inputs.append(
-            b.multi_select_input(
-                label, Field.MEETING_NEEDS_TAKEN_UP, shown, optional=True, hint=hint
-            )
-        )
+        inputs.append(needs_input(tr, label, Field.MEETING_NEEDS_TAKEN_UP, hint=hint))
     else:
         inputs.append(b.context(tr(t.ATTENDANCE_NO_NEEDS)))
     return _meeting_modal(tr, tz, meeting, channel, ATTENDANCE, inputs)
