@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from commands.edge.ids import Action, Callback
 from commands.edge.surface import Surface, click, form
-from commands.trainings.command import handle_results_button, handle_utbildning
+from commands.trainings.command import (
+    handle_release_button,
+    handle_results_button,
+    handle_utbildning,
+)
 from commands.trainings.evaluation import (
     handle_after_submission,
     handle_answer_button,
@@ -22,6 +26,7 @@ SURFACE = Surface(
     clicks={
         Action.TRAINING_POST_NOW: click(handle_post_now, TrainingRef),
         Action.TRAINING_RESULTS: click(handle_results_button, TrainingRef),
+        Action.TRAINING_RELEASE: click(handle_release_button, TrainingRef),
         Action.TRAINING_ANSWER: click(handle_answer_button, TrainingRef),
     },
     forms={
