@@ -68,7 +68,7 @@ def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
     return set(organizer_choices(actor, [o.id for o in bot.organizations]))
 
 
-def _audit(
+def audit_training(
     session: Session, actor: Actor, action: str, training: Training, now: datetime, detail: str = ""
 ) -> None:
     """Write the audit entry of something the actor did to a training."""
@@ -129,7 +129,7 @@ def register_training(
     keys.append(queue_created_notice(bot, session, training))
     if training.ends_at <= now:
         keys += open_and_queue(bot, session, training, now)
-    _audit(session, actor, "training_created", training, now)
+    audit_training(session, actor, "training_created", training, now)
     return Done([k for k in keys if k])
 
 
@@ -156,7 +156,7 @@ def report_training(
         organization=b.escape(bot.organization_name(draft.organization_id)),
     )
     key = queue_notice(session, OutboxKey.training_reported(training.id), actor.user_id, text, now)
-    _audit(session, actor, "training_reported", training, now, draft.organization_id)
+    audit_training(session, actor, "training_reported", training, now, draft.organization_id)
     return Done([key])
 
 
@@ -174,7 +174,7 @@ def send_evaluation_now(
     if not keys:
         opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
-    _audit(session, actor, "training_evaluation_sent", training, now)
+    audit_training(session, actor, "training_evaluation_sent", training, now)
     return Done(keys, t.POSTED_NOW, {"title": title, "where": where_text(bot.texts, training)})
 
 

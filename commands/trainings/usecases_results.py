@@ -24,8 +24,9 @@ from commands.edge.outcome import Done, Refusal
 from commands.trainings.render_format import local_date, title_text
 from commands.trainings.render_results import results_message
 from commands.trainings.shown import ShownResults, shown_results
+from commands.trainings.usecases import audit_training
 from storage import answers as answer_store
-from storage import audit, outbox
+from storage import outbox
 from storage import trainings as store
 from storage.directory import organization_names
 from storage.models import Training
@@ -115,14 +116,8 @@ def release_interim(
         changed = answer_store.view_status(session, training.id, minimum).changed
         return Refusal(rt.RELEASE_TOO_FEW, {"min": minimum, "changed": changed})
     answer_store.rewrite_in_key_order(session, training.id)
-    audit.record(
-        session,
-        actor=actor.user_id,
-        action="training_results_released",
-        subject=f"training:{training.id}",
-        now=now,
-        detail=f"view {view.number}, {view.answer_count} answers",
-    )
+    detail = f"view {view.number}, {view.answer_count} answers"
+    audit_training(session, actor, "training_results_released", training, now, detail)
     return Done([], rt.RELEASED, {"n": view.answer_count})
 
 
