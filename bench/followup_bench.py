@@ -41,6 +41,7 @@ from storage.directory import sync_organizations
 from storage.migrate import upgrade
 from storage.models import (
     Attendance,
+    EvaluationView,
     IndicatorValue,
     Meeting,
     MeetingSeries,
@@ -62,6 +63,7 @@ SUBJECTS = ["drug_signs", "narcotics", "welfare_crime", "other"]
 ORGS = [o.id for o in BUILT_IN]
 MUNICIPALITIES = [o.id for o in BUILT_IN if o.kind == "municipality"]
 CONFIG = parse_config({"collaboration": {"name": "Gävleborg mot narkotika"}})
+TZ = CONFIG.collaboration.tz
 GOAL_SECONDS = 1.0
 
 
@@ -183,13 +185,15 @@ def fill_year(db: Database, year: int, series: dict[str, int], rng: random.Rando
         evaluated = [t["id"] for t in trainings if t["origin"] == "registered"]
         per_training = ANSWERS_PER_YEAR // len(evaluated)
         answers: list[dict[str, Any]] = []
+        views: list[dict[str, Any]] = []
         for training_id in evaluated:
+            first = len(answers)
             for number in range(per_training):
                 before = rng.randint(1, 4)
                 answers.append(
                     {
                         "training_id": training_id,
-                        "respondent": f"{training_id}-{number}",
+                        "key": f"{training_id}-{number}",
                         "knowledge_before": before,
                         "knowledge_after": min(5, before + rng.randint(0, 2)),
                         "will_use": "",
@@ -197,7 +201,25 @@ def fill_year(db: Database, year: int, series: dict[str, int], rng: random.Rando
                         "answered_on": date(2022 + year, 6, 1),
                     }
                 )
+            held = answers[first:]
+            views.append(  # the final view the evaluation closed with
+                {
+                    "training_id": training_id,
+                    "number": 1,
+                    "kind": "final",
+                    "shown_on": date(2022 + year, 6, 15),
+                    "current": True,
+                    "answer_count": len(held),
+                    "sum_before": sum(a["knowledge_before"] for a in held),
+                    "sum_after": sum(a["knowledge_after"] for a in held),
+                    "answered_from": date(2022 + year, 6, 1),
+                    "content": sorted(
+                        [a["knowledge_before"], a["knowledge_after"], "", ""] for a in held
+                    ),
+                }
+            )
         session.execute(insert(SurveyResponse), answers)
+        session.execute(insert(EvaluationView), views)
 
         kinds = ["working_group"] * 12 + ["planning"] * 46 + ["owners"] * 2
         for number, kind in enumerate(kinds):
@@ -315,7 +337,7 @@ def main() -> int:
             )
             if args.charts:
                 built = summary()
-                charts_s, _ = timed(lambda b=built: summary_charts(b, tr), 1)  # type: ignore[misc]
+                charts_s, _ = timed(lambda b=built: summary_charts(b, tr, TZ), 1)  # type: ignore[misc]
                 line += f" {charts_s:>9.3f}"
             print(line, flush=True)
             results.append((summary_s, export_s))

@@ -42,6 +42,7 @@ from storage.models import Need, OutboxMessage, SurveyResponse
 from tests.harness import METHODS_DIR, find_button
 
 SECRET = "bench-signing-secret-0123456789"
+ANSWER_KEY = "bench-answer-key-0123456789"
 BOT_TOKEN = "xoxb-bench-token"
 WORKING_GROUP = "C0ARBETS1"
 COORDINATOR = "U0LEDARE1"
@@ -185,6 +186,7 @@ def bot_env(standin: SimulatedSlack, database_url: str, config: Path) -> dict[st
     return {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SECRET,
+        "BOT_SECRET_KEY": ANSWER_KEY,
         "SLACK_API_URL": standin.api_url,
         "DATABASE_URL": database_url,
         "BOT_CONFIG": str(config),
@@ -498,9 +500,9 @@ def training_rush(
             ).all()
             doubled = connection.execute(
                 select(func.count()).select_from(
-                    select(SurveyResponse.respondent)
+                    select(SurveyResponse.key)
                     .where(SurveyResponse.training_id == training_id)
-                    .group_by(SurveyResponse.respondent)
+                    .group_by(SurveyResponse.key)
                     .having(func.count() > 1)
                     .subquery()
                 )
@@ -597,6 +599,7 @@ def month_first_day(
     settings = Settings(
         SLACK_BOT_TOKEN=SecretStr(BOT_TOKEN),
         SLACK_SIGNING_SECRET=SecretStr(SECRET),
+        BOT_SECRET_KEY=SecretStr(ANSWER_KEY),
         SLACK_API_URL=standin.api_url,
         DATABASE_URL=database_url,
         BOT_CONFIG=config,

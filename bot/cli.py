@@ -18,7 +18,7 @@ Extra = tuple[str, Callable[[argparse.ArgumentParser], None], Command]
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.serve import serve_http, serve_socket_mode
 
-    settings.require("SLACK_BOT_TOKEN")
+    settings.require("SLACK_BOT_TOKEN", "BOT_SECRET_KEY")
     if settings.socket_mode:
         serve_socket_mode(settings, with_scheduler=not args.no_scheduler)
         return 0
@@ -34,7 +34,7 @@ def _clock(args: argparse.Namespace, settings: Settings) -> int:
     from bot.slack_app import build_client
     from bot.wiring import planners, renderers
 
-    settings.require("SLACK_BOT_TOKEN")
+    settings.require("SLACK_BOT_TOKEN", "BOT_SECRET_KEY")
     bot = start_context(settings)
     token = settings.SLACK_BOT_TOKEN.get_secret_value() if settings.SLACK_BOT_TOKEN else ""
     client = build_client(token, settings.SLACK_API_URL)

@@ -20,7 +20,8 @@ _HINTS: dict[str, str] = {
     "or postgresql+psycopg://user@host/db",
     "BOT_CONFIG": "the path of an existing TOML file",
     "BOT_TICK_SECONDS": "a whole number of seconds from 1 to 3600",
-    "BOT_SECRET_KEY": "a random string of at least 16 characters",
+    "BOT_SECRET_KEY": "a random string of at least 16 characters, kept out of the database's "
+    "backups (e.g. the output of: python -c 'import secrets; print(secrets.token_urlsafe(32))')",
     "PORT": "a port number from 1 to 65535",
 }
 
@@ -107,11 +108,14 @@ class Settings(BaseSettings):
                 raise StartupError(f"{name} is not set; set it to {_HINTS[name]}")
 
     def secret_key(self) -> bytes:
-        """Return the key for keyed hashes: BOT_SECRET_KEY, else derived from the signing secret."""
-        for secret in (self.BOT_SECRET_KEY, self.SLACK_SIGNING_SECRET):
-            if secret is not None:
-                return secret.get_secret_value().encode()
-        return b"samverkansbot-local-only-key"
+        """Return BOT_SECRET_KEY, the key of the anonymous answers' keyed hashes, as bytes.
+
+        Raises StartupError when it is not set: `serve` and `clock` require it at start-up,
+        and the shell and the demo make one of their own (bot/shell).
+        """
+        self.require("BOT_SECRET_KEY")
+        assert self.BOT_SECRET_KEY is not None
+        return self.BOT_SECRET_KEY.get_secret_value().encode()
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:

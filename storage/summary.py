@@ -47,10 +47,11 @@ from bot.domain.trainings import SUBJECT_LABELS, Origin, Subject
 from bot.texts import Texts
 from bot.texts import followup as t
 from storage import meetings, trainings
+from storage.answers import evaluation_aggregates
 from storage.directory import organizations
 from storage.indicators import all_indicators, all_values, series
 from storage.models import Attendance as MeetingAttendance
-from storage.models import Meeting, MeetingSeries, Need, NeedEvent, SurveyResponse, Training
+from storage.models import Meeting, MeetingSeries, Need, NeedEvent, Training
 
 log = logging.getLogger(__name__)
 
@@ -503,18 +504,10 @@ def training_rows(
 ) -> Iterator[list[Cell]]:
     """Stream one row per training with its evaluation aggregated in SQL, never single answers.
 
-    The means are left out when fewer than min_answers answered.
+    The means are those of the training's shown view (storage/answers.py), left out when
+    fewer than min_answers answered.
     """
-    answers = (
-        select(
-            SurveyResponse.training_id.label("training_id"),
-            func.count().label("n"),
-            func.avg(SurveyResponse.knowledge_before).label("before"),
-            func.avg(SurveyResponse.knowledge_after).label("after"),
-        )
-        .group_by(SurveyResponse.training_id)
-        .subquery()
-    )
+    answers = evaluation_aggregates(min_answers)
     query = (
         select(
             Training.id,

@@ -1,23 +1,30 @@
-"""Queries of trainings and their anonymous evaluation answers.
+"""Queries of trainings, and totals of their evaluations.
 
-Totals are computed with SQL aggregates; no function here returns who answered what.
+Totals are computed with SQL aggregates; no function here returns who answered what, and
+every figure about the answers comes from views that may be shown (storage/answers.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import case, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from bot.domain.anonymity import respondent_key
-from bot.domain.survey_stats import Pair
+from bot.domain.anonymity import answer_key
 from bot.domain.trainings import Origin, ReportDraft, TrainingDraft
-from storage.models import Need, Organization, SurveyResponse, Training, TrainingNeed
+from storage.answers import answer_counts_by_training, shown_views
+from storage.models import (
+    EvaluationView,
+    Need,
+    Organization,
+    SurveyResponse,
+    Training,
+    TrainingNeed,
+)
 from storage.upsert import insert_once
 
 DEFAULT_MIN_ANSWERS = 3
@@ -171,126 +178,6 @@ def answer_counts(session: Session, training_ids: Sequence[int]) -> dict[int, in
     return {int(training_id): int(count) for training_id, count in rows}
 
 
-def find_answer(session: Session, training_id: int, respondent: str) -> SurveyResponse | None:
-    """Return the answer stored under a respondent key, to fill in the form again."""
-    return session.scalar(
-        select(SurveyResponse).where(
-            SurveyResponse.training_id == training_id, SurveyResponse.respondent == respondent
-        )
-    )
-
-
-def save_answer(
-    session: Session,
-    *,
-    training_id: int,
-    respondent: str,
-    before: int,
-    after: int,
-    will_use: str,
-    was_missing: str,
-    today: date,
-) -> bool:
-    """Store an answer, replacing the respondent's earlier one; tell whether it replaced one."""
-    replaced = find_answer(session, training_id, respondent) is not None
-    values: dict[str, Any] = {
-        "training_id": training_id,
-        "respondent": respondent,
-        "knowledge_before": before,
-        "knowledge_after": after,
-        "will_use": will_use,
-        "was_missing": was_missing,
-        "answered_on": today,
-    }
-    changes = {k: v for k, v in values.items() if k not in {"training_id", "respondent"}}
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = (
-        dialect.insert(SurveyResponse)
-        .values(**values)
-        .on_conflict_do_update(index_elements=["training_id", "respondent"], set_=changes)
-    )
-    session.execute(statement)
-    return replaced
-
-
-def answer_pairs(session: Session, training_id: int) -> list[Pair]:
-    """Return the (before, after) pairs of a training, in no meaningful order."""
-    rows = session.execute(
-        select(SurveyResponse.knowledge_before, SurveyResponse.knowledge_after)
-        .where(SurveyResponse.training_id == training_id)
-        .order_by(SurveyResponse.knowledge_before, SurveyResponse.knowledge_after)
-    ).all()
-    return [Pair(int(before), int(after)) for before, after in rows]
-
-
-def free_texts(session: Session, training_id: int) -> tuple[list[str], list[str]]:
-    """Return the non-empty free texts (what will be used, what was missing), alphabetically."""
-    rows = session.execute(
-        select(SurveyResponse.will_use, SurveyResponse.was_missing).where(
-            SurveyResponse.training_id == training_id
-        )
-    ).all()
-    used = sorted((u for u, _ in rows if u), key=str.casefold)
-    missing = sorted((m for _, m in rows if m), key=str.casefold)
-    return used, missing
-
-
-def survey_export_rows(
-    session: Session, start: datetime, end: datetime, *, min_answers: int = DEFAULT_MIN_ANSWERS
-) -> list[dict[str, Any]]:
-    """Return the answers of trainings in [start, end) for export, with nothing that names anyone.
-
-    Trainings with fewer than min_answers answers are left out, and rows are ordered by
-    content, not by when they came in.
-    """
-    enough = (
-        select(SurveyResponse.training_id)
-        .group_by(SurveyResponse.training_id)
-        .having(func.count() >= min_answers)
-    )
-    rows = session.execute(
-        select(
-            Training.id,
-            Training.title,
-            Training.subject,
-            Training.organizer_id,
-            Training.starts_at,
-            SurveyResponse.knowledge_before,
-            SurveyResponse.knowledge_after,
-            SurveyResponse.will_use,
-            SurveyResponse.was_missing,
-        )
-        .join(SurveyResponse, SurveyResponse.training_id == Training.id)
-        .where(
-            Training.starts_at >= start,
-            Training.starts_at < end,
-            Training.id.in_(enough),
-        )
-        .order_by(
-            Training.starts_at,
-            Training.id,
-            SurveyResponse.knowledge_before,
-            SurveyResponse.knowledge_after,
-            SurveyResponse.will_use,
-            SurveyResponse.was_missing,
-        )
-    ).all()
-    return [
-        {
-            "training_id": int(row[0]),
-            "title": row[1],
-            "subject": row[2],
-            "organizer_id": row[3],
-            "starts_at": row[4],
-            "knowledge_before": int(row[5]),
-            "knowledge_after": int(row[6]),
-            "will_use": row[7],
-            "was_missing": row[8],
-        }
-        for row in rows
-    ]
-
-
 # --- the evaluation's life -----------------------------------------------------------------------
 
 
@@ -433,14 +320,9 @@ def open_evaluations_for(
     ]
     if not candidates:
         return []
-    keys = {respondent_key(secret, training.id, user_id) for training in candidates}
+    keys = [answer_key(secret, training.id, user_id) for training in candidates]
     answered = set(
-        session.scalars(
-            select(SurveyResponse.training_id).where(
-                SurveyResponse.training_id.in_([t.id for t in candidates]),
-                SurveyResponse.respondent.in_(keys),
-            )
-        )
+        session.scalars(select(SurveyResponse.training_id).where(SurveyResponse.key.in_(keys)))
     )
     return [training for training in candidates if training.id not in answered]
 
@@ -455,6 +337,7 @@ class _Totals:
     trainings_held: int
     participants: int
     answers: int
+    shown_answers: int
     mean_before: float | None
     mean_after: float | None
     mean_change: float | None
@@ -465,9 +348,11 @@ class _Totals:
 class SubjectTotals(_Totals):
     """Totals of one subject.
 
-    participants counts reported participants, else expected ones; response_rate is answers
-    per expected participant of the trainings that sent an evaluation; the means pool every
-    answer and are None when there are fewer than min_answers answers.
+    participants counts reported participants, else expected ones; answers counts every
+    answer stored; response_rate is answers per expected participant of the trainings that
+    sent an evaluation. The means pool the views that may be shown (shown_answers answers in
+    all) and nothing else, so that no hidden training can be computed from a total; they are
+    None when there is no such view.
     """
 
     subject: str = ""
@@ -486,19 +371,14 @@ def _number(value: Any) -> int:
 
 
 def _totals_rows(
-    session: Session, start: datetime, end: datetime, group: InstrumentedAttribute[str]
+    session: Session,
+    start: datetime,
+    end: datetime,
+    group: InstrumentedAttribute[str],
+    min_answers: int,
 ) -> list[Any]:
-    """Aggregate trainings and their answers in SQL, grouped by one column."""
-    answers = (
-        select(
-            SurveyResponse.training_id.label("training_id"),
-            func.count().label("n"),
-            func.sum(SurveyResponse.knowledge_before).label("sum_before"),
-            func.sum(SurveyResponse.knowledge_after).label("sum_after"),
-        )
-        .group_by(SurveyResponse.training_id)
-        .subquery()
-    )
+    """Aggregate trainings, their answer counts and their shown views in SQL, by one column."""
+    counts, views = answer_counts_by_training(), shown_views(min_answers)
     evaluated_expected = case(
         (
             Training.evaluation_opened_at.is_not(None),
@@ -514,12 +394,14 @@ def _totals_rows(
                 func.sum(
                     func.coalesce(Training.reported_participants, Training.expected_participants, 0)
                 ),
-                func.sum(func.coalesce(answers.c.n, 0)),
-                func.sum(answers.c.sum_before),
-                func.sum(answers.c.sum_after),
+                func.sum(func.coalesce(counts.c.n, 0)),
+                func.sum(views.c.sum_before),
+                func.sum(views.c.sum_after),
                 func.sum(evaluated_expected),
+                func.sum(func.coalesce(views.c.n, 0)),
             )
-            .outerjoin(answers, answers.c.training_id == Training.id)
+            .outerjoin(counts, counts.c.training_id == Training.id)
+            .outerjoin(views, views.c.training_id == Training.id)
             .where(Training.starts_at >= start, Training.starts_at < end)
             .group_by(group)
             .order_by(group)
@@ -527,17 +409,16 @@ def _totals_rows(
     )
 
 
-def _figures(row: Any, min_answers: int) -> dict[str, Any]:
+def _figures(row: Any) -> dict[str, Any]:
     """Turn one aggregate row into the fields of a totals record."""
-    answers = _number(row[3])
-    expected = _number(row[6])
-    shown = answers >= max(min_answers, 1)
-    before = _number(row[4]) / answers if shown else None
-    after = _number(row[5]) / answers if shown else None
+    answers, expected, pooled = _number(row[3]), _number(row[6]), _number(row[7])
+    before = _number(row[4]) / pooled if pooled else None
+    after = _number(row[5]) / pooled if pooled else None
     return {
         "trainings_held": _number(row[1]),
         "participants": _number(row[2]),
         "answers": answers,
+        "shown_answers": pooled,
         "mean_before": before,
         "mean_after": after,
         "mean_change": after - before if after is not None and before is not None else None,
@@ -554,8 +435,8 @@ def training_totals(
 ) -> list[SubjectTotals]:
     """Return totals per subject of the trainings starting in [start, end)."""
     return [
-        SubjectTotals(subject=str(row[0]), **_figures(row, min_answers))
-        for row in _totals_rows(session, start, end, Training.subject)
+        SubjectTotals(subject=str(row[0]), **_figures(row))
+        for row in _totals_rows(session, start, end, Training.subject, min_answers)
     ]
 
 
@@ -568,8 +449,8 @@ def training_totals_by_organization(
 ) -> list[OrganizationTotals]:
     """Return totals per organiser organisation of the trainings starting in [start, end)."""
     return [
-        OrganizationTotals(organization_id=str(row[0]), **_figures(row, min_answers))
-        for row in _totals_rows(session, start, end, Training.organizer_id)
+        OrganizationTotals(organization_id=str(row[0]), **_figures(row))
+        for row in _totals_rows(session, start, end, Training.organizer_id, min_answers)
     ]
 
 
@@ -600,11 +481,12 @@ def report_back_status(session: Session, start: datetime, end: datetime) -> dict
 
 
 class BeforeAfter(NamedTuple):
-    """One training's mean ratings for the follow-up charts (means None below the minimum)."""
+    """One training's shown view for the follow-up charts: title, start, means and answers."""
 
     title: str
-    mean_before: float | None
-    mean_after: float | None
+    starts_at: datetime
+    mean_before: float
+    mean_after: float
     n: int
 
 
@@ -615,32 +497,21 @@ def per_training_before_after(
     *,
     min_answers: int = DEFAULT_MIN_ANSWERS,
 ) -> list[BeforeAfter]:
-    """Return (title, mean before, mean after, n) per answered training starting in [start, end)."""
+    """Return the means of every training starting in [start, end) whose view may be shown.
+
+    Trainings without such a view are left out: they have nothing to show.
+    """
+    views = shown_views(min_answers)
     rows = session.execute(
-        select(
-            Training.title,
-            func.avg(SurveyResponse.knowledge_before),
-            func.avg(SurveyResponse.knowledge_after),
-            func.count(SurveyResponse.id),
-        )
-        .join(SurveyResponse, SurveyResponse.training_id == Training.id)
+        select(Training.title, Training.starts_at, views.c.sum_before, views.c.sum_after, views.c.n)
+        .join(views, views.c.training_id == Training.id)
         .where(Training.starts_at >= start, Training.starts_at < end)
-        .group_by(Training.id, Training.title, Training.starts_at)
         .order_by(Training.starts_at, Training.id)
     ).all()
-    result: list[BeforeAfter] = []
-    for title, before, after, count in rows:
-        n = int(count)
-        shown = n >= max(min_answers, 1)
-        result.append(
-            BeforeAfter(
-                str(title),
-                float(before) if shown and before is not None else None,
-                float(after) if shown and after is not None else None,
-                n,
-            )
-        )
-    return result
+    return [
+        BeforeAfter(str(title), starts, int(before) / int(n), int(after) / int(n), int(n))
+        for title, starts, before, after, n in rows
+    ]
 
 
 # --- privacy: erasure and retention --------------------------------------------------------------
@@ -670,7 +541,21 @@ def erase_training_person(session: Session, slack_id: str) -> dict[str, int]:
 
 
 def retain_answers(session: Session, now: datetime, ages: dict[str, timedelta]) -> dict[str, int]:
-    """Remove evaluation answers older than the `answers` retention age."""
+    """Remove evaluation answers older than the `answers` retention age, and views holding them.
+
+    A view goes when the oldest answer it holds does.
+    """
     cutoff = (now - ages["answers"]).date()
     result = session.execute(delete(SurveyResponse).where(SurveyResponse.answered_on < cutoff))
-    return {"survey_answers": int(getattr(result, "rowcount", 0) or 0)}
+    views = session.execute(
+        delete(EvaluationView).where(
+            or_(
+                EvaluationView.answered_from < cutoff,
+                and_(EvaluationView.answered_from.is_(None), EvaluationView.shown_on < cutoff),
+            )
+        )
+    )
+    return {
+        "survey_answers": int(getattr(result, "rowcount", 0) or 0),
+        "evaluation_views": int(getattr(views, "rowcount", 0) or 0),
+    }

@@ -29,6 +29,7 @@ from storage.db import Database
 from tests.socket_mode import SocketModeServer
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
+SECRET_KEY = "test-answer-key-0123456789"  # BOT_SECRET_KEY of the running bot
 APP_TOKEN = "xapp-1-A0SAMVERK1-1-socketmode"
 METHODS_DIR = next(
     (
@@ -146,6 +147,7 @@ class RunningBot:
         settings = Settings(
             SLACK_BOT_TOKEN="xoxb-test-token",
             SLACK_SIGNING_SECRET=SIGNING_SECRET,
+            BOT_SECRET_KEY=SECRET_KEY,
             SLACK_API_URL=api_url or standin.api_url,
             DATABASE_URL=database_url,
         )

@@ -44,7 +44,7 @@ from storage.migrate import upgrade
 from storage.models import Need, NeedEvent, OutboxMessage, ProcessedRequest
 from storage.upsert import insert_ignore
 from tests.conftest import NOW, PG_ADMIN_URL, POSTGRES
-from tests.harness import SIGNING_SECRET
+from tests.harness import SECRET_KEY, SIGNING_SECRET
 
 TZ = ZoneInfo("Europe/Stockholm")
 WORKING_GROUP = "C0ARBETS1"
@@ -222,6 +222,7 @@ def seed(database_url: str, config: Path, standin: SimulatedSlack) -> None:
     settings = Settings(
         SLACK_BOT_TOKEN=SecretStr("xoxb-test-token"),
         SLACK_SIGNING_SECRET=SecretStr(SIGNING_SECRET),
+        BOT_SECRET_KEY=SecretStr(SECRET_KEY),
         SLACK_API_URL=standin.api_url,
         DATABASE_URL=database_url,
         BOT_CONFIG=config,
@@ -329,6 +330,7 @@ def test_two_web_processes_and_two_clocks_handle_each_request_and_post_each_mess
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "BOT_SECRET_KEY": SECRET_KEY,
         "SLACK_API_URL": standin.api_url,
         "DATABASE_URL": pg_url,
         "BOT_CONFIG": str(config),

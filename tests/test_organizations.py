@@ -26,6 +26,7 @@ from bot.errors import StartupError
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as tn
+from bot.texts import results as tr_results
 from bot.texts import samverkan as t
 from bot.texts import trainings as tt
 from commands.edge.codec import encode
@@ -198,7 +199,7 @@ def test_an_unverified_requester_can_do_nothing_for_the_organisation(running: Ru
     assert running.standin.calls_to("chat.update") == []
     refused = tr(c.NOT_ALLOWED, who=tr(tt.WHO_ORGANIZER))
     assert reply(running, "/utbildning", "resultat 1", OUTSIDER)["text"] == refused
-    assert reply(running, "/utbildning", "resultat", OUTSIDER)["text"] == tr(tt.RESULTS_NONE)
+    assert reply(running, "/utbildning", "resultat", OUTSIDER)["text"] == tr(tr_results.NONE_FOUND)
     assert [a["text"] for a in status(running, OUTSIDER)] == [tr(c.NO_ORGANIZATION)]
     assert reply(running, "/behov", "lista", OUTSIDER)["text"] == tr(c.NO_ORGANIZATION)
     assert running.standin.calls_to("chat.postMessage") == []  # nobody was told of a change

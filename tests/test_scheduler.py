@@ -30,6 +30,7 @@ from tests.harness import (
     COORDINATOR,
     OWNER,
     OWNERS_CHANNEL,
+    SECRET_KEY,
     WORKING_GROUP,
     RunningBot,
     all_text,
@@ -279,6 +280,7 @@ def _clock(standin: SimulatedSlack, database_url: str, config: Path) -> subproce
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "BOT_SECRET_KEY": SECRET_KEY,
         "SLACK_API_URL": standin.api_url,
         "DATABASE_URL": database_url,
         "BOT_CONFIG": str(config),

@@ -20,7 +20,7 @@ from bot.texts import Texts
 from bot.texts import needs as t
 from slack_sim import requests as req
 from slack_sim.web_api import SimulatedSlack
-from tests.harness import ANNA, SIGNING_SECRET
+from tests.harness import ANNA, SECRET_KEY, SIGNING_SECRET
 
 CONFIG = """
 [channels]
@@ -62,6 +62,7 @@ def served(
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "BOT_SECRET_KEY": SECRET_KEY,
         "SLACK_API_URL": standin.api_url,
         "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
         "BOT_CONFIG": str(config),

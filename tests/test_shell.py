@@ -33,6 +33,7 @@ from bot.shell.session import ShellSession
 from bot.shell.world import load_world
 from bot.texts import Msg, Texts, trainings
 from bot.texts import common as c
+from bot.texts import results as result_texts
 from bot.texts import shell as t
 from commands.edge.interaction import Click, Command, Submission
 from commands.edge.surface import click, form
@@ -279,9 +280,9 @@ def test_the_demo_plays_every_step_of_the_month_quickly_as_a_subprocess(
     assert _count(database, Training) == 2
     assert _count(database, SurveyResponse) == 4
     assert text.count(tr(t.FORM_TITLE, title=tr(trainings.THANKS_TITLE))) == 4
-    # The results (shown once at least three have answered) with their chart.
+    # The results (shown once the evaluation closed) with their chart.
     results = next(output for title, output in steps.items() if title.startswith("Lena tittar"))
-    assert tr(trainings.RESULTS_HEADER, id=1, title="Drogtecken för skolpersonal") in results
+    assert tr(result_texts.HEADER, id=1, title="Drogtecken för skolpersonal") in results
     assert "Hur man känner igen påverkan vid kontroller." in results
     assert "📎 Fil i direktmeddelande med Lena Lindqvist" in results
     # The charts: every file the bot shared was written, and is a PNG image.
@@ -301,7 +302,7 @@ def test_the_demo_plays_every_step_of_the_month_quickly_as_a_subprocess(
     more = flat(capsys.readouterr().out)
     assert tr(t.RESUMED) in more
     assert "lena.lindqvist@lansstyrelsen.se · tor 4 feb 11:00 › /tryck Visa resultat" in more
-    assert tr(trainings.RESULTS_HEADER, id=1, title="Drogtecken för skolpersonal") in more
+    assert tr(result_texts.HEADER, id=1, title="Drogtecken för skolpersonal") in more
 
 
 # ----------------------------------------------------------------------- the parts

@@ -28,7 +28,7 @@ from bot.texts import needs as t
 from slack_sim import requests as req
 from slack_sim.web_api import WAIT_SECONDS, SimulatedSlack
 from slack_sim.workspace import API_APP_ID
-from tests.harness import ANNA
+from tests.harness import ANNA, SECRET_KEY
 from tests.socket_mode import SocketModeServer, envelope_for
 from tests.test_serve_process import CONFIG, free_port
 
@@ -348,6 +348,7 @@ def test_the_bot_in_socket_mode_answers_a_command_over_the_socket(
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-test-token",
         "SLACK_APP_TOKEN": APP_TOKEN,
+        "BOT_SECRET_KEY": SECRET_KEY,
         "SLACK_API_URL": case.slack.api_url,
         "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
         "BOT_CONFIG": str(config),

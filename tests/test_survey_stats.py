@@ -9,11 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain.anonymity import respondent_key
+from bot.domain.anonymity import answer_key
 from bot.domain.survey_stats import (
     Pair,
     PMethod,
-    latest_answers,
     pratt_rank_sums,
     summarize,
 )
@@ -155,14 +154,6 @@ def test_everyone_gaining_the_same_has_a_test_but_no_interval() -> None:
     assert stats.rank_biserial == pytest.approx(1.0)
 
 
-def test_a_replaced_answer_counts_once_with_its_new_values() -> None:
-    answers = [("a", 1, 3), ("b", 2, 4), ("c", 2, 2), ("a", 4, 4)]
-    pairs = latest_answers(answers)
-    assert sorted((p.before, p.after) for p in pairs) == [(2, 2), (2, 4), (4, 4)]
-    assert summarize(pairs) == summarize([Pair(2, 4), Pair(2, 2), Pair(4, 4)])
-    assert summarize(pairs).mean_before == pytest.approx(8 / 3)
-
-
 def test_ratings_off_the_scale_are_refused() -> None:
     with pytest.raises(ValueError, match="scale"):
         summarize([Pair(0, 3), Pair(2, 3), Pair(3, 3)])
@@ -178,14 +169,14 @@ def test_pratt_rank_sums_include_zeros_in_the_ranking() -> None:
     assert pratt_rank_sums([0, 1, -1, 2]) == (2.5 + 4, 2.5, 1.0)
 
 
-def test_the_respondent_key_is_keyed_and_per_training() -> None:
-    key = respondent_key(b"k" * 32, 7, "U0ANNA001")
+def test_the_answer_key_is_keyed_and_per_training() -> None:
+    key = answer_key(b"k" * 32, 7, "U0ANNA001")
     assert len(key) == 64
     assert int(key, 16) >= 0
     assert "U0ANNA001" not in key
-    assert key == respondent_key(b"k" * 32, 7, "U0ANNA001")
-    assert key != respondent_key(b"k" * 32, 8, "U0ANNA001")
-    assert key != respondent_key(b"x" * 32, 7, "U0ANNA001")
-    assert key != respondent_key(b"k" * 32, 7, "U0ERIK001")
+    assert key == answer_key(b"k" * 32, 7, "U0ANNA001")
+    assert key != answer_key(b"k" * 32, 8, "U0ANNA001")
+    assert key != answer_key(b"x" * 32, 7, "U0ANNA001")
+    assert key != answer_key(b"k" * 32, 7, "U0ERIK001")
     with pytest.raises(ValueError, match="secret"):
-        respondent_key(b"", 7, "U0ANNA001")
+        answer_key(b"", 7, "U0ANNA001")

@@ -28,15 +28,18 @@ from bot.domain.trainings import (
 )
 from bot.texts import Texts
 from bot.texts import common as c
+from bot.texts import results as rt
 from bot.texts import trainings as t
 from commands.edge.ids import Action, Callback, Field
 from slack_sim import requests as req
 from slack_sim.contract import view_problems
 from slack_sim.web_api import SimulatedSlack
+from storage.answers import ViewKind, release_view, save_answer
 from storage.db import Database
 from storage.directory import sync_organizations
 from storage.migrate import upgrade
 from storage.models import OutboxMessage, SurveyResponse, Training
+from storage.summary import export_sheets
 from storage.trainings import (
     create_report,
     create_training,
@@ -44,8 +47,6 @@ from storage.trainings import (
     open_evaluations_for,
     per_training_before_after,
     report_back_status,
-    save_answer,
-    survey_export_rows,
     training_totals,
     training_totals_by_organization,
 )
@@ -55,6 +56,7 @@ from tests.harness import (
     COORDINATOR,
     COORDINATOR_CHANNEL,
     OUTSIDER,
+    SECRET_KEY,
     WORKING_GROUP,
     RunningBot,
     all_text,
@@ -65,7 +67,7 @@ from tests.test_behov import submit_need
 tr = Texts("sv")
 TZ = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)  # 09:00 in Gävle, the harness's frozen clock
-SECRET = b"test-signing-secret-0123456789"
+SECRET = SECRET_KEY.encode()
 TRAINING_1 = '{"training":1}'  # the value of training #1's buttons
 
 # Six participants who answer; their ids and names must never show up in what is stored.
@@ -312,7 +314,9 @@ def test_six_people_answer_one_twice_and_the_results_are_right_and_anonymous(
     assert page2["callback_id"] == Callback.TRAINING_EVAL_BEFORE
     assert final.json()["response_action"] == "update"
     assert final.json()["view"]["clear_on_close"] is True
-    assert all_text(final.json()["view"]["blocks"]) == tr(t.THANKS_TEXT)
+    thanks = all_text(final.json()["view"]["blocks"])
+    assert thanks.startswith(tr(t.THANKS_TEXT, closes="2027-01-18"))
+    assert tr(t.WHO_SEES_WHAT, organizer="Länsstyrelsen Gävleborg", min=3) in thanks
     answers = [(4, 2, "Samtalsmetoden", ""), (4, 3, "", "Mer om cannabis"), (3, 3, "", "")]
     answers += [(5, 2, "Checklistan vid hembesök", ""), (3, 4, "", "Fler exempel")]
     for user, (after, before, used, missing) in zip(R[1:], answers, strict=True):
@@ -322,26 +326,45 @@ def test_six_people_answer_one_twice_and_the_results_are_right_and_anonymous(
     assert tr(t.ALREADY_ANSWERED) in all_text(page1["blocks"])
     assert initial_value(page2, Field.TRAINING_EVAL_BEFORE) == "2"
     assert initial_value(page2, Field.TRAINING_EVAL_USED) == "Inget särskilt"
-    assert all_text(final.json()["view"]["blocks"]) == tr(t.THANKS_REPLACED)
+    thanks = all_text(final.json()["view"]["blocks"])
+    assert thanks.startswith(tr(t.THANKS_REPLACED, closes="2027-01-18"))
 
     with running.bot.db.reading() as session:
         rows = session.scalars(select(SurveyResponse)).all()
         pairs = sorted((r.knowledge_before, r.knowledge_after) for r in rows)
     assert pairs == [(1, 5), (2, 4), (2, 5), (3, 3), (3, 4), (4, 3)]
 
+    # While the evaluation is open only the count is shown.
+    running.command("/utbildning", "resultat 1", COORDINATOR)
+    shown = all_text(running.standin.wait_for_response(1, timeout=60)[-1]["blocks"])
+    assert "*6 svar* av 8 förväntade deltagare (svarsfrekvens 75 %)" in shown
+    assert rt.SHOWN_AT_CLOSE.sv in shown
+    assert "Allt om tecknen" not in shown
+    assert "skattade sin kunskap" not in shown
+
+    running.clock.advance(timedelta(days=14))
+    tick(running)
     running.command("/utbildning", "resultat 1", COORDINATOR)
     # The first results of a process import scipy and matplotlib: allow for a loaded machine.
-    result = running.standin.wait_for_response(1, timeout=60)[-1]
+    result = running.standin.wait_for_response(2, timeout=60)[-1]
     shown = all_text(result["blocks"])
     # Before 15/6 = 2,5; after 24/6 = 4,0; changes +4 +2 +1 0 +3 -1: mean 1,5, sd √3,5;
     # half width t(0,975; 5) · sd / √6 = 1,96; Pratt ranks R+ 17,5, R− 2,5: p = 6/32.
     assert "*6 svar* av 8 förväntade deltagare (svarsfrekvens 75 %)" in shown
-    assert "*Kunskap före:* 2,5 · *efter:* 4,0" in shown
-    assert "*Förändring:* +1,50 (95 % konfidensintervall −0,46 till +3,46" in shown
+    # The plain sentence comes first, the statistics under their heading after it.
+    assert shown.index("Deltagarna skattade") < shown.index(rt.TECHNICAL.sv)
+    assert (
+        "i genomsnitt 1,5 steg högre efter utbildningen (95 % konfidensintervall −0,5 till "
+        "+3,5 steg, så skillnaden kan lika gärna vara slumpen); 4 av 6 skattade högre." in shown
+    )
+    shares = "*67 %* skattade sin kunskap högre efter utbildningen, 17 % lika högt och 17 % lägre."
+    assert shares in shown
+    assert "Medelvärde före utbildningen 2,5 och efter 4,0" in shown
+    interval = "förändring +1,50, 95 % konfidensintervall −0,46 till +3,46."
+    assert f"*Parat t-intervall:* {interval}" in shown
     assert "p = 0,19, exakt, alla teckenkombinationer" in shown
-    assert "rangbiserial korrelation r = 0,71" in shown
-    assert "Cohens d_z = 0,80" in shown
-    assert "*Ökad kunskap:* 4 (67 %) · *oförändrad:* 1 (17 %) · *minskad:* 1 (17 %)" in shown
+    assert "*Rangbiserial korrelation:* r = 0,71." in shown
+    assert "*Cohens d_z:* 0,80." in shown
     assert "Före         1   2   2   1   0" in shown
     assert "Efter        0   0   2   2   2" in shown
     assert "Allt om tecknen" in shown
@@ -357,10 +380,8 @@ def test_six_people_answer_one_twice_and_the_results_are_right_and_anonymous(
 
     # No trace of who answered: not in any row, not in the results, chart or export.
     with running.bot.db.reading() as session:
-        export = survey_export_rows(
-            session, datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC)
-        )
-    assert len(export) == 6
+        sheets = export_sheets(session, running.bot.config, tr, running.clock.now())
+        export = [[list(sheet.headers), *map(list, sheet.rows)] for sheet in sheets]
     everything = "\n".join(
         [dump_database(running), json.dumps(result), json.dumps(export, default=str)]
         + [
@@ -491,7 +512,7 @@ def test_closing_updates_the_message_and_tells_the_needs_submitter(running: Runn
         "chat.postMessage", 1, where=lambda call: "Ni sa, vi gjorde" in str(call.args.get("text"))
     )[0]
     assert notice.args["channel"] == ANNA
-    assert "från 2,7 till 4,0" in notice.args["text"]
+    assert "i genomsnitt 1,3 steg högre efter utbildningen" in notice.args["text"]
     summary = running.standin.wait_for(
         "chat.postMessage", 1, where=lambda call: call.args["channel"] == COORDINATOR_CHANNEL
     )[0]
@@ -575,7 +596,7 @@ def test_a_private_evaluation_reaches_each_participant_and_their_home(running: R
     assert refusal.args["text"] == tr(t.NOT_A_PARTICIPANT, title="Drogtecken för socialtjänsten")
     with running.bot.db.reading() as session:
         stored = session.scalars(select(SurveyResponse)).one()
-        assert R[0] not in json.dumps([stored.respondent, stored.will_use, stored.was_missing])
+        assert R[0] not in json.dumps([stored.key, stored.will_use, stored.was_missing])
 
 
 def test_below_the_minimum_the_results_show_only_the_count(running: RunningBot) -> None:
@@ -587,7 +608,7 @@ def test_below_the_minimum_the_results_show_only_the_count(running: RunningBot) 
     result = running.standin.wait_for_response(1)[-1]
     shown = all_text(result["blocks"])
     assert "*2 svar* av 8" in shown
-    assert tr(t.RESULTS_TOO_FEW, min=3) in shown
+    assert tr(rt.TOO_FEW, min=3) in shown
     assert "Kunskap före" not in shown
     assert "Bra exempel" not in shown
     assert running.standin.calls_to("files.getUploadURLExternal") == []
@@ -597,12 +618,12 @@ def test_results_are_refused_to_other_partners(running: RunningBot) -> None:
     register(running)
     end_training(running)
     running.command("/utbildning", "resultat", BERIT)  # the latest of Gävle's own: none
-    assert running.standin.wait_for_response(1)[-1]["text"] == tr(t.RESULTS_NONE)
+    assert running.standin.wait_for_response(1)[-1]["text"] == tr(rt.NONE_FOUND)
     running.command("/utbildning", "resultat 1", BERIT)
     refusal = running.standin.wait_for_response(2)[-1]
     assert refusal["text"] == tr(c.NOT_ALLOWED, who=tr(t.WHO_ORGANIZER))
     running.command("/utbildning", "resultat tre", COORDINATOR)
-    assert running.standin.wait_for_response(3)[-1]["text"] == tr(t.RESULTS_BAD_ID)
+    assert running.standin.wait_for_response(3)[-1]["text"] == tr(rt.BAD_ID)
     running.command("/utbildning", "resultat 99", COORDINATOR)
     assert running.standin.wait_for_response(4)[-1]["text"] == tr(t.NOT_FOUND, id="99")
 
@@ -682,10 +703,10 @@ def test_help_and_unknown_words_answer_with_help(running: RunningBot) -> None:
 @pytest.mark.parametrize(
     ("text", "msg"),
     [
-        ("resultat ²", t.RESULTS_BAD_ID),
-        ("resultat ٤", t.RESULTS_BAD_ID),
-        ("resultat -1", t.RESULTS_BAD_ID),
-        ("resultat 99999999999999999999", t.RESULTS_BAD_ID),
+        ("resultat ²", rt.BAD_ID),
+        ("resultat ٤", rt.BAD_ID),
+        ("resultat -1", rt.BAD_ID),
+        ("resultat 99999999999999999999", rt.BAD_ID),
         ("sammanställning ٢٠٢٧", t.PERIOD_BAD),
         ("sammanställning 0001", t.PERIOD_BAD),
         ("sammanställning 20270101 20271231", t.PERIOD_BAD),
@@ -796,8 +817,8 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
             for index, (before, after) in enumerate(pairs):
                 save_answer(
                     session,
+                    key=f"r{training_id}{index}",
                     training_id=training_id,
-                    respondent=f"r{training_id}{index}",
                     before=before,
                     after=after,
                     will_use="",
@@ -806,8 +827,8 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
                 )
         save_answer(  # a replaced answer counts once
             session,
+            key="r10",
             training_id=1,
-            respondent="r10",
             before=1,
             after=5,
             will_use="",
@@ -822,6 +843,11 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
         ).draft
         assert report is not None
         create_report(session, report, reported_by=ANNA, source_key=None, now=now)
+        for training_id in ids:  # the evaluations close: only #1 has enough answers to show
+            view = release_view(
+                session, training_id, min_answers=3, kind=ViewKind.FINAL, today=now.date()
+            )
+            assert (view is not None) == (training_id == 1)
     start, end = datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC)
     with db.reading() as session:
         subjects = {s.subject: s for s in training_totals(session, start, end)}
@@ -833,9 +859,12 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
         empty = training_totals(session, end, end + timedelta(days=365))
     drugs = subjects["drug_signs"]
     assert (drugs.trainings_held, drugs.participants, drugs.answers) == (2, 14, 5)
-    assert drugs.mean_before == pytest.approx((1 + 3 + 1 + 3 + 2) / 5)
-    assert drugs.mean_after == pytest.approx((5 + 4 + 3 + 5 + 2) / 5)
-    assert drugs.mean_change == pytest.approx(9 / 5)
+    # Only #1's shown view is pooled: #2's two answers stay out, so that the subject minus #1
+    # (shown per organiser and per training) cannot reveal them.
+    assert drugs.shown_answers == 3
+    assert drugs.mean_before == pytest.approx((1 + 3 + 1) / 3)
+    assert drugs.mean_after == pytest.approx((5 + 4 + 3) / 3)
+    assert drugs.mean_change == pytest.approx(7 / 3)
     assert drugs.response_rate == pytest.approx(5 / 14)
     welfare = subjects["welfare_crime"]
     assert (welfare.answers, welfare.mean_before, welfare.response_rate) == (0, None, 0.0)
@@ -851,15 +880,14 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
     assert reported["tullverket"] == 1
     assert reported["gavle"] == 0
     assert len(reported) == 20
-    assert [(x.title, x.n) for x in charts] == [("Drogtecken A", 3), ("Drogtecken B", 2)]
+    assert [(x.title, x.n) for x in charts] == [("Drogtecken A", 3)]
     assert charts[0].mean_before == pytest.approx(5 / 3)
-    assert charts[1].mean_before is None
     assert empty == []
 
 
 def test_open_evaluations_for_skips_what_the_person_answered(database_url: str) -> None:
     db = _database(database_url)
-    from bot.domain.anonymity import respondent_key
+    from bot.domain.anonymity import answer_key
 
     with db.transaction() as session:
         first = create_training(
@@ -875,8 +903,8 @@ def test_open_evaluations_for_skips_what_the_person_answered(database_url: str) 
         )
         save_answer(
             session,
+            key=answer_key(SECRET, first.id, ANNA),
             training_id=first.id,
-            respondent=respondent_key(SECRET, first.id, ANNA),
             before=2,
             after=4,
             will_use="",
@@ -1031,8 +1059,8 @@ def test_erasure_and_retention_reach_trainings_and_answers(database_url: str) ->
         for index, day in enumerate((date(2021, 1, 1), date(2027, 1, 1))):
             save_answer(
                 session,
+                key=f"r{index}",
                 training_id=private.id,
-                respondent=f"r{index}",
                 before=2,
                 after=4,
                 will_use="",

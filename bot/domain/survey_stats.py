@@ -82,6 +82,8 @@ class SurveyStats:
     declined: int = 0
     distribution_before: tuple[int, ...] = ()
     distribution_after: tuple[int, ...] = ()
+    interval_before: tuple[float, float] | None = None
+    interval_after: tuple[float, float] | None = None
 
     @property
     def no_change(self) -> bool:
@@ -91,14 +93,6 @@ class SurveyStats:
     def share(self, count: int) -> float:
         """Return count as a share of the answers (0 when there are none)."""
         return count / self.n if self.n else 0.0
-
-
-def latest_answers(answers: Iterable[tuple[str, int, int]]) -> list[Pair]:
-    """Keep one pair per respondent: a later (respondent, before, after) replaces an earlier."""
-    kept: dict[str, Pair] = {}
-    for respondent, before, after in answers:
-        kept[respondent] = Pair(before, after)
-    return list(kept.values())
 
 
 def check_rating(value: int) -> int:
@@ -179,6 +173,21 @@ def wilcoxon_pratt(changes: Sequence[int]) -> tuple[float | None, PMethod | None
     return min(max(p, 0.0), 1.0), label
 
 
+def t_interval(values: Sequence[float]) -> tuple[float, float] | None:
+    """Return the 95 % t-interval of the mean of values; None below two values or no spread."""
+    n = len(values)
+    if n < 2:
+        return None
+    mean = sum(values) / n
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
+    if sd == 0:
+        return None
+    from scipy import stats
+
+    half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, n - 1)) * sd / math.sqrt(n)
+    return mean - half, mean + half
+
+
 def summarize(
     pairs: Sequence[Pair], *, expected: int | None = None, min_answers: int = 3
 ) -> SurveyStats:
@@ -199,11 +208,9 @@ def summarize(
     dz: float | None = None
     if n >= 2:
         sd = math.sqrt(sum((c - mean_change) ** 2 for c in changes) / (n - 1))
-        if sd > 0:
-            from scipy import stats
-
-            half = float(stats.t.ppf(0.5 + CONFIDENCE / 2, n - 1)) * sd / math.sqrt(n)
-            ci = (mean_change - half, mean_change + half)
+        interval = t_interval(changes)
+        if interval is not None and sd > 0:
+            ci = interval
             dz = mean_change / sd
     plus, minus, _zero = pratt_rank_sums(changes)
     all_zero = all(c == 0 for c in changes)
@@ -231,4 +238,6 @@ def summarize(
         declined=sum(1 for c in changes if c < 0),
         distribution_before=distribution(befores),
         distribution_after=distribution(afters),
+        interval_before=t_interval(befores),
+        interval_after=t_interval(afters),
     )

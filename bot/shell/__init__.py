@@ -22,6 +22,8 @@ SHELL_DATABASE = "sqlite:///samverkansbot-shell.db"
 FILES_DIR = Path("shell-files")
 # Beside an SQLite database: what a shell session needs to go on in a later one.
 STATE_SUFFIX = ".shell.json"
+# Beside an SQLite database: the shell's own BOT_SECRET_KEY, when none is set.
+KEY_SUFFIX = ".key"
 
 
 def _quiet_logging() -> None:
@@ -72,6 +74,32 @@ def _state_file(database: str) -> Path | None:
     """
     path = _sqlite_path(database)
     return None if path is None else path.with_name(path.name + STATE_SUFFIX)
+
+
+def with_secret_key(settings: Settings, database: str) -> Settings:
+    """Return settings with a BOT_SECRET_KEY: the one set, else the shell's own.
+
+    The shell's own key is random. Beside an SQLite database file it is kept in a file of
+    its own (readable by you only), so that a later session on that database still finds
+    each person's earlier answer; other databases get a new key every session.
+    """
+    if settings.BOT_SECRET_KEY is not None:
+        return settings
+    import secrets
+
+    from pydantic import SecretStr
+
+    path = _sqlite_path(database)
+    keyfile = None if path is None else path.with_name(path.name + KEY_SUFFIX)
+    key = ""
+    if keyfile is not None and keyfile.is_file():
+        key = keyfile.read_text(encoding="utf-8").strip()
+    if len(key) < 16:
+        key = secrets.token_urlsafe(32)
+        if keyfile is not None:
+            keyfile.touch(mode=0o600)
+            keyfile.write_text(key + "\n", encoding="utf-8")
+    return settings.model_copy(update={"BOT_SECRET_KEY": SecretStr(key)})
 
 
 def _read_state(path: Path | None) -> dict[str, Any] | None:
@@ -213,7 +241,7 @@ def run_shell(
                 start = max(start, saved) if saved is not None else start
         session = ShellSession(
             world,
-            settings=settings,
+            settings=with_secret_key(settings, database),
             database_url=database,
             start=start,
             files_dir=args.files,
@@ -310,7 +338,7 @@ def run_demo(
         database = _empty_database(args, folder)
         session = ShellSession(
             world,
-            settings=settings,
+            settings=with_secret_key(settings, database),
             database_url=database,
             start=START.replace(tzinfo=world.config.collaboration.tz),
             files_dir=args.files,

@@ -11,6 +11,7 @@ import copy
 import io
 import json
 import re
+import secrets
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass
@@ -167,6 +168,8 @@ class ShellSession:
                 "SLACK_APP_TOKEN": None,
                 "SLACK_API_URL": self.slack.api_url,
                 "DATABASE_URL": database_url,
+                # the key of anonymous answers: the one given, else one of the shell's own
+                "BOT_SECRET_KEY": settings.BOT_SECRET_KEY or SecretStr(secrets.token_urlsafe(32)),
             }
         )
         self.bot = BotContext(shell_settings, world.config, Database(database_url), self.clock)

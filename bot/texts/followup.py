@@ -337,43 +337,6 @@ STATUS_CHARTS_NOTE = Msg(
     "The charts come along when the summary is published to the owners' channel.",
 )
 
-# --- charts -------------------------------------------------------------------------------
-
-CHART_NEEDS_TITLE = Msg("Behov per månad, efter status nu", "Needs per month, by status now")
-CHART_NEEDS_Y = Msg("Antal behov", "Number of needs")
-CHART_ATTENDANCE_TITLE = Msg(
-    "Närvaro på arbetsgruppsmöten per organisation", "Working-group attendance per organisation"
-)
-CHART_ATTENDANCE_X = Msg("Andel möten (%)", "Share of meetings (%)")
-CHART_KNOWLEDGE_TITLE = Msg(
-    "Kunskap före och efter, per utbildning (skala 1–5)",
-    "Knowledge before and after, per training (scale 1–5)",
-)
-CHART_BEFORE = Msg("Före", "Before")
-CHART_AFTER = Msg("Efter", "After")
-CHART_INDICATORS_TITLE = Msg("Indikatorer för effektmålen", "Indicators of the effect goals")
-CHART_NO_DATA = Msg("Inga uppgifter", "No data")
-CHART_NEEDS_ALT = Msg(
-    "Stapeldiagram: nya behov per månad, uppdelade efter status.",
-    "Bar chart: new needs per month, split by status.",
-)
-CHART_ATTENDANCE_ALT = Msg(
-    "Stapeldiagram: andel arbetsgruppsmöten varje organisation deltog i.",
-    "Bar chart: share of working-group meetings each organisation attended.",
-)
-CHART_KNOWLEDGE_ALT = Msg(
-    "Stapeldiagram: deltagarnas kunskap före och efter varje utbildning.",
-    "Bar chart: participants' knowledge before and after each training.",
-)
-CHART_INDICATORS_ALT = Msg(
-    "Linjediagram: varje indikators värden över tid.",
-    "Line charts: each indicator's values over time.",
-)
-CHART_FILE_NEEDS = Msg("behov", "needs")
-CHART_FILE_ATTENDANCE = Msg("narvaro", "attendance")
-CHART_FILE_KNOWLEDGE = Msg("kunskap", "knowledge")
-CHART_FILE_INDICATORS = Msg("indikatorer", "indicators")
-
 # --- export -------------------------------------------------------------------------------
 
 EXPORT_WORKING = Msg(

@@ -140,6 +140,10 @@ CARD_CLOSED = Msg(
     ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
     ":white_check_mark: The evaluation closed {closed} with {count} answers.",
 )
+CARD_CLOSED_NONE = Msg(
+    ":white_check_mark: Utvärderingen stängdes {closed}. Inga svar kom in.",
+    ":white_check_mark: The evaluation closed {closed}. No answers came in.",
+)
 CARD_REGISTERED_BY = Msg("Registrerad av <@{user}> {date}", "Registered by <@{user}> {date}")
 CARD_FALLBACK = Msg("Utbildning #{id}: {title} ({when})", "Training #{id}: {title} ({when})")
 BUTTON_POST_NOW = Msg("Skicka utvärderingen nu", "Send the evaluation now")
@@ -175,6 +179,10 @@ EVAL_CLOSED_TEXT = Msg(
     "*Utvärderingen av {title} är stängd.* {count} svar kom in. Tack till alla som svarade!",
     "*The evaluation of {title} is closed.* {count} answers came in. Thanks to everyone who "
     "answered!",
+)
+EVAL_CLOSED_NONE = Msg(
+    "*Utvärderingen av {title} är stängd.* Inga svar kom in.",
+    "*The evaluation of {title} is closed.* No answers came in.",
 )
 REMINDER_TEXT = Msg(
     "*Påminnelse:* har du svarat på utvärderingen av *{title}* ({date})? Det tar under en "
@@ -219,16 +227,21 @@ ANONYMITY = Msg(
     "Boten sparar i stället en kod som bara den kan räkna fram ur ditt id, så att du har ett "
     "svar per utbildning och kan ändra det; i databasen och i rapporterna går koden inte att "
     "spåra tillbaka till dig. Bara den som driftar boten och har både databasen och botens "
-    "hemliga nyckel skulle kunna göra det. Arrangören, samverkansledarna och samverkansägarna "
-    "ser bara sammanställningar, och först när minst {min} har svarat; fritexterna visas utan "
-    "namn. Skriv därför inget i fritexterna som avslöjar vem du är.",
+    "hemliga nyckel skulle kunna göra det. Boten sparar bara dagen du svarade, inte klockslaget "
+    "eller i vilken ordning svaren kom. Resultatet visas när utvärderingen stänger (ett "
+    "delresultat tidigare bara när minst {min} svar har kommit in eller ändrats sedan förra "
+    "visningen), bara som sammanställningar och bara om minst {min} har svarat; fritexterna visas ordagrant men utan "
+    "namn och i slumpad ordning. Skriv därför inget i fritexterna som avslöjar vem du är.",
     ":lock: *How your answers stay anonymous.* Your name and Slack id are not stored with the "
     "answer. The bot stores a code instead that only it can compute from your id, so that you "
     "have one answer per training and can change it; in the database and in reports the code "
     "cannot be traced back to you; only whoever runs the bot, holding both the database and "
-    "the bot's secret key, could do that. The organiser, the coordinators and the owners only "
-    "see summaries, and only once at least {min} people have answered; free texts are shown "
-    "without names. So write nothing in the free texts that reveals who you are.",
+    "the bot's secret key, could do that. The bot keeps only the day you answered, not the time "
+    "or the order in which answers came. Results are shown when the evaluation closes (interim "
+    "results earlier only once at least {min} answers have come in or changed since they were "
+    "last shown), only as summaries and only if at least {min} people have answered; free texts are shown word for "
+    "word but without names and in random order. So write nothing in the free texts that "
+    "reveals who you are.",
 )
 ALREADY_ANSWERED = Msg(
     ":pencil2: Du har redan svarat. Ditt förra svar är ifyllt; skickar du igen ersätter det "
@@ -238,14 +251,36 @@ ALREADY_ANSWERED = Msg(
 )
 THANKS_TITLE = Msg("Tack!", "Thank you!")
 THANKS_TEXT = Msg(
-    "Tack för ditt svar! Det är sparat anonymt. Resultatet visas för arrangören när "
-    "utvärderingen stängs.",
-    "Thank you for your answer! It is stored anonymously. The organiser sees the result when "
-    "the evaluation closes.",
+    "Tack för ditt svar! Det är sparat utan ditt namn, och du kan ändra det tills "
+    "utvärderingen stänger {closes}.",
+    "Thank you for your answer! It is stored without your name, and you can change it until "
+    "the evaluation closes on {closes}.",
 )
 THANKS_REPLACED = Msg(
-    "Tack! Ditt nya svar har ersatt det förra. Det är sparat anonymt.",
-    "Thank you! Your new answer has replaced the earlier one. It is stored anonymously.",
+    "Tack! Ditt nya svar har ersatt det förra. Det är sparat utan ditt namn, och du kan ändra "
+    "det tills utvärderingen stänger {closes}.",
+    "Thank you! Your new answer has replaced the earlier one. It is stored without your name, "
+    "and you can change it until the evaluation closes on {closes}.",
+)
+WHO_SEES_WHAT = Msg(
+    "*Vem ser vad, och när?* När utvärderingen har stängt ser samverkansledarna, "
+    "samverkansägarna, de som företräder {organizer} (arrangören) och den som registrerade "
+    "utbildningen resultatet: hur många som svarade, medelvärden och fördelningen av "
+    "skattningarna, och fritexterna ordagrant, utan namn och i slumpad ordning. Den som har "
+    "lämnat ett behov som utbildningen svarar mot får en mening om resultatet, och "
+    "samverkansägarna ser sammanställningar i statusrapporten och exporten. Ingen ser vem som "
+    "svarade vad, och inga siffror visas om färre än {min} har svarat. En samverkansledare kan "
+    "visa ett delresultat innan utvärderingen stänger, men bara när minst {min} svar har kommit "
+    "in eller ändrats sedan resultatet visades förra gången.",
+    "*Who sees what, and when?* Once the evaluation has closed, the coordinators, the owners, "
+    "the people representing {organizer} (the organiser) and whoever registered the training "
+    "see the results: how many answered, the means and the spread of the ratings, and the free "
+    "texts word for word, without names and in random order. Whoever submitted a need the "
+    "training answers gets one sentence about the results, and the owners see totals in the "
+    "status summary and the export. No one sees who answered what, and no figures are shown if "
+    "fewer than {min} people answered. A coordinator can show interim results before the "
+    "evaluation closes, but only once at least {min} answers have come in or changed since the "
+    "results were last shown.",
 )
 EVAL_NOT_OPEN = Msg(
     "Utvärderingen av *{title}* är inte öppen än; den skickas när utbildningen är slut.",
@@ -273,125 +308,6 @@ POSTED_NOW = Msg(
 NO_EVALUATION_FOR_REPORT = Msg(
     "Utbildning #{id} är en återrapport och har ingen utvärdering.",
     "Training #{id} is a report-back and has no evaluation.",
-)
-
-# --- results -----------------------------------------------------------------------------------
-RESULTS_HEADER = Msg("Utvärdering #{id}: {title}", "Evaluation #{id}: {title}")
-RESULTS_ABOUT = Msg("{date} · {subject} · {organizer}", "{date} · {subject} · {organizer}")
-RESULTS_COUNT = Msg(
-    "*{n} svar* av {expected} förväntade deltagare (svarsfrekvens {rate}).",
-    "*{n} answers* from {expected} expected participants (response rate {rate}).",
-)
-RESULTS_COUNT_PLAIN = Msg("*{n} svar.*", "*{n} answers.*")
-RESULTS_NOT_SENT = Msg(
-    "Utvärderingen har inte skickats än.", "The evaluation has not been sent yet."
-)
-RESULTS_OPEN = Msg(
-    "Utvärderingen är öppen till {closes}; siffrorna kan ändras.",
-    "The evaluation is open until {closes}; the figures may change.",
-)
-RESULTS_CLOSED = Msg("Utvärderingen stängdes {closed}.", "The evaluation closed {closed}.")
-RESULTS_TOO_FEW = Msg(
-    "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
-    "Results are shown once at least {min} people have answered, so that no one can be identified.",
-)
-RESULTS_MEANS = Msg(
-    "*Kunskap före:* {before} · *efter:* {after} (medelvärden på skalan 1–5)",
-    "*Knowledge before:* {before} · *after:* {after} (means on the 1–5 scale)",
-)
-RESULTS_CHANGE = Msg(
-    "*Förändring:* {change} (95 % konfidensintervall {low} till {high}, parat t-intervall)",
-    "*Change:* {change} (95% confidence interval {low} to {high}, paired t-interval)",
-)
-RESULTS_CHANGE_NO_CI = Msg(
-    "*Förändring:* {change} (konfidensintervall kan inte beräknas: alla ändrade sitt svar lika "
-    "mycket)",
-    "*Change:* {change} (no confidence interval: everyone changed their answer by the same amount)",
-)
-RESULTS_TEST = Msg(
-    "*Wilcoxons teckenrangtest* (Pratts metod för nollskillnader): p = {p}, {method}.",
-    "*Wilcoxon signed-rank test* (Pratt's method for zero differences): p = {p}, {method}.",
-)
-RESULTS_TEST_NONE = Msg(
-    "*Wilcoxons teckenrangtest:* kan inte beräknas, eftersom ingen ändrade sitt svar.",
-    "*Wilcoxon signed-rank test:* cannot be computed, since no one changed their answer.",
-)
-METHOD_EXACT = Msg("exakt fördelning", "exact distribution")
-METHOD_PERMUTATION = Msg("exakt, alla teckenkombinationer", "exact, all sign combinations")
-METHOD_NORMAL = Msg("normalapproximation", "normal approximation")
-RESULTS_EFFECT = Msg(
-    "*Effektstorlek:* rangbiserial korrelation r = {r} · Cohens d_z = {dz}",
-    "*Effect size:* rank-biserial correlation r = {r} · Cohen's d_z = {dz}",
-)
-NOT_COMPUTABLE = Msg("kan inte beräknas", "not computable")
-RESULTS_SHARES = Msg(
-    "*Ökad kunskap:* {improved} · *oförändrad:* {same} · *minskad:* {declined}",
-    "*Knowledge up:* {improved} · *unchanged:* {same} · *down:* {declined}",
-)
-SHARE = Msg("{count} ({percent})", "{count} ({percent})")
-RESULTS_DISTRIBUTION = Msg(
-    "*Fördelning av svaren* (antal per skalsteg, 1 = mycket liten, 5 = mycket stor kunskap)",
-    "*Distribution of the answers* (count per step, 1 = very little, 5 = a great deal)",
-)
-ROW_SCALE = Msg("Skalsteg", "Step")
-ROW_BEFORE = Msg("Före", "Before")
-ROW_AFTER = Msg("Efter", "After")
-RESULTS_USED = Msg("*Det här ska deltagarna använda*", "*What participants will use*")
-RESULTS_MISSING = Msg("*Det här saknade deltagarna*", "*What participants missed*")
-RESULTS_NO_TEXTS = Msg("Inga fritextsvar.", "No free-text answers.")
-RESULTS_TEXTS_NOTE = Msg(
-    "Fritexterna visas i bokstavsordning, utan namn.",
-    "Free texts are shown in alphabetical order, without names.",
-)
-RESULTS_CHART_SENT = Msg(
-    "Diagrammet skickas till dig i ett direktmeddelande från Samverkansbot.",
-    "The chart is sent to you in a direct message from Samverkansbot.",
-)
-RESULTS_NONE = Msg(
-    "Det finns ingen utvärdering att visa än.", "There is no evaluation to show yet."
-)
-RESULTS_BAD_ID = Msg(
-    "Skriv utbildningens nummer, t.ex. `/utbildning resultat 3`. Numren står i "
-    "`/utbildning lista`.",
-    "Give the training's number, e.g. `/utbildning resultat 3`. The numbers are in "
-    "`/utbildning lista`.",
-)
-CHART_TITLE = Msg("Kunskap före och efter: {title}", "Knowledge before and after: {title}")
-CHART_X = Msg(
-    "Skattad kunskap (1 = mycket liten, 5 = mycket stor)",
-    "Rated knowledge (1 = very little, 5 = a great deal)",
-)
-CHART_Y = Msg("Antal svar", "Number of answers")
-CHART_MEANS = Msg(
-    "Medelvärde före {before}, efter {after} (n = {n})",
-    "Mean before {before}, after {after} (n = {n})",
-)
-CHART_COMMENT = Msg(
-    "Diagram för utvärderingen av *{title}* ({n} svar).",
-    "Chart of the evaluation of *{title}* ({n} answers).",
-)
-
-# --- closing ---------------------------------------------------------------------------------
-CLOSED_SUMMARY = Msg(
-    "Utvärderingen av *#{id} {title}* är stängd med {n} svar. {figures} "
-    "Hela resultatet: `/utbildning resultat {id}`.",
-    "The evaluation of *#{id} {title}* closed with {n} answers. {figures} "
-    "Full results: `/utbildning resultat {id}`.",
-)
-FIGURES_SHOWN = Msg(
-    "Kunskapen ändrades i snitt från {before} till {after} på skalan 1–5.",
-    "On average, knowledge went from {before} to {after} on the 1–5 scale.",
-)
-FIGURES_HIDDEN = Msg(
-    "Det är för få svar för att visa resultat.", "There are too few answers to show results."
-)
-NEED_CLOSED = Msg(
-    ":speech_balloon: *Ni sa, vi gjorde.* Du lämnade behovet *#{need_id} {need_title}*. "
-    "Utbildningen *{title}* ({date}) hölls för att möta det, och {n} deltagare svarade på "
-    "utvärderingen. {figures}",
-    ":speech_balloon: *You said, we did.* You submitted the need *#{need_id} {need_title}*. "
-    "The training *{title}* ({date}) was held to meet it, and {n} participants answered the "
-    "evaluation. {figures}",
 )
 
 # --- list and totals -------------------------------------------------------------------------
@@ -423,7 +339,8 @@ TOTALS_LINE = Msg(
     "• *{name}*: {held} trainings, {participants} participants, {answers} answers{figures}",
 )
 TOTALS_FIGURES = Msg(
-    " · kunskap {before} → {after} ({change})", " · knowledge {before} → {after} ({change})"
+    " · kunskap {before} → {after} ({change}; {shown} svar i visade resultat)",
+    " · knowledge {before} → {after} ({change}; {shown} answers in results shown)",
 )
 TOTALS_EMPTY = Msg("Inga utbildningar under perioden.", "No trainings in the period.")
 REPORTED_HEADER = Msg(
@@ -447,8 +364,8 @@ HELP = Msg(
     "skickar boten en anonym utvärdering: kunskapen före och efter.\n"
     "• `/utbildning lista`: kommande och senaste utbildningar.\n"
     "• `/utbildning rapportera`: återrapportera en utbildning som din organisation har hållit.\n"
-    "• `/utbildning resultat [nummer]`: utvärderingens resultat med diagram (den senaste om du "
-    "inte anger nummer).\n"
+    "• `/utbildning resultat [nummer]`: utvärderingens resultat med diagram, när den har stängt "
+    "(den senaste om du inte anger nummer).\n"
     "• `/utbildning sammanställning [år]`: per ämne och per arrangör, och vilka parter som har "
     "återrapporterat.\n"
     "• `/utbildning hjälp`: den här hjälpen.",
@@ -457,8 +374,8 @@ HELP = Msg(
     "sends an anonymous evaluation: knowledge before and after.\n"
     "• `/utbildning lista`: coming and recent trainings.\n"
     "• `/utbildning rapportera`: report back a training your organisation has held.\n"
-    "• `/utbildning resultat [number]`: the evaluation's results with a chart (the latest if "
-    "you give no number).\n"
+    "• `/utbildning resultat [number]`: the evaluation's results with a chart, once it has "
+    "closed (the latest if you give no number).\n"
     "• `/utbildning sammanställning [year]`: per subject and per organiser, and which partners "
     "have reported back.\n"
     "• `/utbildning hjälp`: this help.",

@@ -130,6 +130,7 @@ class Block(StrEnum):
     TRAINING_ACTIONS = "training_actions"
     TRAINING_EVAL_ACTIONS = "training_eval_actions"
     TRAINING_HOME = "training_home"
+    TRAINING_RESULTS_ACTIONS = "training_results_actions"
     # follow-up (issue 5)
     INDICATOR_VALUE_ROW = "indicator_value_row"
     FOLLOWUP_HOME = "followup_home"
@@ -165,6 +166,7 @@ class Action(StrEnum):
     TRAINING_POST_NOW = "training_post_now"
     TRAINING_ANSWER = "training_answer"
     TRAINING_RESULTS = "training_results"
+    TRAINING_RELEASE = "training_release"
     # follow-up (issue 5)
     INDICATOR_CORRECT = "indicator_correct"
     INDICATOR_OPEN_FORM = "indicator_open_form"

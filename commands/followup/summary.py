@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from bot.context import BotContext
 from bot.delivery import Renderer
 from bot.domain.access import Actor
+from bot.domain.charts import left_out
+from bot.domain.charts import summary_charts as draw_charts
 from bot.texts import followup as t
 from commands.followup.render_summary import summary_messages
 from commands.followup.usecases import Answer, only_coordinators
@@ -65,7 +67,7 @@ def queue_summary(
         channel=channel,
         now=now,
         renderer=SUMMARY_CHARTS,
-        comment=bot.texts(t.CHARTS_COMMENT),
+        comment=" ".join([bot.texts(t.CHARTS_COMMENT), *left_out(summary, bot.texts)]),
         ref_key=key,
     ):
         keys.append(key.charts())
@@ -131,13 +133,11 @@ def summary_charts(bot: BotContext) -> Renderer:
 
     def draw(row: outbox.Claimed) -> list[UploadFile]:
         """Draw the charts of the summary queued with row (as of the row's created_at)."""
-        from bot.domain.charts import summary_charts  # matplotlib loads only to draw charts
-
         with bot.db.reading() as session:
             summary = build_summary(session, bot.config, bot.texts, row.created_at)
         return [
             UploadFile(chart.filename, chart.title, chart.alt_text, chart.png)
-            for chart in summary_charts(summary, bot.texts)
+            for chart in draw_charts(summary, bot.texts, bot.config.collaboration.tz)
         ]
 
     return draw

@@ -7,7 +7,11 @@ from commands.edge.ids import Action, Callback, Field
 from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Surface, click, form
 from commands.needs.search import need_suggestions
-from commands.trainings.command import handle_results_button, handle_utbildning
+from commands.trainings.command import (
+    handle_release_button,
+    handle_results_button,
+    handle_utbildning,
+)
 from commands.trainings.evaluation import (
     handle_after_submission,
     handle_answer_button,
@@ -30,6 +34,7 @@ SURFACE = Surface(
     clicks={
         Action.TRAINING_POST_NOW: click(handle_post_now, TrainingRef),
         Action.TRAINING_RESULTS: click(handle_results_button, TrainingRef),
+        Action.TRAINING_RELEASE: click(handle_release_button, TrainingRef),
         Action.TRAINING_ANSWER: click(handle_answer_button, TrainingRef),
     },
     forms={

@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.validation import parse_count, parse_date
 from bot.texts import common as c
+from bot.texts import results as rt
 from bot.texts import trainings as t
 from commands import blocks as b
 from commands.edge.interaction import Click, Command, Interaction
-from commands.edge.outcome import Refusal
+from commands.edge.outcome import Done, Refusal, tell_outcome
 from commands.edge.surface import Subcommand, Subcommands
-from commands.trainings import usecases
+from commands.trainings import usecases, usecases_results
 from commands.trainings.registration import open_report_form, open_training_form
 from commands.trainings.values import TrainingRef
 
@@ -38,16 +39,16 @@ def show_results(ix: Interaction, training_id: int | None, *, by_response: bool)
 
     actor = ix.actor
     with ix.bot.db.reading() as session:
-        shown = usecases.evaluation_results(ix.bot, session, actor, training_id)
-    if isinstance(shown, Refusal):
-        say({"text": ix.text(shown.msg, **shown.params)})
+        results = usecases_results.evaluation_results(ix.bot, session, actor, training_id)
+    if isinstance(results, Refusal):
+        say({"text": ix.text(results.msg, **results.params)})
         return
-    say(shown.message)
-    if not shown.stats.shown:
+    say(results.message)
+    if not results.shown.stats.shown:
         return
-    chart = usecases.results_chart_file(ix.bot, shown)
+    chart = usecases_results.results_chart_file(ix.bot, results)
     with ix.bot.db.transaction() as session:
-        keys = usecases.queue_chart(ix.bot, session, ix.user, shown, chart)
+        keys = usecases_results.queue_chart(ix.bot, session, ix.user, results, chart)
     ix.deliver(keys)
 
 
@@ -56,7 +57,7 @@ def results_command(ix: Command) -> None:
     word = ix.args.strip().lstrip("#")
     training_id = parse_count(word) if word else None
     if word and training_id is None:
-        ix.answer(t.RESULTS_BAD_ID)
+        ix.answer(rt.BAD_ID)
         return
     show_results(ix, training_id, by_response=True)
 
@@ -64,6 +65,16 @@ def results_command(ix: Command) -> None:
 def handle_results_button(ix: Click[TrainingRef]) -> None:
     """Show a training's results privately to an allowed person."""
     show_results(ix, ix.value.training, by_response=False)
+
+
+def handle_release_button(ix: Click[TrainingRef]) -> None:
+    """Release an open evaluation's interim results (coordinators), then show them privately."""
+    actor = ix.actor
+    with ix.bot.db.transaction() as session:
+        outcome = usecases_results.release_interim(ix.bot, session, actor, ix.value.training)
+    tell_outcome(ix, outcome)
+    if isinstance(outcome, Done):
+        show_results(ix, ix.value.training, by_response=False)
 
 
 def parse_period(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:

@@ -84,4 +84,12 @@ def handle_before_submission(ix: Submission[AnswerAfter]) -> None:
         Field.TRAINING_EVAL_BEFORE,
     )
     if saved is not None:
-        ix.update(thanks_view(ix.texts, replaced=saved.replaced))
+        ix.update(
+            thanks_view(
+                ix.texts,
+                replaced=saved.replaced,
+                closes=saved.closes,
+                organizer=saved.organizer,
+                min_answers=ix.bot.config.evaluations.min_answers,
+            )
+        )

@@ -7,9 +7,11 @@ one transaction, so two scheduler processes or a restart never send anything twi
   the answer button, when the training ends or a coordinator presses "send now";
 - `training:<id>:evaluation-reminder`: once, `reminder_after` later, only if there are
   fewer answers than expected participants;
-- on closing (`close_after` after opening): the evaluation messages lose their button, the
-  coordinators get a summary, and the submitters of the needs the training answers hear how
-  it went (`training:<id>:need:<need_id>:closed`).
+- on closing (`close_after` after opening): the final view of the results is released when
+  the anonymity rule allows (bot/domain/anonymity.py) and the answers are written again in
+  key order; the evaluation messages lose their button, the coordinators get a summary, and
+  the submitters of the needs the training answers hear how it went
+  (`training:<id>:need:<need_id>:closed`), all from the view shown.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.context import BotContext
-from bot.domain.survey_stats import SurveyStats, summarize
 from bot.domain.trainings import evaluation_deadlines, needs_reminder
-from bot.texts import trainings as t
+from bot.texts import results as rt
 from commands.blocks import escape
 from commands.trainings.render_format import local_date, title_text
 from commands.trainings.render_messages import (
@@ -34,6 +35,8 @@ from commands.trainings.render_messages import (
     training_card,
 )
 from commands.trainings.render_results import figures_sentence
+from commands.trainings.shown import shown_results
+from storage import answers as answer_store
 from storage import outbox
 from storage import trainings as store
 from storage.directory import organization_names
@@ -41,15 +44,6 @@ from storage.models import Training
 from storage.outbox import OutboxKey
 
 UPDATE_EXPIRY = timedelta(days=1)
-
-
-def evaluation_stats(bot: BotContext, session: Session, training: Training) -> SurveyStats:
-    """Return the statistics of a training's answers (shown only from the configured minimum)."""
-    return summarize(
-        store.answer_pairs(session, training.id),
-        expected=training.expected_participants,
-        min_answers=bot.config.evaluations.min_answers,
-    )
 
 
 def _queue(
@@ -185,12 +179,25 @@ def remind(bot: BotContext, session: Session, training: Training, now: datetime)
 def close_and_queue(
     bot: BotContext, session: Session, training: Training, now: datetime
 ) -> list[OutboxKey]:
-    """Close an evaluation: update its messages, tell the coordinators and the needs' submitters."""
+    """Close an evaluation: release its final view, update its messages, tell who should know.
+
+    The coordinators, the registrar and the needs' submitters get the figures of the view
+    shown (none when there were too few answers), or are told truthfully that none came in.
+    """
     if not store.close_evaluation(session, training.id, now):
         return []
     session.refresh(training)
     tr, tz = bot.texts, bot.config.collaboration.tz
-    answers = store.answer_count(session, training.id)
+    answer_store.release_view(
+        session,
+        training.id,
+        min_answers=bot.config.evaluations.min_answers,
+        kind=answer_store.ViewKind.FINAL,
+        today=now.astimezone(tz).date(),
+    )
+    answer_store.rewrite_in_key_order(session, training.id)
+    shown = shown_results(bot, session, training)
+    answers = shown.answers
     keys = _to_recipients(
         session,
         training,
@@ -203,9 +210,12 @@ def close_and_queue(
     )
     if card := queue_card(bot, session, training, update=True):
         keys.append(card)
-    figures = figures_sentence(tr, evaluation_stats(bot, session, training))
+    figures = figures_sentence(tr, shown)
     title = title_text(training)
-    summary = tr(t.CLOSED_SUMMARY, id=training.id, title=title, n=answers, figures=figures)
+    if answers:
+        summary = tr(rt.CLOSED_SUMMARY, id=training.id, title=title, n=answers, figures=figures)
+    else:
+        summary = tr(rt.CLOSED_SUMMARY_NONE, id=training.id, title=title)
     closed = OutboxKey.training_evaluation_closed
     if coordinators := bot.config.channels.coordinators:
         keys.append(queue_notice(session, closed(training.id), coordinators, summary, now))
@@ -216,7 +226,7 @@ def close_and_queue(
         if not need.submitted_by:
             continue
         text = tr(
-            t.NEED_CLOSED,
+            rt.NEED_CLOSED if answers else rt.NEED_CLOSED_NONE,
             need_id=need.id,
             need_title=escape(need.title.replace("*", "")),
             title=title,

@@ -267,11 +267,19 @@ def answer_page_before(
     )
 
 
-def thanks_view(tr: Texts, *, replaced: bool) -> View:
-    """Return the last page: thanks; closing it closes the whole form."""
+def thanks_view(
+    tr: Texts, *, replaced: bool, closes: str, organizer: str, min_answers: int
+) -> View:
+    """Return the last page: thanks, and who sees what of the answers, when.
+
+    closes is the day the evaluation closes, organizer the organiser's name. Closing the page
+    closes the whole form.
+    """
+    thanks = tr(t.THANKS_REPLACED if replaced else t.THANKS_TEXT, closes=closes)
+    who = tr(t.WHO_SEES_WHAT, organizer=b.escape(organizer), min=min_answers)
     view = b.modal(
         tr(t.THANKS_TITLE),
-        [b.section(tr(t.THANKS_REPLACED if replaced else t.THANKS_TEXT))],
+        [b.section(thanks), b.section(who)],
         callback_id=Callback.TRAINING_EVAL_THANKS,
         close=tr(c.CLOSE),
     )

@@ -82,6 +82,7 @@ def _totals_line(tr: Texts, name: str, totals: SubjectTotals | OrganizationTotal
             before=decimal(tr, totals.mean_before),
             after=decimal(tr, totals.mean_after),
             change=signed(tr, totals.mean_after - totals.mean_before, 2),
+            shown=totals.shown_answers,
         )
     return tr(
         t.TOTALS_LINE,

@@ -47,9 +47,8 @@ def _status_line(tr: Texts, training: Training, tz: ZoneInfo, answers: int) -> s
     if state is EvaluationState.OPEN and training.evaluation_closes_at is not None:
         return tr(t.CARD_OPEN, closes=local_datetime(training.evaluation_closes_at, tz))
     if state is EvaluationState.CLOSED and training.evaluation_closed_at is not None:
-        return tr(
-            t.CARD_CLOSED, closed=local_date(training.evaluation_closed_at, tz), count=answers
-        )
+        closed = local_date(training.evaluation_closed_at, tz)
+        return tr(t.CARD_CLOSED if answers else t.CARD_CLOSED_NONE, closed=closed, count=answers)
     return tr(t.CARD_SCHEDULED, end=local_datetime(training.ends_at, tz))
 
 
@@ -174,6 +173,7 @@ def reminder_message(tr: Texts, training: Training, tz: ZoneInfo) -> dict[str, A
 
 
 def evaluation_closed_message(tr: Texts, training: Training, answers: int) -> dict[str, Any]:
-    """Return the evaluation message as it reads once closed: no button."""
-    text = tr(t.EVAL_CLOSED_TEXT, title=title_text(training), count=answers)
+    """Return the evaluation message as it reads once closed: no button, the answers counted."""
+    closed = t.EVAL_CLOSED_TEXT if answers else t.EVAL_CLOSED_NONE
+    text = tr(closed, title=title_text(training), count=answers)
     return {"text": text, "blocks": b.blocks_dict([b.section(text)])}

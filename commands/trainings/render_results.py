@@ -1,8 +1,13 @@
-"""Block Kit and the chart of one evaluation's results, and the sentence that sums them up."""
+"""Block Kit of one evaluation's results: a plain summary first, the statistics after.
+
+The message opens with one sentence anyone can read (how much higher participants rated
+their knowledge, with the confidence interval, and how many rated it higher) and the shares
+who rated it higher, the same and lower; the technical statistics follow under a heading of
+their own, each with a one-line explanation (issue 16).
+"""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,8 +15,10 @@ from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.survey_stats import SCALE_MAX, SCALE_MIN, PMethod, SurveyStats
 from bot.texts import Msg, Texts
-from bot.texts import trainings as t
+from bot.texts import common as c
+from bot.texts import results as t
 from commands import blocks as b
+from commands.edge.ids import Action, Block
 from commands.trainings.render_format import (
     decimal,
     local_date,
@@ -23,6 +30,8 @@ from commands.trainings.render_format import (
     subject_label,
     when_text,
 )
+from commands.trainings.render_messages import training_button
+from commands.trainings.shown import ShownResults
 from storage.models import Training
 
 FREE_TEXT_SHOWN = 300
@@ -31,6 +40,69 @@ METHOD_LABELS: dict[PMethod, Msg] = {
     PMethod.PERMUTATION: t.METHOD_PERMUTATION,
     PMethod.NORMAL: t.METHOD_NORMAL,
 }
+
+
+def plain_sentence(tr: Texts, stats: SurveyStats) -> str:
+    """Say in one sentence how much knowledge changed, how sure that is, and how many rose.
+
+    E.g. "Deltagarna skattade sin kunskap i genomsnitt 1,8 steg högre efter utbildningen
+    (95 % konfidensintervall 0,7–2,9); 5 av 6 skattade högre." stats must be shown.
+    """
+    change = stats.mean_change or 0.0
+    rounded = round(change, 1)
+    low, high = stats.ci_low, stats.ci_high
+    if low is not None and high is not None:
+        if low > 0 or high < 0:
+            ends = sorted((abs(low), abs(high)))
+            interval = tr(t.INTERVAL, low=decimal(tr, ends[0]), high=decimal(tr, ends[1]))
+        else:
+            interval = tr(t.INTERVAL_ZERO, low=signed(tr, low), high=signed(tr, high))
+    else:
+        interval = tr(t.ALL_EQUAL if stats.same < stats.n else t.NO_ONE_CHANGED)
+    msg = t.PLAIN_UP if rounded > 0 else t.PLAIN_DOWN if rounded < 0 else t.PLAIN_SAME
+    return tr(
+        msg,
+        change=decimal(tr, abs(change)),
+        interval=interval,
+        improved=stats.improved,
+        n=stats.n,
+    )
+
+
+def _plain_lines(tr: Texts, stats: SurveyStats) -> list[str]:
+    """Return the plain summary: the sentence, the shares, the means."""
+    before, after = stats.mean_before or 0.0, stats.mean_after or 0.0
+    return [
+        plain_sentence(tr, stats),
+        tr(
+            t.SHARES,
+            improved=percent(tr, stats.share(stats.improved)),
+            same=percent(tr, stats.share(stats.same)),
+            declined=percent(tr, stats.share(stats.declined)),
+        ),
+        tr(t.MEANS, before=decimal(tr, before), after=decimal(tr, after)),
+    ]
+
+
+def technical_lines(tr: Texts, stats: SurveyStats) -> list[str]:
+    """Return the statistics, each with its one-line explanation, under their heading."""
+    change = signed(tr, stats.mean_change or 0.0, 2)
+    lines = [tr(t.TECHNICAL)]
+    if stats.ci_low is not None and stats.ci_high is not None:
+        low, high = signed(tr, stats.ci_low, 2), signed(tr, stats.ci_high, 2)
+        lines.append(tr(t.CHANGE, change=change, low=low, high=high))
+    else:
+        lines.append(tr(t.CHANGE_NO_CI, change=change))
+    if stats.p_value is not None and stats.p_method is not None:
+        method = tr(METHOD_LABELS[stats.p_method])
+        lines.append(tr(t.TEST, p=p_value(tr, stats.p_value), method=method))
+    else:
+        lines.append(tr(t.TEST_NONE))
+    missing = tr(t.NOT_COMPUTABLE)
+    r = decimal(tr, stats.rank_biserial, 2) if stats.rank_biserial is not None else missing
+    dz = decimal(tr, stats.cohens_dz, 2) if stats.cohens_dz is not None else missing
+    lines += [tr(t.RANK_BISERIAL, r=r), tr(t.COHENS_DZ, dz=dz)]
+    return lines
 
 
 def _distribution_table(tr: Texts, stats: SurveyStats) -> str:
@@ -46,195 +118,117 @@ def _distribution_table(tr: Texts, stats: SurveyStats) -> str:
     return "```\n" + "\n".join(rows) + "\n```"
 
 
-def figure_lines(tr: Texts, stats: SurveyStats) -> list[str]:
-    """Return the lines of figures of a shown evaluation (means, change, test, effect, shares)."""
-    if stats.mean_before is None or stats.mean_after is None or stats.mean_change is None:
-        return []
-    lines = [
-        tr(
-            t.RESULTS_MEANS,
-            before=decimal(tr, stats.mean_before),
-            after=decimal(tr, stats.mean_after),
-        )
-    ]
-    change = signed(tr, stats.mean_change, 2)
-    if stats.ci_low is not None and stats.ci_high is not None:
-        lines.append(
-            tr(
-                t.RESULTS_CHANGE,
-                change=change,
-                low=signed(tr, stats.ci_low, 2),
-                high=signed(tr, stats.ci_high, 2),
-            )
-        )
-    else:
-        lines.append(tr(t.RESULTS_CHANGE_NO_CI, change=change))
-    if stats.p_value is not None and stats.p_method is not None:
-        lines.append(
-            tr(
-                t.RESULTS_TEST,
-                p=p_value(tr, stats.p_value),
-                method=tr(METHOD_LABELS[stats.p_method]),
-            )
-        )
-    else:
-        lines.append(tr(t.RESULTS_TEST_NONE))
-    missing = tr(t.NOT_COMPUTABLE)
-    lines.append(
-        tr(
-            t.RESULTS_EFFECT,
-            r=decimal(tr, stats.rank_biserial, 2) if stats.rank_biserial is not None else missing,
-            dz=decimal(tr, stats.cohens_dz, 2) if stats.cohens_dz is not None else missing,
-        )
-    )
-
-    def share(count: int) -> str:
-        """Write a count with its share of the answers."""
-        return tr(t.SHARE, count=count, percent=percent(tr, stats.share(count)))
-
-    lines.append(
-        tr(
-            t.RESULTS_SHARES,
-            improved=share(stats.improved),
-            same=share(stats.same),
-            declined=share(stats.declined),
-        )
-    )
-    return lines
-
-
-def _count_line(tr: Texts, stats: SurveyStats) -> str:
+def _count_line(tr: Texts, training: Training, answers: int) -> str:
     """Say how many answered, and the response rate when participants were expected."""
-    if stats.expected and stats.response_rate is not None:
-        return tr(
-            t.RESULTS_COUNT,
-            n=stats.n,
-            expected=stats.expected,
-            rate=percent(tr, stats.response_rate),
-        )
-    return tr(t.RESULTS_COUNT_PLAIN, n=stats.n)
+    expected = training.expected_participants
+    if answers == 0:
+        return tr(t.COUNT_NONE)
+    if expected:
+        rate = percent(tr, answers / expected)
+        return tr(t.COUNT, n=answers, expected=expected, rate=rate)
+    return tr(t.COUNT_PLAIN, n=answers)
 
 
 def _state_line(tr: Texts, training: Training, tz: ZoneInfo) -> str:
     """Say whether the evaluation is open, closed or not yet sent."""
     if training.evaluation_closed_at is not None:
-        return tr(t.RESULTS_CLOSED, closed=local_date(training.evaluation_closed_at, tz))
+        return tr(t.CLOSED, closed=local_date(training.evaluation_closed_at, tz))
     if training.evaluation_opened_at is not None and training.evaluation_closes_at is not None:
-        return tr(t.RESULTS_OPEN, closes=local_datetime(training.evaluation_closes_at, tz))
-    return tr(t.RESULTS_NOT_SENT)
+        return tr(t.OPEN, closes=local_datetime(training.evaluation_closes_at, tz))
+    return tr(t.NOT_SENT)
+
+
+def _view_lines(tr: Texts, training: Training, shown: ShownResults, min_answers: int) -> list[str]:
+    """Say which view of the results is shown, or why none is."""
+    closed = training.evaluation_closed_at is not None
+    stats, day = shown.stats, shown.view_on.isoformat() if shown.view_on else ""
+    if not stats.shown:
+        if closed:
+            return [tr(t.NONE_CAME if shown.answers == 0 else t.TOO_FEW_CLOSED, min=min_answers)]
+        lines = [tr(t.SHOWN_AT_CLOSE)]
+        return lines + ([tr(t.TOO_FEW, min=min_answers)] if shown.answers < min_answers else [])
+    if not closed:
+        return [tr(t.INTERIM, date=day, n=stats.n)]
+    if shown.held_back:
+        return [tr(t.HELD_BACK, n=stats.n, date=day, late=shown.held_back)]
+    return []
+
+
+def _release_blocks(
+    tr: Texts, training: Training, shown: ShownResults, min_answers: int
+) -> list[SlackBlock]:
+    """Offer a coordinator to show interim results, or say when that becomes possible."""
+    if not shown.may_release:
+        return [b.context(tr(t.RELEASE_NOT_YET, min=min_answers, changed=shown.changed))]
+    confirm = b.confirm(
+        tr(t.RELEASE_CONFIRM_TITLE),
+        tr(t.RELEASE_CONFIRM_TEXT, n=shown.answers, min=min_answers),
+        tr(t.RELEASE_CONFIRM_YES),
+        tr(c.CANCEL),
+    )
+    button = training_button(
+        tr(t.BUTTON_RELEASE), Action.TRAINING_RELEASE, training.id, confirm=confirm
+    )
+    return [b.actions([button], block_id=f"{Block.TRAINING_RESULTS_ACTIONS}:{training.id}")]
 
 
 def _text_blocks(tr: Texts, heading: Msg, texts: list[str]) -> list[SlackBlock]:
-    """Return the free texts under a heading, escaped and clipped."""
+    """Return the free texts under a heading, escaped and clipped, in the order given."""
     lines = [f"• {b.escape(b.clip(' '.join(text.split()), FREE_TEXT_SHOWN))}" for text in texts]
-    return list(sections([tr(heading), *(lines or [tr(t.RESULTS_NO_TEXTS)])]))
+    return list(sections([tr(heading), *(lines or [tr(t.NO_TEXTS)])]))
 
 
 def results_message(
     tr: Texts,
     training: Training,
-    stats: SurveyStats,
-    texts: tuple[list[str], list[str]],
+    shown: ShownResults,
     names: dict[str, str],
     tz: ZoneInfo,
     *,
-    chart_sent: bool,
+    min_answers: int,
+    offer_release: bool,
 ) -> dict[str, Any]:
-    """Return the results of one evaluation; below the minimum only the count."""
-    heading = tr(t.RESULTS_HEADER, id=training.id, title=training.title)
-    blocks: list[SlackBlock] = [
-        b.header(heading),
-        b.context(
-            tr(
-                t.RESULTS_ABOUT,
-                date=when_text(training, tz),
-                subject=subject_label(tr, training.subject),
-                organizer=b.escape(names.get(training.organizer_id, training.organizer_id)),
-            )
-        ),
-        b.section(_count_line(tr, stats) + "\n" + _state_line(tr, training, tz)),
-    ]
-    if not stats.shown:
-        blocks.append(b.section(tr(t.RESULTS_TOO_FEW, min=stats.min_answers)))
-        return {"text": heading, "blocks": b.blocks_dict(blocks)}
-    blocks.append(b.section("\n".join(figure_lines(tr, stats))))
-    blocks.append(b.section(tr(t.RESULTS_DISTRIBUTION) + "\n" + _distribution_table(tr, stats)))
-    used, missing = texts
-    blocks.append(b.divider())
-    text_blocks = _text_blocks(tr, t.RESULTS_USED, used) + _text_blocks(
-        tr, t.RESULTS_MISSING, missing
+    """Return the results of one evaluation as they may be shown; below the minimum the count.
+
+    offer_release: the reader is a coordinator, who may show interim results while the
+    evaluation is open (a button when the anonymity rule allows, else when it will).
+    """
+    heading = tr(t.HEADER, id=training.id, title=training.title)
+    organizer = b.escape(names.get(training.organizer_id, training.organizer_id))
+    about = tr(
+        t.ABOUT,
+        date=when_text(training, tz),
+        subject=subject_label(tr, training.subject),
+        organizer=organizer,
     )
-    room = b.MESSAGE_BLOCKS_MAX - len(blocks) - 2
-    blocks += text_blocks[:room]
-    notes = [tr(t.RESULTS_TEXTS_NOTE)]
-    if chart_sent:
-        notes.append(tr(t.RESULTS_CHART_SENT))
-    blocks.append(b.context(*notes))
+    status = _count_line(tr, training, shown.answers) + "\n" + _state_line(tr, training, tz)
+    blocks: list[SlackBlock] = [b.header(heading), b.context(about), b.section(status)]
+    if training.evaluation_opened_at is None:
+        return {"text": heading, "blocks": b.blocks_dict(blocks)}
+    blocks += [b.section(line) for line in _view_lines(tr, training, shown, min_answers)]
+    if offer_release and training.evaluation_closed_at is None:
+        blocks += _release_blocks(tr, training, shown, min_answers)
+    stats = shown.stats
+    if not stats.shown:
+        return {"text": heading, "blocks": b.blocks_dict(blocks)}
+    blocks.append(b.section("\n".join(_plain_lines(tr, stats))))
+    blocks.append(b.divider())
+    blocks.append(b.section("\n".join(technical_lines(tr, stats))))
+    blocks.append(b.section(tr(t.DISTRIBUTION) + "\n" + _distribution_table(tr, stats)))
+    blocks.append(b.divider())
+    texts = _text_blocks(tr, t.USED, shown.used) + _text_blocks(tr, t.MISSING, shown.missing)
+    room = b.MESSAGE_BLOCKS_MAX - len(blocks) - 1
+    blocks += texts[:room]
+    blocks.append(b.context(tr(t.TEXTS_NOTE), tr(t.CHART_SENT)))
     return {"text": heading, "blocks": b.blocks_dict(blocks)}
 
 
-def results_chart(tr: Texts, title: str, stats: SurveyStats) -> bytes:
-    """Draw the before/after distribution as a PNG (matplotlib, Agg canvas, no pyplot)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
-
-    figure = Figure(figsize=(7.5, 4.5), dpi=100)
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot(1, 1, 1)
-    steps = list(range(SCALE_MIN, SCALE_MAX + 1))
-    width = 0.38
-    before = axes.bar(
-        [s - width / 2 for s in steps],
-        stats.distribution_before,
-        width,
-        label=tr(t.ROW_BEFORE),
-        color="#9aa5b1",
-    )
-    after = axes.bar(
-        [s + width / 2 for s in steps],
-        stats.distribution_after,
-        width,
-        label=tr(t.ROW_AFTER),
-        color="#1d4f91",
-    )
-    axes.bar_label(before, padding=2, fontsize=9)
-    axes.bar_label(after, padding=2, fontsize=9)
-    axes.set_xticks(steps)
-    axes.set_xlabel(tr(t.CHART_X))
-    axes.set_ylabel(tr(t.CHART_Y))
-    top = max([*stats.distribution_before, *stats.distribution_after, 1])
-    axes.set_ylim(0, top * 1.2 + 0.5)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_title(b.clip(tr(t.CHART_TITLE, title=title), 80), fontsize=11)
-    if stats.mean_before is not None and stats.mean_after is not None:
-        axes.text(
-            0.01,
-            0.97,
-            tr(
-                t.CHART_MEANS,
-                before=decimal(tr, stats.mean_before),
-                after=decimal(tr, stats.mean_after),
-                n=stats.n,
-            ),
-            transform=axes.transAxes,
-            va="top",
-            fontsize=9,
-        )
-    axes.legend(loc="upper right")
-    axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
-
-
-def figures_sentence(tr: Texts, stats: SurveyStats) -> str:
-    """Say in one sentence how knowledge changed, or that there are too few answers."""
-    if not stats.shown or stats.mean_before is None or stats.mean_after is None:
+def figures_sentence(tr: Texts, shown: ShownResults) -> str:
+    """Sum up the results shown in one sentence for the closing notices, or say why none."""
+    if not shown.stats.shown:
         return tr(t.FIGURES_HIDDEN)
-    return tr(
-        t.FIGURES_SHOWN,
-        before=decimal(tr, stats.mean_before),
-        after=decimal(tr, stats.mean_after),
-    )
+    sentence = plain_sentence(tr, shown.stats)
+    if shown.held_back and shown.view_on is not None:
+        day = shown.view_on.isoformat()
+        sentence += " " + tr(t.FIGURES_FROM_VIEW, n=shown.stats.n, date=day)
+    return sentence

@@ -4,7 +4,7 @@ Each takes an open session and does its whole unit of work in it: check, store, 
 outbox rows (the training's card, confirmations, evaluation messages, the results chart) and
 write the audit entry. None makes a Slack call; the caller sends the queued rows (by their
 keys) once the transaction is committed. The evaluation's anonymous answers have their own
-module, usecases_evaluation.py.
+module, usecases_evaluation.py, and its results usecases_results.py.
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ from bot.context import BotContext
 from bot.domain.access import Actor
 from bot.domain.needs import OPEN_STATUSES
 from bot.domain.organizations import OrganizationInfo
-from bot.domain.survey_stats import SurveyStats
 from bot.domain.trainings import (
-    Origin,
     ReportInput,
     TrainingInput,
     local_moment,
     may_open_now,
     may_register,
-    may_see_results,
     organizer_choices,
     validate_report,
     validate_training,
@@ -39,7 +36,6 @@ from commands import blocks as b
 from commands.edge.outcome import Done, Refusal
 from commands.needs.search import chosen_need_ids
 from commands.trainings.planner import (
-    evaluation_stats,
     open_and_queue,
     queue_card,
     queue_created_notice,
@@ -48,13 +44,12 @@ from commands.trainings.planner import (
 from commands.trainings.render_format import local_datetime, title_text, where_text
 from commands.trainings.render_forms import TrainingChoices
 from commands.trainings.render_lists import totals_message, training_list
-from commands.trainings.render_results import results_chart, results_message
-from storage import audit, outbox
+from storage import audit
 from storage import trainings as store
 from storage.directory import organization_names
 from storage.models import Training
 from storage.needs import any_needs, need_titles
-from storage.outbox import OutboxKey, UploadFile
+from storage.outbox import OutboxKey
 
 RECENT_DAYS = 60
 
@@ -73,7 +68,7 @@ def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
     return set(organizer_choices(actor, [o.id for o in bot.organizations]))
 
 
-def _audit(
+def audit_training(
     session: Session, actor: Actor, action: str, training: Training, now: datetime, detail: str = ""
 ) -> None:
     """Write the audit entry of something the actor did to a training."""
@@ -140,7 +135,7 @@ def register_training(
     keys.append(queue_created_notice(bot, session, training))
     if training.ends_at <= now:
         keys += open_and_queue(bot, session, training, now)
-    _audit(session, actor, "training_created", training, now)
+    audit_training(session, actor, "training_created", training, now)
     return Done([k for k in keys if k])
 
 
@@ -167,7 +162,7 @@ def report_training(
         organization=b.escape(bot.organization_name(draft.organization_id)),
     )
     key = queue_notice(session, OutboxKey.training_reported(training.id), actor.user_id, text, now)
-    _audit(session, actor, "training_reported", training, now, draft.organization_id)
+    audit_training(session, actor, "training_reported", training, now, draft.organization_id)
     return Done([key])
 
 
@@ -185,79 +180,8 @@ def send_evaluation_now(
     if not keys:
         opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
-    _audit(session, actor, "training_evaluation_sent", training, now)
+    audit_training(session, actor, "training_evaluation_sent", training, now)
     return Done(keys, t.POSTED_NOW, {"title": title, "where": where_text(bot.texts, training)})
-
-
-@dataclass(frozen=True)
-class Results:
-    """One evaluation's results as a message, and what its chart is drawn from."""
-
-    training: Training
-    stats: SurveyStats
-    message: dict[str, Any]
-
-
-def evaluation_results(
-    bot: BotContext, session: Session, actor: Actor, training_id: int | None
-) -> Results | Refusal:
-    """Return a training's results for someone allowed to see them, or why not.
-
-    Without an id: the latest evaluated training (for a partner, of their organisation or
-    registered by them).
-    """
-    if training_id is not None:
-        training = store.get_training(session, training_id)
-    elif actor.reads_everything:
-        training = store.latest_evaluated(session)
-    else:
-        training = store.latest_evaluated(
-            session, organization_id=actor.organization_id, created_by=actor.user_id
-        )
-    if training is None:
-        missing = t.NOT_FOUND if training_id is not None else t.RESULTS_NONE
-        return Refusal(missing, {"id": training_id})
-    if training.origin != Origin.REGISTERED:
-        return Refusal(t.NO_EVALUATION_FOR_REPORT, {"id": training.id})
-    if not may_see_results(actor, training.organizer_id, training.created_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_ORGANIZER)})
-    stats = evaluation_stats(bot, session, training)
-    message = results_message(
-        bot.texts,
-        training,
-        stats,
-        store.free_texts(session, training.id) if stats.shown else ([], []),
-        organization_names(session),
-        bot.config.collaboration.tz,
-        chart_sent=stats.shown,
-    )
-    return Results(training, stats, message)
-
-
-def results_chart_file(bot: BotContext, results: Results) -> UploadFile:
-    """Draw the results' before/after chart as a PNG file (slow: call it outside a transaction)."""
-    tr, training = bot.texts, results.training
-    title = tr(t.CHART_TITLE, title=training.title)
-    png = results_chart(tr, training.title, results.stats)
-    return UploadFile(f"utvardering-{training.id}.png", title, "", png)
-
-
-def queue_chart(
-    bot: BotContext, session: Session, user: str, results: Results, chart: UploadFile
-) -> list[OutboxKey]:
-    """Queue the results' chart for the person's direct message; a failure is retried."""
-    training = results.training
-    key = OutboxKey.training_chart(training.id, user)
-    outbox.enqueue_upload(
-        session,
-        key=key,
-        kind="training_chart",
-        channel=user,
-        now=bot.clock.now(),
-        files=[chart],
-        comment=bot.texts(t.CHART_COMMENT, title=title_text(training), n=results.stats.n),
-    )
-    return [key]
 
 
 def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """Use cases of the evaluation's anonymous answers: open the form, turn the page, save.
 
 Nothing here resolves or stores who answers: no person row, no audit entry, no outbox row.
-An answer is stored under a keyed hash of the training and the respondent
+An answer is stored under a keyed hash of the training and the respondent, its key
 (bot/domain/anonymity.py), which finds their earlier answer again, to fill the form in with
-it and to replace it.
+it and to replace it; only the day of the answer is kept.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.context import BotContext
-from bot.domain.anonymity import respondent_key
+from bot.domain.anonymity import answer_key
 from bot.domain.trainings import (
     EvaluationState,
     evaluation_state,
@@ -25,8 +25,9 @@ from commands.edge.outcome import Refusal
 from commands.trainings.render_format import local_date, title_text
 from commands.trainings.usecases import Invalid
 from commands.trainings.values import AnswerAfter
+from storage.answers import find_answer, save_answer
 from storage.models import SurveyResponse, Training
-from storage.trainings import find_answer, get_training, save_answer
+from storage.trainings import get_training
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,20 @@ class AnswerForm:
 
 @dataclass(frozen=True)
 class Saved:
-    """An answer stored; replaced tells whether it took the place of an earlier one."""
+    """An answer stored, and what the thanks say about it.
+
+    replaced: it took the place of an earlier one; closes: the local day the evaluation
+    closes; organizer: the organiser's name (who sees the results with the coordinators).
+    """
 
     replaced: bool
+    closes: str
+    organizer: str
 
 
-def _respondent(bot: BotContext, training_id: int, user: str) -> str:
-    """Return the keyed hash the person's answers to a training are stored under."""
-    return respondent_key(bot.settings.secret_key(), training_id, user)
+def _key(bot: BotContext, training_id: int, user: str) -> str:
+    """Return the key the person's answer to a training is stored under (a keyed hash)."""
+    return answer_key(bot.settings.secret_key(), training_id, user)
 
 
 def _refusal(bot: BotContext, training: Training | None, user: str) -> Refusal | None:
@@ -85,9 +92,7 @@ def answer_form(
     if refusal is not None:
         return refusal
     assert training is not None
-    return AnswerForm(
-        training, find_answer(session, training.id, _respondent(bot, training.id, user))
-    )
+    return AnswerForm(training, find_answer(session, _key(bot, training.id, user)))
 
 
 def turn_page(
@@ -121,14 +126,16 @@ def save_evaluation_answer(
     if refusal is not None:
         return refusal
     assert training is not None
+    tz = bot.config.collaboration.tz
     replaced = save_answer(
         session,
+        key=_key(bot, training.id, user),
         training_id=training.id,
-        respondent=_respondent(bot, training.id, user),
         before=check.before,
         after=page.after,
         will_use=check.used,
         was_missing=check.missing,
-        today=bot.clock.now().astimezone(bot.config.collaboration.tz).date(),
+        today=bot.clock.now().astimezone(tz).date(),
     )
-    return Saved(replaced)
+    closes = local_date(training.evaluation_closes_at or bot.clock.now(), tz)
+    return Saved(replaced, closes, bot.organization_name(training.organizer_id))

@@ -21,13 +21,14 @@ from storage.models.meetings import (
     MeetingSeries,
 )
 from storage.models.needs import Need, NeedEvent
-from storage.models.trainings import SurveyResponse, Training, TrainingNeed
+from storage.models.trainings import EvaluationView, SurveyResponse, Training, TrainingNeed
 
 __all__ = [
     "AgendaItem",
     "Attendance",
     "AuditEntry",
     "Base",
+    "EvaluationView",
     "Indicator",
     "IndicatorValue",
     "Meeting",

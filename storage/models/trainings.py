@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
@@ -57,22 +58,49 @@ class TrainingNeed(Base):
 
 
 class SurveyResponse(Base):
-    """One anonymous evaluation answer: a keyed hash stands in for the person.
+    """One anonymous evaluation answer, keyed by a keyed hash that stands in for the person.
 
-    Nothing here names the respondent: `respondent` is HMAC-SHA256 of the training id and
-    the Slack user id under the bot's secret key, and only the day of the answer is kept.
+    Nothing here names the respondent or tells when, or in what order, answers came in: the
+    primary key is HMAC-SHA256 of the training id and the Slack user id under the bot's
+    secret key (bot/domain/anonymity.py), only the day of the answer is kept, and on SQLite
+    the table is stored in key order (WITHOUT ROWID), so it has no hidden sequence either.
     """
 
     __tablename__ = "survey_responses"
-    __table_args__ = (UniqueConstraint("training_id", "respondent"),)
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     training_id: Mapped[int] = mapped_column(
         ForeignKey("trainings.id", ondelete="CASCADE"), index=True
     )
-    respondent: Mapped[str] = mapped_column(String(64))
     knowledge_before: Mapped[int] = mapped_column(Integer)
     knowledge_after: Mapped[int] = mapped_column(Integer)
     will_use: Mapped[str] = mapped_column(Text, default="")
     was_missing: Mapped[str] = mapped_column(Text, default="")
     answered_on: Mapped[date] = mapped_column(Date)
+
+
+class EvaluationView(Base):
+    """One view of an evaluation's results as it was released: interim, or final at closing.
+
+    A view is a fixed copy of the answers (ratings and free texts, sorted by content), so
+    that everyone allowed sees the same figures until the next view, and the next view may
+    only come when enough answers changed (bot/domain/anonymity.py). Exactly one view per
+    training is `current`; earlier ones keep their counts as the record of what was shown,
+    and lose their copy of the answers. Only days are kept.
+    """
+
+    __tablename__ = "evaluation_views"
+
+    training_id: Mapped[int] = mapped_column(
+        ForeignKey("trainings.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    shown_on: Mapped[date] = mapped_column(Date)
+    current: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    answer_count: Mapped[int] = mapped_column(Integer)
+    sum_before: Mapped[int] = mapped_column(Integer)
+    sum_after: Mapped[int] = mapped_column(Integer)
+    answered_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    content: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)
