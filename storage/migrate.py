@@ -11,9 +11,11 @@ if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# The newest revision of each branch. A database stamped with exactly these needs nothing, and
-# start-up then skips loading Alembic (a test keeps this in step with the migration scripts).
-HEADS = frozenset({"0002", "0003", "0005"})
+# The newest revision of each branch, as a database at the heads is stamped: a head that a
+# later revision depends on (0002, which 0009 needs) is stamped as that revision. A database
+# stamped with exactly these needs nothing, and start-up then skips loading Alembic (a test
+# keeps this in step with the migration scripts).
+HEADS = frozenset({"0003", "0009"})
 
 
 def alembic_config(url: str) -> AlembicConfig:

@@ -68,7 +68,11 @@ def test_the_known_heads_are_the_migration_scripts_heads() -> None:
 
     from storage.migrate import HEADS, alembic_config
 
-    assert set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()) == HEADS
+    from alembic.util import to_tuple
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    needed = {d for rev in script.walk_revisions() for d in to_tuple(rev.dependencies, ())}
+    assert set(script.get_heads()) - needed == HEADS
 
 
 def test_a_database_at_the_heads_is_not_migrated_again(
@@ -91,10 +95,21 @@ def test_a_database_behind_one_branch_is_brought_to_every_head(db: Database) -> 
     from storage.migrate import HEADS, current_revisions
 
     with db.engine.begin() as connection:
-        for table in ("outbox_files", "indicator_values", "indicators"):
+        for table in (
+            "action_events",
+            "action_needs",
+            "action_organizations",
+            "actions",
+            "meeting_minutes",
+            "outbox_files",
+            "indicator_values",
+            "indicators",
+        ):
             connection.execute(text(f"DROP TABLE {table}"))
-        connection.execute(text("DELETE FROM alembic_version WHERE version_num = '0005'"))
-    assert current_revisions(db.engine) == HEADS - {"0005"}
+        connection.execute(
+            text("UPDATE alembic_version SET version_num = '0002' WHERE version_num = '0009'")
+        )
+    assert current_revisions(db.engine) == HEADS - {"0009"} | {"0002"}
     upgrade(db.engine)
     assert current_revisions(db.engine) == HEADS
     tables = set(inspect(db.engine).get_table_names())
