@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from bot.domain.actions import ActionStatus
 from bot.texts import Texts
 from bot.texts import actions as t
-from bot.texts import common as c
-from bot.texts import needs as nt
-from commands.actions.values import ActionRef
-from commands.edge.codec import encode
 from commands.edge.ids import Action as ActionId
-from commands.edge.ids import Callback, Field
-from slack_sim.web_api import Call, SimulatedSlack
+from commands.edge.ids import Field
+from slack_sim.web_api import SimulatedSlack
 from storage import outbox
-from storage.models import Action, ActionEvent, AuditEntry, Meeting, Minutes, Need, OutboxMessage
+from storage.models import Action, Minutes, Need, OutboxMessage
 from storage.outbox import OutboxKey
 from storage.summary import export_sheets
 from tests.conftest import NOW
@@ -31,8 +24,6 @@ from tests.harness import (
     BERIT,
     COORDINATOR,
     COORDINATOR_CHANNEL,
-    ERIK,
-    OUTSIDER,
     OWNER,
     WORKING_GROUP,
     RunningBot,
@@ -184,7 +175,11 @@ def test_minutes_with_two_actions_are_reminded_done_and_overdue_everywhere(
         minutes = session.scalars(select(Minutes)).one()
         assert minutes.decisions == ["Ta fram föräldramaterial", "Beslut om utbildning i hamnen"]
     gavle, customs = actions(bot)
-    assert (gavle.organization_ids, gavle.due_date, gavle.status) == (["gavle"], GAVLE_DUE, "planned")
+    assert (gavle.organization_ids, gavle.due_date, gavle.status) == (
+        ["gavle"],
+        GAVLE_DUE,
+        "planned",
+    )
     assert (customs.kind, customs.organization_ids) == ("decision", ["tullverket"])
     assert need_of(bot, need).status == "planned"
     # Each organisation's contact heard the action is theirs.
@@ -236,7 +231,7 @@ def test_minutes_with_two_actions_are_reminded_done_and_overdue_everywhere(
     with bot.bot.db.reading() as session:
         sheets = export_sheets(session, bot.bot.config, tr, bot.clock.now())
         rows = {s.title: [list(r) for r in s.rows] for s in sheets}
-    assert [r[0:2] + [r[7]] for r in rows[tr(t.SHEET_ACTIONS)]] == [
+    assert [[*r[0:2], r[7]] for r in rows[tr(t.SHEET_ACTIONS)]] == [
         [1, "Ta fram ett föräldramaterial om cannabis", "nej"],
         [2, "Beslut om halvdag om drogtecken i hamnen", "ja"],
     ]

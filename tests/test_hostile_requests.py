@@ -28,8 +28,8 @@ MARKER = "FIENTLIG-Ö-7391"  # typed text: it must never reach the log
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 ANSWER_SECONDS = 3.0
-IGNORED_TABLES = {"processed_requests"}
-NO_VALUE_WORK = {"home_export", "summary_publish"}  # buttons that work without any value  # Slack's event ids, kept so a retry is not run twice
+IGNORED_TABLES = {"processed_requests"}  # Slack's event ids, kept so a retry is not run twice
+NO_VALUE_WORK = {"home_export", "summary_publish"}  # buttons that work without any value
 
 VALUES: list[str | None] = [
     None,

@@ -65,10 +65,9 @@ def test_migrations_create_every_table_and_run_twice(db: Database) -> None:
 
 def test_the_known_heads_are_the_migration_scripts_heads() -> None:
     from alembic.script import ScriptDirectory
+    from alembic.util import to_tuple
 
     from storage.migrate import HEADS, alembic_config
-
-    from alembic.util import to_tuple
 
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
     needed = {d for rev in script.walk_revisions() for d in to_tuple(rev.dependencies, ())}

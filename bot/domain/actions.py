@@ -103,16 +103,21 @@ def may_manage(actor: Actor) -> bool:
     return actor.is_coordinator
 
 
+def acts_as_partner(actor: Actor) -> bool:
+    """Tell whether the actor acts for their organisation (owners read, and do no more)."""
+    return actor.organization_id is not None and not (actor.is_owner and not actor.is_coordinator)
+
+
 def may_propose(actor: Actor) -> bool:
     """Tell whether the actor may open the action form (coordinators, or for their organisation)."""
-    return actor.is_coordinator or actor.organization_id is not None
+    return actor.is_coordinator or acts_as_partner(actor)
 
 
 def may_report(actor: Actor, organizations: Sequence[str], contact: str | None) -> bool:
     """Tell whether the actor may report progress: coordinators, the responsible, the named."""
     return (
         actor.is_coordinator
-        or (actor.organization_id is not None and actor.organization_id in organizations)
+        or (acts_as_partner(actor) and actor.organization_id in organizations)
         or (contact is not None and contact == actor.user_id)
     )
 

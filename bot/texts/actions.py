@@ -127,9 +127,9 @@ PROPOSED = Msg(
     "Thank you! Your proposal #{id} *{title}* now waits for a coordinator to confirm it.",
 )
 PROPOSAL_MESSAGE = Msg(
-    ":bulb: *Förslag till åtgärd #{id}* från {organization} (<@{user}>): *{title}*, klart "
+    ":memo: *Förslag till åtgärd #{id}* från {organization} (<@{user}>): *{title}*, klart "
     "senast {due}.",
-    ":bulb: *Proposed action #{id}* from {organization} (<@{user}>): *{title}*, due by {due}.",
+    ":memo: *Proposed action #{id}* from {organization} (<@{user}>): *{title}*, due by {due}.",
 )
 PROPOSAL_FALLBACK = Msg("Förslag till åtgärd #{id}: {title}", "Proposed action #{id}: {title}")
 PROPOSAL_CONFIRMED = Msg(
@@ -269,6 +269,10 @@ NOT_A_PROPOSAL = Msg(
 NOT_YET_CONFIRMED = Msg(
     "Åtgärd #{id} väntar på att en samverkansledare bekräftar den; läget kan rapporteras sedan.",
     "Action #{id} waits for a coordinator to confirm it; progress can be reported then.",
+)
+WHO_PROPOSE = Msg(
+    "samverkansledarna och parternas kontaktpersoner",
+    "the coordinators and the partners' contact persons",
 )
 WHO_RESPONSIBLE = Msg(
     "samverkansledarna och de ansvariga organisationerna",

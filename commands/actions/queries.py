@@ -40,6 +40,7 @@ from commands.actions.usecases import (
     cancellable,
     needs_for_form,
     organizations_for,
+    refuse_proposal,
     reportable,
 )
 from commands.actions.values import ActionForm, NewAction
@@ -57,7 +58,7 @@ def new_action_form(
 ) -> View | Refusal:
     """Return the action form: coordinators create, partners propose for their organisation."""
     if not may_propose(actor):
-        return Refusal(c.NO_ORGANIZATION)
+        return refuse_proposal(bot, actor)
     meeting_line = None
     if metadata.meeting is not None:
         meeting = meetings_store.get_meeting(session, metadata.meeting)

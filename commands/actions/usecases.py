@@ -73,6 +73,13 @@ def record(
     )
 
 
+def refuse_proposal(bot: BotContext, actor: Actor) -> Refusal:
+    """Say why the actor may not create or propose actions: no organisation, or an owner."""
+    if actor.organization_id is None:
+        return Refusal(c.NO_ORGANIZATION)
+    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_PROPOSE)})
+
+
 def organizations_for(bot: BotContext, actor: Actor) -> list[OrganizationInfo]:
     """Return the organisations the actor may make responsible: all, or a partner's own."""
     return [o for o in bot.organizations if actor.is_coordinator or o.id == actor.organization_id]
@@ -127,7 +134,7 @@ def submit_action(
     form's view id) makes a retried submission store nothing a second time.
     """
     if not may_propose(actor):
-        return Refusal(c.NO_ORGANIZATION)
+        return refuse_proposal(bot, actor)
     draft = validate(bot, session, actor, data)
     if isinstance(draft, Invalid):
         return draft
