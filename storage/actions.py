@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.actions import (
@@ -617,18 +617,23 @@ def action_sheets(
 
 
 def erase_action_person(session: Session, slack_id: str) -> dict[str, int]:
-    """Anonymise a person in actions, their history and minutes."""
+    """Anonymise a person in actions (creator, confirmer, named contact), history and minutes."""
+    touched = session.scalar(
+        select(func.count())
+        .select_from(Action)
+        .where(or_(Action.created_by == slack_id, Action.confirmed_by == slack_id))
+    )
+    for column in (Action.created_by, Action.confirmed_by):
+        session.execute(update(Action).where(column == slack_id).values({column: None}))
+    written = session.scalar(
+        select(func.count())
+        .select_from(Minutes)
+        .where(or_(Minutes.written_by == slack_id, Minutes.updated_by == slack_id))
+    )
+    for column in (Minutes.written_by, Minutes.updated_by):
+        session.execute(update(Minutes).where(column == slack_id).values({column: None}))
     return {
-        "actions_anonymised": _count(
-            session.execute(
-                update(Action).where(Action.created_by == slack_id).values(created_by=None)
-            )
-        )
-        + _count(
-            session.execute(
-                update(Action).where(Action.confirmed_by == slack_id).values(confirmed_by=None)
-            )
-        ),
+        "actions_anonymised": int(touched or 0),
         "action_contacts_removed": _count(
             session.execute(
                 update(Action).where(Action.contact_user == slack_id).values(contact_user=None)
@@ -639,16 +644,7 @@ def erase_action_person(session: Session, slack_id: str) -> dict[str, int]:
                 update(ActionEvent).where(ActionEvent.actor == slack_id).values(actor=None)
             )
         ),
-        "minutes_anonymised": _count(
-            session.execute(
-                update(Minutes).where(Minutes.written_by == slack_id).values(written_by=None)
-            )
-        )
-        + _count(
-            session.execute(
-                update(Minutes).where(Minutes.updated_by == slack_id).values(updated_by=None)
-            )
-        ),
+        "minutes_anonymised": int(written or 0),
     }
 
 

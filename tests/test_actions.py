@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -9,21 +10,31 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.domain.trainings import ReportDraft, Subject
 from bot.texts import Texts
 from bot.texts import actions as t
+from bot.texts import common as c
+from commands.actions.values import ActionRef
+from commands.edge.codec import encode
 from commands.edge.ids import Action as ActionId
-from commands.edge.ids import Field
+from commands.edge.ids import Callback, Field
 from slack_sim.web_api import SimulatedSlack
+from storage import meetings as meetings_store
 from storage import outbox
-from storage.models import Action, Minutes, Need, OutboxMessage
+from storage.actions import retain_actions
+from storage.models import Action, ActionEvent, AuditEntry, Meeting, Minutes, Need, OutboxMessage
 from storage.outbox import OutboxKey
+from storage.privacy import erase_person
 from storage.summary import export_sheets
+from storage.trainings import create_report
 from tests.conftest import NOW
 from tests.harness import (
     ANNA,
     BERIT,
     COORDINATOR,
     COORDINATOR_CHANNEL,
+    ERIK,
+    OUTSIDER,
     OWNER,
     WORKING_GROUP,
     RunningBot,
@@ -242,3 +253,353 @@ def test_minutes_with_two_actions_are_reminded_done_and_overdue_everywhere(
         "Beslut",
         "Beslut",
     ]
+
+
+# ------------------------------------------------------------------- proposing, confirming
+
+
+def contacts(running: RunningBot, **people: str) -> None:
+    """Make people contact persons of organisations (as answering a call would)."""
+    with running.bot.db.transaction() as session:
+        for organization, user in people.items():
+            meetings_store.add_contact(session, organization, user, "answer", NOW)
+
+
+def action_form(running: RunningBot, user: str) -> dict[str, Any]:
+    """Run /samverkan åtgärd as user; return the form (opened as loading, then filled in)."""
+    before = len(running.standin.calls_to("views.update"))
+    assert running.command("/samverkan", "åtgärd", user).status == 200
+    return dict(running.standin.wait_for("views.update", before + 1)[-1].args["view"])
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    good = {
+        Field.ACTION_TITLE: "Beslut om en halvdag om drogtecken",
+        Field.ACTION_ORGANIZATIONS: ["tullverket"],
+        Field.ACTION_DUE: "2027-02-01",
+    }
+    return {k: v for k, v in {**good, **changes}.items() if v is not None}
+
+
+def forged(view: dict[str, Any], field: str, value: str) -> dict[str, Any]:
+    """Return a copy of a form whose select offers one more option (a tampered client)."""
+    copy = json.loads(json.dumps(view))
+    for block in copy["blocks"]:
+        if block.get("block_id") == field:
+            block["element"]["options"].append(
+                {"text": {"type": "plain_text", "text": value}, "value": value}
+            )
+    return copy
+
+
+def audit_actions(running: RunningBot) -> list[str]:
+    with running.bot.db.reading() as session:
+        return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+def test_a_partner_proposes_for_their_own_organisation_and_a_coordinator_confirms(
+    bot: RunningBot,
+) -> None:
+    contacts(bot, tullverket=ERIK)
+    view = action_form(bot, ANNA)
+    assert view["callback_id"] == Callback.ACTION_FORM
+    organizations = next(
+        b for b in view["blocks"] if b.get("block_id") == Field.ACTION_ORGANIZATIONS
+    )
+    assert [o["value"] for o in organizations["element"]["options"]] == ["tullverket"]
+    # A tampered form naming another organisation is refused inline, and nothing is stored.
+    tampered = forged(view, Field.ACTION_ORGANIZATIONS, "gavle")
+    result = bot.submit(tampered, answers(**{Field.ACTION_ORGANIZATIONS: ["gavle"]}), ANNA)
+    assert result.json() == {
+        "response_action": "errors",
+        "errors": {Field.ACTION_ORGANIZATIONS: tr(t.ORGANIZATIONS_NOT_YOURS)},
+    }
+    assert actions(bot) == []
+    assert bot.submit(view, answers(), ANNA, view_id="VPROPOSE1").json() is None
+    bot.listeners.wait_idle()
+    (proposal,) = actions(bot)
+    assert proposal.status == "proposed"
+    message = posted(bot, OutboxKey.action_proposed(proposal.id))
+    assert "Förslag till åtgärd #1" in all_text(message["blocks"])
+    assert keys_like(bot, "action:1:assigned") == []  # nobody is told before it is confirmed
+    # Another partner may not confirm it; a coordinator does.
+    press(bot, "action:1:proposed", ActionId.ACTION_CONFIRM, BERIT)
+    assert actions(bot)[0].status == "proposed"
+    assert bot.standin.calls_to("chat.postEphemeral")[-1].args["text"] == tr(
+        c.NOT_ALLOWED, who=tr(c.WHO_COORDINATORS)
+    )
+    press(bot, "action:1:proposed", ActionId.ACTION_CONFIRM, COORDINATOR)
+    assert actions(bot)[0].status == "planned"
+    updated = posted(bot, OutboxKey.action_proposed(proposal.id))
+    assert tr(t.PROPOSAL_CONFIRMED, user=COORDINATOR) in all_text(updated["blocks"])
+    assert not any(
+        b.get("type") == "actions" for b in updated["blocks"]
+    )  # the buttons are gone once decided
+    assert keys_like(bot, "action:1:assigned") == [f"action:1:assigned:{ERIK}"]
+    assert any("är bekräftat" in text for text in dm_texts(bot, ANNA))
+    assert audit_actions(bot)[-2:] == ["action_proposed", "action_confirmed"]
+    # A second press (another coordinator's old copy of the message) changes nothing more.
+    value = encode(ActionRef(action=1))
+    bot.click({"action_id": ActionId.ACTION_CONFIRM, "value": value}, COORDINATOR)
+    bot.listeners.wait_idle()
+    assert audit_actions(bot).count("action_confirmed") == 1
+    assert bot.standin.calls_to("chat.postEphemeral")[-1].args["text"] == tr(
+        t.NOT_A_PROPOSAL, id=1, status="planerad"
+    )
+
+
+def test_a_declined_proposal_is_cancelled_and_the_proposer_hears_why(bot: RunningBot) -> None:
+    view = action_form(bot, ANNA)
+    bot.submit(view, answers(), ANNA, view_id="VPROPOSE2")
+    bot.listeners.wait_idle()
+    press(bot, "action:1:proposed", ActionId.ACTION_CANCEL_OPEN, COORDINATOR)
+    form = bot.opened_view()
+    assert form["callback_id"] == Callback.ACTION_CANCEL
+    short = bot.submit(form, {Field.ACTION_CANCEL_REASON: "x"}, COORDINATOR)
+    assert short.json()["errors"] == {
+        Field.ACTION_CANCEL_REASON: tr(c.TOO_SHORT, limit=3, length=1)
+    }
+    bot.submit(form, {Field.ACTION_CANCEL_REASON: "Det gör Polisen redan."}, COORDINATOR)
+    bot.listeners.wait_idle()
+    (declined,) = actions(bot)
+    assert (declined.status, declined.cancel_reason) == ("cancelled", "Det gör Polisen redan.")
+    assert any(
+        "avböjdes" in text and "Det gör Polisen redan." in text for text in dm_texts(bot, ANNA)
+    )
+    assert audit_actions(bot)[-1] == "action_declined"
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        (OUTSIDER, c.NO_ORGANIZATION),
+        (OWNER, c.NOT_ALLOWED),
+    ],
+)
+def test_outsiders_and_owners_get_no_action_form(bot: RunningBot, user: str, expected: Any) -> None:
+    view = action_form(bot, user)
+    assert view["callback_id"] == "notice"
+    who = {"who": tr(t.WHO_PROPOSE)} if expected is c.NOT_ALLOWED else {}
+    assert tr(expected, **who) in all_text(view["blocks"])
+
+
+# ------------------------------------------------------------------------- reporting
+
+
+def test_progress_is_kept_as_history_and_a_new_due_date_needs_a_reason(bot: RunningBot) -> None:
+    contacts(bot, tullverket=ANNA)
+    bot.submit(action_form(bot, COORDINATOR), answers(), COORDINATOR, view_id="VCREATE1")
+    bot.listeners.wait_idle()
+    assert keys_like(bot, "action:1:assigned") == [f"action:1:assigned:{ANNA}"]
+    # Someone of another organisation may not report on it.
+    press(bot, f"action:1:assigned:{ANNA}", ActionId.ACTION_REPORT, BERIT)
+    refusal = dms_to(bot, BERIT)[-1].args["text"]
+    assert refusal == tr(c.NOT_ALLOWED, who=tr(t.WHO_RESPONSIBLE))
+    # Erik, Anna's colleague at Customs, may.
+    press(bot, f"action:1:assigned:{ANNA}", ActionId.ACTION_REPORT, ERIK)
+    form = bot.opened_view()
+    assert form["callback_id"] == Callback.ACTION_PROGRESS
+    later = {Field.ACTION_PROGRESS_DUE: "2027-03-01"}
+    result = bot.submit(form, later, ERIK)
+    assert result.json()["errors"] == {Field.ACTION_PROGRESS_REASON: tr(t.REASON_FOR_DATE)}
+    result = bot.submit(
+        form,
+        {
+            **later,
+            Field.ACTION_PROGRESS_REASON: "Beslutet tas på ledningsmötet i februari.",
+            Field.ACTION_PROGRESS_TEXT: "Underlaget är skrivet.",
+        },
+        ERIK,
+    )
+    assert result.json() is None
+    bot.listeners.wait_idle()
+    (action,) = actions(bot)
+    assert (action.status, action.due_date) == ("in_progress", date(2027, 3, 1))
+    with bot.bot.db.reading() as session:
+        events = session.scalars(select(ActionEvent).order_by(ActionEvent.id)).all()
+        assert [(e.kind, e.actor, e.note) for e in events] == [
+            ("created", COORDINATOR, ""),
+            ("due", ERIK, "Beslutet tas på ledningsmötet i februari."),
+            ("progress", ERIK, "Underlaget är skrivet."),
+        ]
+    # The new date is reminded (the old one is not): 09:00 on Monday 22 February.
+    tick(bot, at_nine(date(2027, 1, 25)))
+    tick(bot, at_nine(date(2027, 2, 22)))
+    assert keys_like(bot, "action:1:reminder") == [f"action:1:reminder:2027-03-01:{ANNA}"]
+    # The history shows on the action.
+    before = len(bot.standin.responses)
+    press(bot, f"action:1:assigned:{ANNA}", ActionId.ACTION_REPORT, ANNA)  # a form, no answer
+    bot.click({"action_id": ActionId.ACTION_SHOW, "value": encode(ActionRef(action=1))}, ANNA)
+    shown = bot.standin.wait_for_response(before + 1)[-1]
+    text = all_text(shown["blocks"])
+    assert "Underlaget är skrivet." in text
+    assert "nytt slutdatum 1 mars 2027: Beslutet tas på ledningsmötet i februari." in text
+
+
+def test_an_action_done_twice_is_done_once(bot: RunningBot) -> None:
+    contacts(bot, tullverket=ANNA)
+    bot.submit(action_form(bot, COORDINATOR), answers(), COORDINATOR, view_id="VCREATE2")
+    bot.listeners.wait_idle()
+    press(bot, f"action:1:assigned:{ANNA}", ActionId.ACTION_DONE, ANNA)
+    press(bot, f"action:1:assigned:{ANNA}", ActionId.ACTION_DONE, ANNA)
+    assert actions(bot)[0].status == "done"
+    assert audit_actions(bot).count("action_done") == 1
+    second = dms_to(bot, ANNA)[-1].args["text"]
+    assert second == tr(t.ALREADY_CLOSED, id=1, status="klar")
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+def test_minutes_refuse_an_identity_number_inline_and_store_nothing(bot: RunningBot) -> None:
+    followup = hold_meeting(bot)
+    form = open_minutes(bot, followup)
+    result = bot.submit(
+        form,
+        {f"{Field.MINUTES_NOTE}:1": "Ring Tolvan på 19121212-1212."},
+        COORDINATOR,
+    )
+    errors = result.json()["errors"]
+    assert list(errors) == [f"{Field.MINUTES_NOTE}:1"]
+    assert "personnummer" in errors[f"{Field.MINUTES_NOTE}:1"]
+    with bot.bot.db.reading() as session:
+        assert session.scalars(select(Minutes)).all() == []
+
+
+def test_minutes_written_again_update_the_thread_and_add_no_actions_twice(bot: RunningBot) -> None:
+    write_minutes(bot)
+    form = open_minutes(bot, posted(bot, OutboxKey.meeting_followup(meeting_id(bot))))
+    decisions = next(b for b in form["blocks"] if b.get("block_id") == Field.MINUTES_DECISIONS)
+    assert decisions["element"]["initial_value"] == (
+        "Ta fram föräldramaterial\nBeslut om utbildning i hamnen"
+    )
+    attended = next(b for b in form["blocks"] if b.get("block_id") == Field.MINUTES_ATTENDED)
+    assert sorted(o["value"] for o in attended["element"]["initial_options"]) == [
+        "gavle",
+        "tullverket",
+    ]
+    before = len(bot.standin.calls_to("chat.update"))
+    bot.submit(form, {Field.MINUTES_DECISIONS: "Ta fram föräldramaterial"}, COORDINATOR)
+    bot.listeners.wait_idle()
+    updates = bot.standin.wait_for("chat.update", before + 1)
+    assert any("Ändrade" in all_text(u.args.get("blocks") or []) for u in updates[before:])
+    assert len(actions(bot)) == 2
+    with bot.bot.db.reading() as session:
+        minutes = session.scalars(select(Minutes)).one()
+        assert (minutes.decisions, minutes.revision) == (["Ta fram föräldramaterial"], 1)
+    assert audit_actions(bot)[-1] == "minutes_changed"
+
+
+def test_a_meeting_not_held_counts_as_cancelled_and_takes_no_minutes(bot: RunningBot) -> None:
+    followup = hold_meeting(bot)
+    click(bot, followup, ActionId.MEETING_NOT_HELD, ANNA, channel=COORDINATOR_CHANNEL)
+    bot.listeners.wait_idle()
+    with bot.bot.db.reading() as session:
+        assert session.get(Meeting, meeting_id(bot)).status == "held"  # type: ignore[union-attr]
+    click(bot, followup, ActionId.MEETING_NOT_HELD, COORDINATOR, channel=COORDINATOR_CHANNEL)
+    bot.listeners.wait_idle()
+    with bot.bot.db.reading() as session:
+        meeting = session.get(Meeting, meeting_id(bot))
+        assert meeting is not None
+        assert (meeting.status, meeting.cancel_reason) == ("cancelled", tr(t.NOT_HELD_REASON))
+        assert meetings_store.attendance_of(session, meeting.id) == set()
+        assert meetings_store.meetings_held(session, NOW, bot.clock.now(), "working_group") == 0
+    assert "Mötet är inställt" in all_text(call_of(bot)["blocks"])
+    click(bot, followup, ActionId.MINUTES_OPEN, COORDINATOR, channel=COORDINATOR_CHANNEL)
+    bot.listeners.wait_idle()
+    assert bot.standin.calls_to("chat.postEphemeral")[-1].args["text"] == tr(t.MINUTES_CANCELLED)
+
+
+def test_samverkan_protokoll_lists_the_minutes_and_shows_them(bot: RunningBot) -> None:
+    write_minutes(bot)
+    listed = respond_to(bot, "/samverkan", "protokoll", ANNA)
+    assert "Arbetsgruppsmöte* tisdag 12 januari 2027 kl. 09.00–11.00 · 2 beslut · 2 åtgärder" in (
+        all_text(listed["blocks"])
+    )
+    assert "Möten utan minnesanteckningar" not in all_text(listed["blocks"])
+    before = len(bot.standin.responses)
+    bot.click(find_button(listed["blocks"], ActionId.MINUTES_SHOW), ANNA)
+    shown = bot.standin.wait_for_response(before + 1)[-1]
+    assert "Gävle och Tullverket berättade om läget." in all_text(shown["blocks"])
+    # Coordinators also see the held meetings that have no minutes, with the buttons.
+    tick(bot, datetime(2027, 1, 20, 8, tzinfo=UTC))  # the planning meeting of the 19th is held
+    coordinators = respond_to(bot, "/samverkan", "minutes", COORDINATOR)
+    text = all_text(coordinators["blocks"])
+    assert "Möten utan minnesanteckningar" in text
+    assert "Planeringsmöte" in text
+    find_button(coordinators["blocks"], ActionId.MINUTES_OPEN)
+
+
+def test_the_list_puts_overdue_first_and_filters_on_ones_own_organisation(bot: RunningBot) -> None:
+    write_minutes(bot)
+    tick(bot, datetime(2027, 1, 27, 8, tzinfo=UTC))  # the Gävle action is two days late
+    listed = all_text(respond_to(bot, "/samverkan", "åtgärder", BERIT)["blocks"])
+    assert listed.index("Försenade (1)") < listed.index("#1 *Ta fram") < listed.index("Öppna (1)")
+    own = all_text(respond_to(bot, "/samverkan", "åtgärder egna", ANNA)["blocks"])
+    assert "Öppna åtgärder för Tullverket" in own
+    assert "#1" not in own
+    press(bot, f"action:2:assigned:{ANNA}", ActionId.ACTION_DONE, ANNA)
+    assert "#2" not in all_text(respond_to(bot, "/samverkan", "actions", ANNA)["blocks"])
+    closed = all_text(respond_to(bot, "/samverkan", "åtgärder alla", ANNA)["blocks"])
+    assert "Avslutade (1)" in closed
+    assert "#2 *Beslut om halvdag" in closed
+    refused = respond_to(bot, "/samverkan", "åtgärder", OUTSIDER)
+    assert refused["text"] == tr(c.NO_ORGANIZATION)
+
+
+# --------------------------------------------------------------- report-back reminder
+
+
+def test_partners_that_reported_nothing_are_reminded_once_before_the_owners_meeting(
+    bot: RunningBot,
+) -> None:
+    contacts(bot, tullverket=ANNA, gavle=BERIT)
+    with bot.bot.db.transaction() as session:
+        draft = ReportDraft(
+            "gavle",
+            "Föräldrakväll",
+            Subject.NARCOTICS,
+            date(2027, 1, 14),
+            datetime(2027, 1, 14, 17, tzinfo=UTC),
+            20,
+        )
+        create_report(session, draft, reported_by=BERIT, source_key=None, now=NOW)
+    owners = datetime(2027, 4, 1, 8, tzinfo=UTC)  # 10:00 summer time
+    due = at_nine(date(2027, 3, 2))  # 30 days before, at nine
+    tick(bot, due - timedelta(minutes=1))
+    assert keys_like(bot, "report:") == []
+    tick(bot, due)
+    tick(bot)
+    meeting = meeting_id(bot, "owners")
+    assert keys_like(bot, "report:") == [f"report:{meeting}:reminder:{ANNA}"]
+    assert "Tullverket har inte återrapporterat" in dms_to(bot, ANNA)[-1].args["text"]
+    assert owners > due
+
+
+# --------------------------------------------------------------------------- privacy
+
+
+def test_erasing_a_person_removes_them_from_actions_and_minutes(bot: RunningBot) -> None:
+    write_minutes(bot)
+    with bot.bot.db.transaction() as session:
+        counts = erase_person(session, COORDINATOR)
+    assert counts["actions_anonymised"] == 2
+    assert counts["minutes_anonymised"] == 1
+    with bot.bot.db.reading() as session:
+        assert {a.created_by for a in session.scalars(select(Action))} == {None}
+        assert session.scalars(select(Minutes)).one().written_by is None
+        assert COORDINATOR not in {e.actor for e in session.scalars(select(ActionEvent))}
+
+
+def test_closed_actions_and_old_minutes_go_at_their_retention_age(bot: RunningBot) -> None:
+    write_minutes(bot)
+    press(bot, f"action:1:assigned:{BERIT}", ActionId.ACTION_DONE, BERIT)
+    later = bot.clock.now() + timedelta(days=11)
+    ages = {"actions": timedelta(days=10), "minutes": timedelta(days=30)}
+    with bot.bot.db.transaction() as session:
+        assert retain_actions(session, later, ages) == {"actions": 1, "minutes": 0}
+    with bot.bot.db.reading() as session:
+        assert [a.id for a in session.scalars(select(Action))] == [2]
+        assert session.scalars(select(ActionEvent.action_id)).all() == [2]
+    with bot.bot.db.transaction() as session:
+        assert retain_actions(session, later + timedelta(days=30), ages)["minutes"] == 1
