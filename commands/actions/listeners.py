@@ -10,7 +10,7 @@ from slack_sdk.models.views import View
 from bot.domain.actions import ActionInput, ProgressInput, validate_reason
 from bot.texts import actions as t
 from bot.texts import common as c
-from commands.actions import queries, usecases
+from commands.actions import queries, usecases, usecases_progress
 from commands.actions.render_forms import ACTION_FIELDS, CANCEL_FIELDS, PROGRESS_FIELDS
 from commands.actions.usecases import Invalid
 from commands.actions.values import ActionForm, ActionList, ActionRef, NewAction
@@ -40,6 +40,22 @@ def open_action_form(ix: Interaction, metadata: NewAction) -> None:
     ix.update_view(view_id, view)
 
 
+def show(ix: Interaction, found: dict[str, Any] | Refusal, *, replace: bool = False) -> None:
+    """Answer privately with a message (a list, an action, minutes), or say why not."""
+    if isinstance(found, Refusal):
+        ix.answer(found.msg, **found.params)
+        return
+    ix.respond(replace=replace, **found)
+
+
+def open_form(ix: Interaction, view: View | Refusal) -> None:
+    """Open a form, or tell the person privately why it does not open."""
+    if isinstance(view, Refusal):
+        ix.tell(view.msg, **view.params)
+        return
+    ix.open_view(view)
+
+
 def action_command(ix: Command) -> None:
     """Handle /samverkan åtgärd [ny | hjälp]: open the form for a new (or proposed) action."""
     if ix.args.casefold() in HELP_WORDS:
@@ -51,10 +67,7 @@ def action_command(ix: Command) -> None:
 def _list(ix: Interaction, *, own: bool, closed: bool, replace: bool = False) -> None:
     with ix.bot.db.reading() as session:
         message = queries.listing(ix.bot, session, ix.actor, own=own, closed=closed)
-    if isinstance(message, Refusal):
-        ix.answer(message.msg, **message.params)
-        return
-    ix.respond(replace=replace, **message)
+    show(ix, message, replace=replace)
 
 
 def actions_command(ix: Command) -> None:
@@ -79,11 +92,7 @@ def handle_new(ix: Click[NoValue]) -> None:
 def handle_show(ix: Click[ActionRef]) -> None:
     """Show one action with its history and buttons, privately."""
     with ix.bot.db.reading() as session:
-        message = queries.detail(ix.bot, session, ix.actor, ix.value.action)
-    if isinstance(message, Refusal):
-        ix.tell(message.msg, **message.params)
-        return
-    ix.respond(**message)
+        show(ix, queries.detail(ix.bot, session, ix.actor, ix.value.action))
 
 
 def _open(ix: Click[ActionRef], build: Callable[..., View | Refusal], *, manage: bool) -> None:
@@ -91,10 +100,7 @@ def _open(ix: Click[ActionRef], build: Callable[..., View | Refusal], *, manage:
     actor = coordinator(ix) if manage else ix.actor
     with ix.bot.db.reading() as session:
         view = build(ix.bot, session, actor, ix.value.action, ix.channel)
-    if isinstance(view, Refusal):
-        ix.tell(view.msg, **view.params)
-        return
-    ix.open_view(view)
+    open_form(ix, view)
 
 
 def handle_report(ix: Click[ActionRef]) -> None:
@@ -117,7 +123,7 @@ def _told(ix: Interaction, outcome: Done | Refusal) -> None:
 def handle_done(ix: Click[ActionRef]) -> None:
     """Mark an action done (the responsible, the named person, coordinators)."""
     with ix.bot.db.transaction() as session:
-        outcome = usecases.mark_done(ix.bot, session, ix.actor, ix.value.action)
+        outcome = usecases_progress.mark_done(ix.bot, session, ix.actor, ix.value.action)
     _told(ix, outcome)
 
 
@@ -186,7 +192,9 @@ def handle_progress_submission(ix: Submission[ActionForm]) -> None:
         reason=ix.form.text(Field.ACTION_PROGRESS_REASON),
     )
     with ix.bot.db.transaction() as session:
-        outcome = usecases.submit_progress(ix.bot, session, ix.actor, ix.metadata.action, data)
+        outcome = usecases_progress.submit_progress(
+            ix.bot, session, ix.actor, ix.metadata.action, data
+        )
     finish(ix, outcome, PROGRESS_FIELDS)
 
 
@@ -197,7 +205,7 @@ def handle_cancel_submission(ix: Submission[ActionForm]) -> None:
         ix.field_errors([error], CANCEL_FIELDS)
         return
     with ix.bot.db.transaction() as session:
-        outcome = usecases.cancel_action(
+        outcome = usecases_progress.cancel_action(
             ix.bot, session, coordinator(ix), ix.metadata.action, reason
         )
     finish(ix, outcome, CANCEL_FIELDS)

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from bot.domain.actions import SLOTS, MinutesInput, slot_prefix
 from bot.texts import actions as t
 from commands.actions import usecases_minutes as usecases
-from commands.actions.listeners import finish, read_action
+from commands.actions.listeners import finish, open_form, read_action, show
 from commands.actions.render_forms import minutes_fields
 from commands.actions.usecases_minutes import agenda_of
 from commands.actions.values import MinutesForm, MinutesRef
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Command, Submission
-from commands.edge.outcome import Refusal, tell_outcome
+from commands.edge.outcome import tell_outcome
 from commands.meetings.replies import coordinator
 from commands.meetings.values import MeetingRef
 from storage import meetings as meetings_store
@@ -28,30 +28,21 @@ def minutes_command(ix: Command) -> None:
         return
     with ix.bot.db.reading() as session:
         message = usecases.list_minutes(ix.bot, session, ix.actor)
-    if isinstance(message, Refusal):
-        ix.answer(message.msg, **message.params)
-        return
-    ix.respond(**message)
+    show(ix, message)
 
 
 def handle_open(ix: Click[MeetingRef]) -> None:
     """Open the minutes form of an ended meeting (coordinators)."""
     with ix.bot.db.reading() as session:
         view = usecases.form_view(ix.bot, session, coordinator(ix), ix.value.meeting, ix.channel)
-    if isinstance(view, Refusal):
-        ix.tell(view.msg, **view.params)
-        return
-    ix.open_view(view)
+    open_form(ix, view)
 
 
 def handle_show(ix: Click[MinutesRef]) -> None:
     """Show a meeting's minutes privately."""
     with ix.bot.db.reading() as session:
         message = usecases.show_minutes(ix.bot, session, ix.actor, ix.value.minutes)
-    if isinstance(message, Refusal):
-        ix.tell(message.msg, **message.params)
-        return
-    ix.respond(**message)
+    show(ix, message)
 
 
 def handle_not_held(ix: Click[MeetingRef]) -> None:

@@ -36,13 +36,8 @@ from commands.actions.render_lists import (
     home_blocks,
     list_message,
 )
-from commands.actions.usecases import (
-    cancellable,
-    needs_for_form,
-    organizations_for,
-    refuse_proposal,
-    reportable,
-)
+from commands.actions.usecases import needs_for_form, organizations_for, refuse_proposal
+from commands.actions.usecases_progress import cancellable, reportable
 from commands.actions.values import ActionForm, NewAction
 from commands.edge.outcome import Refusal
 from storage import actions as store

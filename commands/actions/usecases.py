@@ -1,4 +1,4 @@
-"""Use cases of actions: propose or create, confirm, report progress, mark done, cancel.
+"""Use cases of actions: propose or create, confirm (reporting is in usecases_progress).
 
 Each takes the bot, an open session and who acts, and does its whole unit of work in it:
 check who may, validate, store, queue the outbox rows (the notices, the proposal's message,
@@ -15,25 +15,18 @@ from sqlalchemy.orm import Session
 from bot.context import BotContext
 from bot.domain.access import Actor
 from bot.domain.actions import (
-    OPEN_STATUSES,
     STATUS_LABELS,
     ActionDraft,
     ActionInput,
     ActionStatus,
-    Progress,
-    ProgressDraft,
-    ProgressInput,
     may_manage,
     may_propose,
-    may_report,
     validate_action,
-    validate_progress,
 )
 from bot.domain.organizations import OrganizationInfo
 from bot.domain.validation import FieldError
 from bot.texts import actions as t
 from bot.texts import common as c
-from commands import blocks as b
 from commands.actions import effects
 from commands.actions import phrases as p
 from commands.actions.render_messages import proposal_message
@@ -98,7 +91,8 @@ def _told(bot: BotContext, keys: list[OutboxKey]) -> str:
     return bot.texts(t.TOLD_CONTACTS, count=len(people))
 
 
-def _params(bot: BotContext, action: Action) -> dict[str, object]:
+def action_params(bot: BotContext, action: Action) -> dict[str, object]:
+    """Return an action's id, title and due date as the texts name them."""
     return {"id": action.id, "title": p.title(action), "due": p.due(bot.texts, action.due_date)}
 
 
@@ -172,14 +166,14 @@ def create(
     if not manage:
         keys = _queue_proposal(bot, session, action)
         record(bot, session, actor, "action_proposed", f"action:{action.id}")
-        return Done(keys, t.PROPOSED, _params(bot, action))
+        return Done(keys, t.PROPOSED, action_params(bot, action))
     keys = effects.queue_assigned(bot, session, action)
     told = _told(bot, keys)
     keys += effects.plan_needs(bot, session, actor, action)
     if refresh:
         keys += effects.refresh_next_call(bot, session)
     record(bot, session, actor, "action_created", f"action:{action.id}")
-    return Done(keys, t.CREATED, {**_params(bot, action), "told": told})
+    return Done(keys, t.CREATED, {**action_params(bot, action), "told": told})
 
 
 def _queue_proposal(bot: BotContext, session: Session, action: Action) -> list[OutboxKey]:
@@ -200,7 +194,7 @@ def _queue_proposal(bot: BotContext, session: Session, action: Action) -> list[O
     return [key]
 
 
-def _update_proposal(
+def update_proposal(
     bot: BotContext, session: Session, action: Action, outcome: str
 ) -> list[OutboxKey]:
     """Show a decided proposal's outcome in its message instead of the buttons."""
@@ -222,12 +216,23 @@ def _update_proposal(
     return [key]
 
 
-def _found(bot: BotContext, session: Session, action_id: int) -> Action | Refusal:
+def found_action(bot: BotContext, session: Session, action_id: int) -> Action | Refusal:
+    """Return an action by id, or say that it no longer exists."""
     action = store.get_action(session, action_id)
     return action if action is not None else Refusal(t.NOT_FOUND, {"id": action_id})
 
 
-def _status_text(bot: BotContext, action: Action) -> str:
+def managed_action(
+    bot: BotContext, session: Session, actor: Actor, action_id: int
+) -> Action | Refusal:
+    """Return an action for a coordinator to decide on, or why not (not one, or no action)."""
+    if not may_manage(actor):
+        return coordinators_only(bot)
+    return found_action(bot, session, action_id)
+
+
+def status_text(bot: BotContext, action: Action) -> str:
+    """Name an action's status in running text (lower case)."""
     return bot.texts(STATUS_LABELS[ActionStatus(action.status)]).lower()
 
 
@@ -235,9 +240,7 @@ def confirm_action(
     bot: BotContext, session: Session, actor: Actor, action_id: int
 ) -> Done | Refusal:
     """Confirm a partner's proposal (coordinators): it is planned, and the responsible told."""
-    if not may_manage(actor):
-        return coordinators_only(bot)
-    action = _found(bot, session, action_id)
+    action = managed_action(bot, session, actor, action_id)
     if isinstance(action, Refusal):
         return action
     now = bot.clock.now()
@@ -251,7 +254,7 @@ def confirm_action(
     )
     session.refresh(action)
     if not moved:
-        return Refusal(t.NOT_A_PROPOSAL, {"id": action.id, "status": _status_text(bot, action)})
+        return Refusal(t.NOT_A_PROPOSAL, {"id": action.id, "status": status_text(bot, action)})
     store.add_event(
         session,
         action.id,
@@ -263,201 +266,13 @@ def confirm_action(
     )
     keys = effects.queue_assigned(bot, session, action)
     told = _told(bot, keys)
-    keys += _update_proposal(
+    keys += update_proposal(
         bot, session, action, bot.texts(t.PROPOSAL_CONFIRMED, user=actor.user_id)
     )
     if action.created_by and action.created_by != actor.user_id:
-        text = bot.texts(t.NOTICE_CONFIRMED, **_params(bot, action), user=actor.user_id)
+        text = bot.texts(t.NOTICE_CONFIRMED, **action_params(bot, action), user=actor.user_id)
         keys.append(effects.queue_notice(bot, session, action, action.created_by, text))
     keys += effects.plan_needs(bot, session, actor, action)
     keys += effects.refresh_next_call(bot, session)
     record(bot, session, actor, "action_confirmed", f"action:{action.id}")
-    return Done(keys, t.CONFIRMED, {**_params(bot, action), "told": told})
-
-
-# ------------------------------------------------------------------------ reporting
-
-
-def reportable(bot: BotContext, session: Session, actor: Actor, action_id: int) -> Action | Refusal:
-    """Return an open action the actor may report on, or why not."""
-    action = _found(bot, session, action_id)
-    if isinstance(action, Refusal):
-        return action
-    if not may_report(actor, action.organization_ids, action.contact_user):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_RESPONSIBLE)})
-    if action.status == ActionStatus.PROPOSED.value:
-        return Refusal(t.NOT_YET_CONFIRMED, {"id": action.id})
-    if action.status not in {s.value for s in OPEN_STATUSES}:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": _status_text(bot, action)})
-    return action
-
-
-def submit_progress(
-    bot: BotContext, session: Session, actor: Actor, action_id: int, data: ProgressInput
-) -> Done | Refusal | Invalid:
-    """Validate a progress report against the action's due date, then keep it."""
-    action = reportable(bot, session, actor, action_id)
-    if isinstance(action, Refusal):
-        return action
-    draft, errors = validate_progress(data, current_due=action.due_date, today=effects.today(bot))
-    if draft is None:
-        return Invalid(errors)
-    return report_progress(bot, session, actor, action_id, draft)
-
-
-def report_progress(
-    bot: BotContext, session: Session, actor: Actor, action_id: int, draft: ProgressDraft
-) -> Done | Refusal:
-    """Keep a progress report: a text, a new due date with its reason, or done.
-
-    Done closes the action, and each need whose actions are now all done moves to "Klart"
-    with "you said, we did" to its submitter. Every report is kept in the history.
-    """
-    action = reportable(bot, session, actor, action_id)
-    if isinstance(action, Refusal):
-        return action
-    now = bot.clock.now()
-    subject = f"action:{action.id}"
-    due_said = ""
-    if draft.new_due is not None:
-        store.add_event(
-            session, action.id, "due", actor.user_id, now, note=draft.reason, due=draft.new_due
-        )
-        store.set_due(session, action, draft.new_due, now)
-        record(bot, session, actor, "action_due_changed", subject, draft.new_due.isoformat())
-        due_said = bot.texts(t.DUE_SAVED, due=p.due(bot.texts, draft.new_due))
-    current = ActionStatus(action.status)
-    if draft.state is Progress.DONE:
-        return _done(bot, session, actor, action, draft.text)
-    if draft.text:
-        store.add_event(session, action.id, "progress", actor.user_id, now, note=draft.text)
-    if current is ActionStatus.PLANNED:
-        store.move_action(
-            session, action.id, expected=[current], target=ActionStatus.IN_PROGRESS, now=now
-        )
-    else:
-        action.updated_at = now
-    session.flush()
-    session.refresh(action)
-    record(bot, session, actor, "action_progress", subject)
-    keys = effects.refresh_next_call(bot, session)
-    params = {**_params(bot, action), "status": _status_text(bot, action), "due": due_said}
-    return Done(keys, t.PROGRESS_SAVED, params)
-
-
-def mark_done(bot: BotContext, session: Session, actor: Actor, action_id: int) -> Done | Refusal:
-    """Mark an action done from its button (see report_progress)."""
-    action = reportable(bot, session, actor, action_id)
-    if isinstance(action, Refusal):
-        return action
-    return _done(bot, session, actor, action, "")
-
-
-def _done(
-    bot: BotContext, session: Session, actor: Actor, action: Action, note: str
-) -> Done | Refusal:
-    now = bot.clock.now()
-    current = ActionStatus(action.status)
-    moved = store.move_action(
-        session, action.id, expected=OPEN_STATUSES, target=ActionStatus.DONE, now=now
-    )
-    session.refresh(action)
-    if not moved:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": _status_text(bot, action)})
-    store.add_event(
-        session,
-        action.id,
-        "done",
-        actor.user_id,
-        now,
-        note=note,
-        from_status=current.value,
-        to_status=ActionStatus.DONE.value,
-    )
-    session.flush()
-    keys, needs = effects.finish_needs(bot, session, actor, action)
-    keys += effects.refresh_next_call(bot, session)
-    record(bot, session, actor, "action_done", f"action:{action.id}")
-    said = bot.texts(t.DONE_NEEDS, needs=", ".join(f"#{n}" for n in needs)) if needs else ""
-    return Done(keys, t.DONE_SAVED, {"id": action.id, "title": p.title(action), "needs": said})
-
-
-# --------------------------------------------------------------------------- cancel
-
-
-def cancellable(
-    bot: BotContext, session: Session, actor: Actor, action_id: int
-) -> Action | Refusal:
-    """Return an action a coordinator may cancel (or a proposal decline), or why not."""
-    if not may_manage(actor):
-        return coordinators_only(bot)
-    action = _found(bot, session, action_id)
-    if isinstance(action, Refusal):
-        return action
-    if action.status in {ActionStatus.DONE.value, ActionStatus.CANCELLED.value}:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": _status_text(bot, action)})
-    return action
-
-
-def cancel_action(
-    bot: BotContext, session: Session, actor: Actor, action_id: int, reason: str
-) -> Done | Refusal:
-    """Cancel an action, or decline a proposal, with a reason (coordinators).
-
-    A declined proposal's proposer is told; a cancelled action may leave a need whose other
-    actions are all done, which then moves to "Klart".
-    """
-    action = cancellable(bot, session, actor, action_id)
-    if isinstance(action, Refusal):
-        return action
-    now = bot.clock.now()
-    current = ActionStatus(action.status)
-    moved = store.move_action(
-        session,
-        action.id,
-        expected=[current],
-        target=ActionStatus.CANCELLED,
-        now=now,
-        values={"cancel_reason": reason},
-    )
-    session.refresh(action)
-    if not moved:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": _status_text(bot, action)})
-    proposal = current is ActionStatus.PROPOSED
-    store.add_event(
-        session,
-        action.id,
-        "declined" if proposal else "cancelled",
-        actor.user_id,
-        now,
-        note=reason,
-        from_status=current.value,
-        to_status=ActionStatus.CANCELLED.value,
-    )
-    session.flush()
-    keys: list[OutboxKey] = []
-    if proposal:
-        outcome = bot.texts(t.PROPOSAL_DECLINED, user=actor.user_id, reason=b.escape(reason))
-        keys += _update_proposal(bot, session, action, outcome)
-        if action.created_by and action.created_by != actor.user_id:
-            text = bot.texts(
-                t.NOTICE_DECLINED,
-                **_params(bot, action),
-                user=actor.user_id,
-                reason=b.escape(reason),
-            )
-            keys.append(effects.queue_notice(bot, session, action, action.created_by, text))
-    else:
-        more, _ = effects.finish_needs(bot, session, actor, action)
-        keys += more + effects.refresh_next_call(bot, session)
-    record(
-        bot,
-        session,
-        actor,
-        "action_declined" if proposal else "action_cancelled",
-        f"action:{action.id}",
-        reason,
-    )
-    return Done(
-        keys, t.DECLINED if proposal else t.CANCELLED, {"id": action.id, "title": p.title(action)}
-    )
+    return Done(keys, t.CONFIRMED, {**action_params(bot, action), "told": told})
