@@ -14,7 +14,7 @@ from bot.domain.trainings import ReportDraft, Subject
 from bot.texts import Texts
 from bot.texts import actions as t
 from bot.texts import common as c
-from commands.actions.values import ActionRef
+from commands.actions.values import ActionRef, NewAction
 from commands.edge.codec import encode
 from commands.edge.ids import Action as ActionId
 from commands.edge.ids import Callback, Field
@@ -603,3 +603,20 @@ def test_closed_actions_and_old_minutes_go_at_their_retention_age(bot: RunningBo
         assert session.scalars(select(ActionEvent.action_id)).all() == [2]
     with bot.bot.db.transaction() as session:
         assert retain_actions(session, later + timedelta(days=30), ages)["minutes"] == 1
+
+
+def test_one_more_action_from_the_minutes_comes_from_that_meeting(bot: RunningBot) -> None:
+    write_minutes(bot)
+    minutes_key = keys_like(bot, "minutes:")[0]
+    before = len(bot.standin.calls_to("views.update"))
+    press(bot, minutes_key, ActionId.ACTION_NEW_FROM_MEETING, COORDINATOR)
+    view = bot.standin.wait_for("views.update", before + 1)[-1].args["view"]
+    assert "Från mötet Arbetsgruppsmöte tisdag 12 januari 2027" in all_text(view["blocks"])
+    bot.submit(view, answers(), COORDINATOR, view_id="VMORE1")
+    bot.listeners.wait_idle()
+    assert actions(bot)[-1].meeting_id == meeting_id(bot)
+    # A form naming a meeting that does not exist makes an action of its own, no error.
+    stale = {**view, "private_metadata": encode(NewAction(meeting=999999))}
+    assert bot.submit(stale, answers(), COORDINATOR, view_id="VMORE2").json() is None
+    bot.listeners.wait_idle()
+    assert (len(actions(bot)), actions(bot)[-1].meeting_id) == (4, None)

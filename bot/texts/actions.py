@@ -379,9 +379,9 @@ MINUTES_DECISIONS = Msg("Beslut", "Decisions")
 MINUTES_DECISIONS_HINT = Msg("Ett beslut per rad.", "One decision per line.")
 MINUTES_ACTIONS_HEADER = Msg(
     "*Nya åtgärder*: upp till {count} åt gången. Lämna tomt det som inte behövs; fler kan "
-    "läggas till med `/samverkan åtgärd`.",
+    "läggas till med knappen under minnesanteckningarna.",
     "*New actions*: up to {count} at a time. Leave empty what is not needed; more can be added "
-    "with `/samverkan action`.",
+    "with the button under the minutes.",
 )
 SLOT_TITLE = Msg("Åtgärd {number}: vad ska göras?", "Action {number}: what is to be done?")
 SLOT_ORGANIZATIONS = Msg(
@@ -438,6 +438,7 @@ FOLLOWUP_MINUTES = Msg(
     "the call.",
 )
 BUTTON_MINUTES = Msg("Minnesanteckningar", "Minutes")
+BUTTON_MORE_ACTIONS = Msg("Ny åtgärd från mötet", "New action from the meeting")
 BUTTON_MINUTES_SHOW = Msg("Visa minnesanteckningarna", "Show the minutes")
 BUTTON_NOT_HELD = Msg("Mötet blev inte av", "The meeting was not held")
 NOT_HELD_CONFIRM_TITLE = Msg("Blev mötet inte av?", "Was the meeting not held?")

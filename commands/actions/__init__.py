@@ -31,6 +31,7 @@ SURFACE = Surface(
     name="actions",
     clicks={
         Action.ACTION_NEW: click(on.handle_new),
+        Action.ACTION_NEW_FROM_MEETING: click(on.handle_new_from_meeting, MeetingRef),
         Action.ACTION_SHOW: click(on.handle_show, ActionRef),
         Action.ACTION_REPORT: click(on.handle_report, ActionRef),
         Action.ACTION_DONE: click(on.handle_done, ActionRef),

@@ -20,6 +20,7 @@ from commands.edge.interaction import Click, Command, Interaction, Submission
 from commands.edge.outcome import Done, Refusal, tell_outcome
 from commands.edge.requests import FormState
 from commands.meetings.replies import coordinator
+from commands.meetings.values import MeetingRef
 from storage.db import DatabaseUnavailable
 
 HELP_WORDS = {"hjälp", "hjalp", "help", "?"}
@@ -87,6 +88,11 @@ def handle_list(ix: Click[ActionList]) -> None:
 def handle_new(ix: Click[NoValue]) -> None:
     """Open the action form from the Home tab."""
     open_action_form(ix, NewAction())
+
+
+def handle_new_from_meeting(ix: Click[MeetingRef]) -> None:
+    """Open the action form for one more action from a meeting (its minutes' button)."""
+    open_action_form(ix, NewAction(meeting=ix.value.meeting, channel=ix.channel))
 
 
 def handle_show(ix: Click[ActionRef]) -> None:

@@ -18,6 +18,7 @@ from commands.edge.codec import encode
 from commands.edge.ids import Action as ActionId
 from commands.edge.ids import Block
 from commands.meetings.render.messages import minutes_buttons
+from commands.meetings.values import MeetingRef
 from storage.models import Action, Minutes
 
 ACTIONS_SHOWN = 20
@@ -79,6 +80,12 @@ def minutes_blocks(tr: Texts, view: MinutesView) -> list[SlackBlock]:
             for a in view.actions[:ACTIONS_SHOWN]
         ]
         blocks += [b.section(chunk) for chunk in b.chunk_lines(lines)]
+    more = b.button(
+        tr(t.BUTTON_MORE_ACTIONS),
+        ActionId.ACTION_NEW_FROM_MEETING,
+        encode(MeetingRef(meeting=minutes.meeting_id)),
+    )
+    blocks.append(b.actions([more], block_id=f"{Block.MINUTES_BUTTONS}:more:{minutes.meeting_id}"))
     return blocks[: b.MESSAGE_BLOCKS_MAX]
 
 

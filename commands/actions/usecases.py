@@ -33,6 +33,7 @@ from commands.actions.render_messages import proposal_message
 from commands.edge.outcome import Done, Refusal
 from storage import actions as store
 from storage import audit, outbox
+from storage import meetings as meetings_store
 from storage.models import Action
 from storage.needs import open_needs
 from storage.outbox import OutboxKey
@@ -132,6 +133,8 @@ def submit_action(
     draft = validate(bot, session, actor, data)
     if isinstance(draft, Invalid):
         return draft
+    if meeting_id is not None and meetings_store.get_meeting(session, meeting_id) is None:
+        meeting_id = None  # a meeting gone since the form opened: the action stands alone
     return create(bot, session, actor, draft, source_key=source_key, meeting_id=meeting_id)
 
 

@@ -217,6 +217,7 @@ class Action(StrEnum):
     HOME_EXPORT = "home_export"
     # actions and minutes (issue 15)
     ACTION_NEW = "action_new"
+    ACTION_NEW_FROM_MEETING = "action_new_from_meeting"
     ACTION_SHOW = "action_show"
     ACTION_REPORT = "action_report"
     ACTION_DONE = "action_done"
