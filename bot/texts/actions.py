@@ -83,6 +83,10 @@ FORM_INTRO_PARTNER = Msg(
     "Propose an action for your organisation. A coordinator confirms the proposal; then you are "
     "reminded {lead} before the due date. *Only open information.*",
 )
+LEAD_DAY = Msg("en dag", "one day")
+LEAD_DAYS = Msg("{count} dagar", "{count} days")
+LEAD_HOUR = Msg("en timme", "one hour")
+LEAD_HOURS = Msg("{count} timmar", "{count} hours")
 FORM_MEETING = Msg("Från mötet {title} {when}.", "From the meeting {title} {when}.")
 TITLE = Msg("Vad ska göras?", "What is to be done?")
 TITLE_HINT = Msg(

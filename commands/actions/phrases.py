@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.actions import STATUS_LABELS, ActionStatus, is_overdue
@@ -14,11 +14,22 @@ from commands.meetings.render.phrases import day_text, when
 from storage.models import Action, Meeting
 
 TITLE_SHOWN = 80
+DAY = timedelta(days=1)
 
 
 def due(tr: Texts, day: date) -> str:
     """Write a due date: 5 februari 2027."""
     return day_text(tr, day)
+
+
+def lead(tr: Texts, length: timedelta) -> str:
+    """Write a reminder's lead: 7 dagar, en dag, 36 timmar."""
+    if length == DAY:
+        return tr(t.LEAD_DAY)
+    if length % DAY == timedelta(0):
+        return tr(t.LEAD_DAYS, count=length // DAY)
+    hours = round(length / timedelta(hours=1))
+    return tr(t.LEAD_HOURS, count=hours) if hours > 1 else tr(t.LEAD_HOUR)
 
 
 def organizations(names: dict[str, str], ids: Iterable[str]) -> str:

@@ -22,7 +22,6 @@ from bot.domain.actions import (
     may_read,
     may_report,
 )
-from bot.durations import format_duration
 from bot.texts import actions as t
 from bot.texts import common as c
 from commands.actions import effects
@@ -66,7 +65,7 @@ def new_action_form(
         choices,
         metadata,
         partner=not may_manage(actor),
-        lead=format_duration(bot.config.actions.reminder_before),
+        lead=p.lead(bot.texts, bot.config.actions.reminder_before),
         meeting_line=meeting_line,
     )
 
