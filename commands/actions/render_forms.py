@@ -32,12 +32,12 @@ from bot.domain.actions import (
     slot_prefix,
 )
 from bot.domain.organizations import OrganizationInfo
-from bot.texts import Texts
+from bot.texts import Msg, Texts
 from bot.texts import actions as t
 from bot.texts import common as c
 from commands import blocks as b
 from commands.actions.values import ActionForm, MinutesForm, NewAction
-from commands.edge.codec import encode_metadata
+from commands.edge.codec import Value, encode_metadata
 from commands.edge.ids import Callback, Field, form_fields
 
 ACTION_FIELDS = form_fields("action_")
@@ -79,6 +79,25 @@ def _organization_options(organizations: Sequence[OrganizationInfo]) -> list[Opt
 
 def _kind_options(tr: Texts) -> list[Option]:
     return [b.option(tr(label), kind.value) for kind, label in KIND_LABELS.items()]
+
+
+def _modal(
+    tr: Texts,
+    title: Msg,
+    blocks: list[SlackBlock],
+    callback_id: Callback,
+    metadata: Value,
+    submit: Msg = c.SAVE,
+) -> View:
+    """Return one of these forms: its title, inputs, callback id, metadata, Save and Cancel."""
+    return b.modal(
+        tr(title),
+        blocks,
+        callback_id=callback_id,
+        submit=tr(submit),
+        close=tr(c.CANCEL),
+        private_metadata=encode_metadata(metadata),
+    )
 
 
 def _optional_date(label: str, field: str, hint: str | None = None) -> SlackBlock:
@@ -142,13 +161,13 @@ def action_form(
                 hint=tr(t.NEEDS_HINT),
             )
         )
-    return b.modal(
-        tr(t.PROPOSE_TITLE if partner else t.FORM_TITLE),
+    return _modal(
+        tr,
+        t.PROPOSE_TITLE if partner else t.FORM_TITLE,
         blocks,
-        callback_id=Callback.ACTION_FORM,
-        submit=tr(c.SEND if partner else c.SAVE),
-        close=tr(c.CANCEL),
-        private_metadata=encode_metadata(metadata),
+        Callback.ACTION_FORM,
+        metadata,
+        c.SEND if partner else c.SAVE,
     )
 
 
@@ -180,14 +199,7 @@ def progress_form(tr: Texts, intro: str, metadata: ActionForm) -> View:
             optional=True,
         ),
     ]
-    return b.modal(
-        tr(t.PROGRESS_TITLE),
-        blocks,
-        callback_id=Callback.ACTION_PROGRESS,
-        submit=tr(c.SAVE),
-        close=tr(c.CANCEL),
-        private_metadata=encode_metadata(metadata),
-    )
+    return _modal(tr, t.PROGRESS_TITLE, blocks, Callback.ACTION_PROGRESS, metadata)
 
 
 def cancel_form(tr: Texts, intro: str, metadata: ActionForm, *, proposal: bool) -> View:
@@ -202,13 +214,12 @@ def cancel_form(tr: Texts, intro: str, metadata: ActionForm, *, proposal: bool) 
             hint=tr(t.REASON_HINT),
         ),
     ]
-    return b.modal(
-        tr(t.DECLINE_TITLE if proposal else t.CANCEL_TITLE),
+    return _modal(
+        tr,
+        t.DECLINE_TITLE if proposal else t.CANCEL_TITLE,
         blocks,
-        callback_id=Callback.ACTION_CANCEL,
-        submit=tr(c.SAVE),
-        close=tr(c.CANCEL),
-        private_metadata=encode_metadata(metadata),
+        Callback.ACTION_CANCEL,
+        metadata,
     )
 
 
@@ -308,11 +319,4 @@ def minutes_form(tr: Texts, content: MinutesContent, metadata: MinutesForm) -> V
     ]
     for number in range(1, SLOTS + 1):
         blocks += _slot(tr, number, content)
-    return b.modal(
-        tr(t.MINUTES_TITLE),
-        blocks,
-        callback_id=Callback.MINUTES_FORM,
-        submit=tr(c.SAVE),
-        close=tr(c.CANCEL),
-        private_metadata=encode_metadata(metadata),
-    )
+    return _modal(tr, t.MINUTES_TITLE, blocks, Callback.MINUTES_FORM, metadata)
