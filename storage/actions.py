@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.domain.actions import (
@@ -312,27 +313,36 @@ def save_minutes(
     by: str,
     now: datetime,
 ) -> tuple[Minutes, bool]:
-    """Write or rewrite a meeting's minutes; return them and whether they are new."""
+    """Write or rewrite a meeting's minutes; return them and whether they are new.
+
+    Two coordinators writing the first minutes at once: the second rewrites the first's.
+    """
     stored = [{"item": item, "text": text} for item, text in notes]
     minutes = minutes_of(session, meeting_id)
-    if minutes is not None:
-        minutes.notes, minutes.decisions = stored, list(decisions)
-        minutes.updated_by, minutes.updated_at = by, now
-        minutes.revision += 1
-        return minutes, False
-    minutes = Minutes(
-        meeting_id=meeting_id,
-        notes=stored,
-        decisions=list(decisions),
-        written_by=by,
-        updated_by=by,
-        revision=0,
-        created_at=now,
-        updated_at=now,
-    )
-    session.add(minutes)
-    session.flush()
-    return minutes, True
+    if minutes is None:
+        minutes = Minutes(
+            meeting_id=meeting_id,
+            notes=stored,
+            decisions=list(decisions),
+            written_by=by,
+            updated_by=by,
+            revision=0,
+            created_at=now,
+            updated_at=now,
+        )
+        try:
+            with session.begin_nested():
+                session.add(minutes)
+                session.flush()
+            return minutes, True
+        except IntegrityError:
+            minutes = minutes_of(session, meeting_id)
+            if minutes is None:
+                raise
+    minutes.notes, minutes.decisions = stored, list(decisions)
+    minutes.updated_by, minutes.updated_at = by, now
+    minutes.revision += 1
+    return minutes, False
 
 
 def recent_minutes(session: Session, limit: int) -> list[tuple[Minutes, Meeting]]:

@@ -69,6 +69,14 @@ def bot(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
     running.stop()
 
 
+@pytest.fixture
+def bot_any(standin: SimulatedSlack, database_url: str) -> Iterator[RunningBot]:
+    """Serve the bot with the plan's meeting series and [actions], on each database."""
+    running = RunningBot(standin, database_url, now=NOW, config=CONFIG)
+    yield running
+    running.stop()
+
+
 # ----------------------------------------------------------------------------- helpers
 
 
@@ -169,9 +177,10 @@ def respond_to(running: RunningBot, command: str, text: str, user: str) -> dict[
 
 
 def test_minutes_with_two_actions_are_reminded_done_and_overdue_everywhere(
-    bot: RunningBot,
+    bot_any: RunningBot,
 ) -> None:
     """The issue's "Done when": minutes, reminders, one done (need told), one overdue."""
+    bot = bot_any
     need, _ = write_minutes(bot)
     # The minutes are posted in the thread of the meeting's call and kept.
     call = call_of(bot)
