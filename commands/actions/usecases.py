@@ -253,7 +253,7 @@ def confirm_action(
         expected=[ActionStatus.PROPOSED],
         target=ActionStatus.PLANNED,
         now=now,
-        values={"confirmed_by": actor.user_id, "confirmed_at": now},
+        values={"confirmed_by": actor.user_id, "confirmed_at": now, "due_set_at": now},
     )
     session.refresh(action)
     if not moved:

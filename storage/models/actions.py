@@ -24,7 +24,8 @@ class Action(Base):
     kind: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(12))
     due_date: Mapped[date] = mapped_column(Date)
-    # When the due date was last set: reminders whose moment lay before it are not sent.
+    # When the due date was last set (or a proposal confirmed): a reminder whose moment lay
+    # before it is not sent, since the responsible were just told.
     due_set_at: Mapped[datetime] = mapped_column(UTCDateTime)
     contact_user: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
     meeting_id: Mapped[int | None] = mapped_column(
