@@ -20,18 +20,19 @@ from pydantic import (
     model_validator,
 )
 
-from bot.durations import DURATION_HINT, parse_duration
+from bot.durations import DURATION_HINT, format_duration, parse_duration
 from bot.errors import StartupError
 
 CHANNEL_ID = r"^[CGD][A-Z0-9]{2,}$"
 USER_ID = r"^[UW][A-Z0-9]{2,}$"
+ACTION_LEAD_MAX = timedelta(days=365)
 
 
 def _duration(value: Any) -> timedelta:
     if isinstance(value, timedelta):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"use {DURATION_HINT}")
+        raise ValueError(f"is {value!r}; use {DURATION_HINT}")  # noqa: TRY004 - shown as a key's error
     return parse_duration(value)
 
 
@@ -134,12 +135,29 @@ class Evaluations(_Section):
     min_answers: int = Field(default=3, ge=1, le=100)
 
 
+class Actions(_Section):
+    """The [actions] table: when the responsible are reminded."""
+
+    reminder_before: Duration = timedelta(days=7)
+    report_reminder_before: Duration = timedelta(days=30)
+
+    @field_validator("reminder_before", "report_reminder_before")
+    @classmethod
+    def _lead(cls, value: timedelta) -> timedelta:
+        if not timedelta(0) < value <= ACTION_LEAD_MAX:
+            shown = format_duration(value)
+            raise ValueError(f"is {shown}; use more than 0 and at most 365d, e.g. 7d")
+        return value
+
+
 class Retention(_Section):
     """The [retention] table: how long stored data is kept."""
 
     needs: Duration = timedelta(days=5 * 365)
     answers: Duration = timedelta(days=5 * 365)
     logs: Duration = timedelta(days=2 * 365)
+    actions: Duration = timedelta(days=5 * 365)
+    minutes: Duration = timedelta(days=5 * 365)
 
 
 class Config(_Section):
@@ -151,6 +169,7 @@ class Config(_Section):
     organizations: list[OrganizationEntry] = []
     meetings: list[MeetingSeries] = []
     evaluations: Evaluations = Evaluations()
+    actions: Actions = Actions()
     retention: Retention = Retention()
 
     @model_validator(mode="after")

@@ -330,10 +330,14 @@ class Deliverer:
                 channel=row.channel, user=row.user or "", **payload
             )
             return row.channel, str(response.get("message_ts", ""))
-        if row.interrupted and (found := self._find_posted(row)) is not None:
+        channel, thread_ts = row.channel, None
+        if row.ref_key is not None:  # a reply in the thread of the message posted as ref_key
+            channel, thread_ts = self._original(row.ref_key)
+            payload["thread_ts"] = thread_ts
+        if row.interrupted and (found := self._find_posted(row, channel, thread_ts)) is not None:
             return found
         metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": row.key}}
-        response = self.client.chat_postMessage(channel=row.channel, metadata=metadata, **payload)
+        response = self.client.chat_postMessage(channel=channel, metadata=metadata, **payload)
         return str(response["channel"]), str(response["ts"])
 
     def _update(self, row: outbox.Claimed, payload: dict[str, Any]) -> tuple[str, str]:
@@ -438,15 +442,21 @@ class Deliverer:
                 return True
         return False
 
-    def _find_posted(self, row: outbox.Claimed) -> tuple[str, str] | None:
-        """Look in the channel for a message this row already posted before a crash."""
-        channel = row.channel
+    def _find_posted(
+        self, row: outbox.Claimed, channel: str, thread_ts: str | None = None
+    ) -> tuple[str, str] | None:
+        """Look in the channel (or the thread) for a message this row posted before a crash."""
         if channel.startswith(("U", "W")):
             channel = self._direct_channel(channel)
         # An interrupted post is recent: the channel's latest messages are enough to look in.
-        history = self.client.conversations_history(
-            channel=channel, include_all_metadata=True, limit=HISTORY_LOOKBACK
-        )
+        if thread_ts is not None:
+            history = self.client.conversations_replies(
+                channel=channel, ts=thread_ts, include_all_metadata=True, limit=HISTORY_LOOKBACK
+            )
+        else:
+            history = self.client.conversations_history(
+                channel=channel, include_all_metadata=True, limit=HISTORY_LOOKBACK
+            )
         messages: list[dict[str, Any]] = history.get("messages", [])
         for message in messages:
             meta = message.get("metadata") or {}

@@ -22,7 +22,13 @@ _last_run: dict[int, datetime] = {}
 def retention_ages(bot: BotContext) -> dict[str, timedelta]:
     """Return the configured retention ages by kind."""
     retention = bot.config.retention
-    return {"needs": retention.needs, "answers": retention.answers, "logs": retention.logs}
+    return {
+        "needs": retention.needs,
+        "answers": retention.answers,
+        "logs": retention.logs,
+        "actions": retention.actions,
+        "minutes": retention.minutes,
+    }
 
 
 def plan_retention(bot: BotContext) -> None:

@@ -18,6 +18,7 @@ from bot.privacy import plan_retention
 from bot.scheduler import Planner
 from bot.slack_app import build_bolt, build_client
 from commands import (
+    actions,
     followup,
     home,
     meetings,
@@ -39,6 +40,7 @@ def surfaces() -> tuple[Surface, ...]:
         needs.SURFACE,
         meetings.surface(followup.queue_owners_summary),
         trainings.SURFACE,
+        actions.SURFACE,
         followup.SURFACE,
     )
 

@@ -188,3 +188,63 @@ def any_needs(session: Session, statuses: Collection[NeedStatus]) -> bool:
     """Tell whether any need has one of statuses."""
     query = select(Need.id).where(Need.status.in_([s.value for s in statuses])).limit(1)
     return session.execute(query).first() is not None
+
+
+def needs_in(
+    session: Session,
+    statuses: Sequence[NeedStatus],
+    *,
+    organization_id: str | None = None,
+    limit: int = 25,
+) -> NeedPage:
+    """Return needs in statuses, most recently changed first, optionally of one organisation."""
+    wanted = [s.value for s in statuses]
+    query = select(Need).where(Need.status.in_(wanted))
+    count = select(func.count()).select_from(Need).where(Need.status.in_(wanted))
+    if organization_id is not None:
+        query = query.where(Need.organization_id == organization_id)
+        count = count.where(Need.organization_id == organization_id)
+    needs = list(
+        session.scalars(query.order_by(Need.updated_at.desc(), Need.id.desc()).limit(limit))
+    )
+    total = session.scalar(count) or 0
+    return NeedPage(needs, max(total - len(needs), 0))
+
+
+def history_of(session: Session, need_ids: Sequence[int]) -> dict[int, list[NeedEvent]]:
+    """Return each need's status changes (created, moved, withdrawn), oldest first."""
+    found: dict[int, list[NeedEvent]] = {need: [] for need in need_ids}
+    if not need_ids:
+        return found
+    rows = session.scalars(
+        select(NeedEvent)
+        .where(NeedEvent.need_id.in_(list(need_ids)), NeedEvent.to_status.is_not(None))
+        .order_by(NeedEvent.id)
+    )
+    for event in rows:
+        found[event.need_id].append(event)
+    return found
+
+
+def needs_with_words(
+    session: Session, words: Sequence[str], *, limit: int = 25
+) -> NeedPage:
+    """Return the needs whose title and description hold every word (case folded), newest first.
+
+    The comparison is made in Python with str.casefold, so Å and å are the same on every
+    database; the register holds hundreds of needs, read as id, title and description only.
+    """
+    folded = [w.casefold() for w in words if w]
+    rows = session.execute(
+        select(Need.id, Need.title, Need.description).order_by(
+            Need.created_at.desc(), Need.id.desc()
+        )
+    )
+    matching = [
+        need_id
+        for need_id, title, description in rows
+        if all(w in f"{title}\n{description}".casefold() for w in folded)
+    ]
+    shown = matching[:limit]
+    needs = {n.id: n for n in session.scalars(select(Need).where(Need.id.in_(shown)))}
+    return NeedPage([needs[i] for i in shown if i in needs], len(matching) - len(shown))

@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, delete, func, select, update
@@ -70,6 +70,13 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
     ("membership", "decision", "membership:{id}:decision"),
     ("membership", "revoked", "membership:{id:user}:revoked:{nonce}"),
     ("membership", "waiting", "membership:{id}:waiting[:{recipient}]"),
+    ("action", "assigned", "action:{id}:assigned:{recipient}"),
+    ("action", "proposed", "action:{id}:proposed[:{update}:{nonce}]"),
+    ("action", "reminder", "action:{id}:reminder:{detail:date}:{recipient}"),
+    ("action", "overdue", "action:{id}:overdue:{detail:date}:{recipient}"),
+    ("action", "notice", "action:{id}:notice:{recipient}:{nonce}"),
+    ("minutes", "post", "minutes:{id}:post[:{update}:{nonce}]"),
+    ("report", "reminder", "report:{id}:reminder:{recipient}"),
 )
 _PATTERNS = {
     "int": r"[0-9]+",
@@ -80,6 +87,7 @@ _PATTERNS = {
     "registrar": r"registrar",
     "update": r"update",
     "key": r".+",
+    "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
 }
 _DEFAULT_PATTERN = {"id": "int", "recipient": "user", "nonce": "hex", "detail": "word"}
 _TOKEN = re.compile(r"\{(\w+)(?::(\w+))?\}|\[|\]|[^{}\[\]]+")
@@ -377,6 +385,45 @@ class OutboxKey:
         """Return the key of the one notice that requests from first_request on are waiting."""
         return cls("membership", str(first_request), "waiting", recipient=coordinator)
 
+    @classmethod
+    def action_assigned(cls, action_id: int, person: str) -> OutboxKey:
+        """Return the key of a responsible person's notice that an action is theirs."""
+        return cls("action", str(action_id), "assigned", recipient=person)
+
+    @classmethod
+    def action_proposed(cls, action_id: int) -> OutboxKey:
+        """Return the key of a partner's proposed action in the coordinators' channel."""
+        return cls("action", str(action_id), "proposed")
+
+    @classmethod
+    def action_reminder(cls, action_id: int, due: date, person: str) -> OutboxKey:
+        """Return the key of one person's reminder before an action's due date (once per date)."""
+        return cls("action", str(action_id), "reminder", recipient=person, detail=due.isoformat())
+
+    @classmethod
+    def action_overdue(cls, action_id: int, due: date, person: str) -> OutboxKey:
+        """Return the key of one person's notice that an action is overdue (once per due date)."""
+        return cls("action", str(action_id), "overdue", recipient=person, detail=due.isoformat())
+
+    @classmethod
+    def action_notice(cls, action_id: int, person: str) -> OutboxKey:
+        """Return a fresh key for a private notice about an action (sent once per event)."""
+        return cls("action", str(action_id), "notice", recipient=person, nonce=_nonce())
+
+    @classmethod
+    def minutes_post(cls, minutes_id: int) -> OutboxKey:
+        """Return the key of a meeting's minutes, posted in the thread of its call."""
+        return cls("minutes", str(minutes_id), "post")
+
+    @classmethod
+    def report_reminder(cls, meeting_id: int, person: str) -> OutboxKey:
+        """Return the key of a contact's report-back reminder before one owners' meeting.
+
+        Its subject is not the meeting: a partner reminded to report is not told of the
+        owners' meeting's changes.
+        """
+        return cls("report", str(meeting_id), "reminder", recipient=person)
+
     # --- keys derived from a key
 
     def to(self, recipient: str) -> OutboxKey:
@@ -492,8 +539,9 @@ def enqueue(
 ) -> bool:
     """Add a message unless one with the same key exists; tell whether it was added.
 
-    op is POST, UPDATE (of the message posted as ref_key; a pending older update of it is
-    superseded) or EPHEMERAL (shown to user in channel); uploads go by enqueue_upload.
+    op is POST (with ref_key: a reply in the thread of the message posted as ref_key, sent
+    once that is posted), UPDATE (of the message posted as ref_key; a pending older update of
+    it is superseded) or EPHEMERAL (shown to user in channel); uploads go by enqueue_upload.
     """
     if op == UPDATE and ref_key is not None:
         session.execute(

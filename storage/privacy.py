@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import String, cast, delete, select, update
 from sqlalchemy.orm import Session
 
+from storage.actions import erase_action_person, retain_actions
 from storage.meetings import erase_meeting_person, retain_meeting_answers
 from storage.models import (
     AuditEntry,
@@ -83,7 +84,7 @@ def erase_core(session: Session, slack_id: str) -> dict[str, int]:
 def erase_person(session: Session, slack_id: str) -> dict[str, int]:
     """Remove or anonymise everything stored about one Slack user; return what was done."""
     counts = erase_core(session, slack_id)
-    for eraser in (erase_meeting_person, erase_training_person):
+    for eraser in (erase_meeting_person, erase_training_person, erase_action_person):
         counts.update(eraser(session, slack_id))
     return counts
 
@@ -131,6 +132,6 @@ def retain_core(session: Session, now: datetime, ages: dict[str, timedelta]) -> 
 def apply_retention(session: Session, now: datetime, ages: dict[str, timedelta]) -> dict[str, int]:
     """Remove everything past its retention age; return counts by kind."""
     counts = retain_core(session, now, ages)
-    for retainer in (retain_meeting_answers, retain_answers):
+    for retainer in (retain_meeting_answers, retain_answers, retain_actions):
         counts.update(retainer(session, now, ages))
     return counts

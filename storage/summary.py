@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,7 @@ from bot.domain.trainings import SUBJECT_LABELS, Origin, Subject
 from bot.texts import Texts
 from bot.texts import followup as t
 from storage import meetings, trainings
+from storage.actions import action_sheets, actions_part
 from storage.answers import evaluation_aggregates
 from storage.directory import organizations
 from storage.indicators import all_indicators, all_values, series
@@ -375,7 +376,13 @@ def build_summary(session: Session, config: Config, tr: Texts, now: datetime) ->
         report_back=report_back_part(session, window, in_order),
         indicators=indicator_series(session, names, tr),
         min_answers=min_answers,
+        actions=actions_part(session, window.start, window.end, _today(config, now), names),
     )
+
+
+def _today(config: Config, now: datetime) -> date:
+    """Return the collaboration's date at now (actions are due by dates)."""
+    return now.astimezone(config.collaboration.tz).date()
 
 
 # ------------------------------------------------------------------------------------ export
@@ -727,6 +734,7 @@ def export_sheets(session: Session, config: Config, tr: Texts, now: datetime) ->
             indicator_rows(session, tr, names, tz),
             widths=(6, 40, 20, 10, 10, 16, 30, 40, 17, 14, 9, 11),
         ),
+        *action_sheets(session, tr, names, tz, _today(config, now)),
         Sheet(
             tr(t.SHEET_ABOUT),
             [tr(t.SHEET_ABOUT)],

@@ -27,7 +27,7 @@ NOT_DOMAIN = {"outbox", "processed_requests", "people", "audit_log", "alembic_ve
 # What a person outside the collaboration may do: answer an evaluation they were sent.
 OPEN_TO_ALL = {"training_answer"}
 # What any partner may do, whichever organisation the thing belongs to.
-PARTNER_ACTIONS = ("meeting_rsvp", "meeting_agenda", "home_new_need")
+PARTNER_ACTIONS = ("meeting_rsvp", "meeting_agenda", "home_new_need", "action_new")
 
 
 def snapshot(db: Database) -> dict[str, list[Any]]:
@@ -114,7 +114,7 @@ def test_every_button_refuses_those_it_is_not_for_and_changes_nothing(
     for button, message, view in buttons:
         action = button["action_id"].split(":")[0]
         if intruder == BERIT and action.startswith(PARTNER_ACTIONS):
-            continue  # a partner may answer a call, add agenda items and submit needs
+            continue  # a partner may answer a call, add agenda items, submit needs, propose
         if action in OPEN_TO_ALL or action == "need_list_filter":
             continue
         before = snapshot(busy.bot.db)

@@ -268,3 +268,51 @@ def test_the_configuration_renames_and_adds_organisations() -> None:
     assert organization_for_email("x@tull.se", merged) == "tullverket"
     assert organization_for_email("x@mail.gavle.se", merged) == "gavle"
     assert organization_for_email("x@example.com", merged) is None
+
+
+def test_the_actions_table_has_the_designs_defaults_and_takes_other_leads() -> None:
+    defaults = load_config(None).actions
+    assert (defaults.reminder_before, defaults.report_reminder_before) == (
+        timedelta(days=7),
+        timedelta(days=30),
+    )
+    config = parse_config({"actions": {"reminder_before": "3d", "report_reminder_before": "21d"}})
+    assert (config.actions.reminder_before, config.actions.report_reminder_before) == (
+        timedelta(days=3),
+        timedelta(days=21),
+    )
+    assert config.retention.actions == config.retention.minutes == timedelta(days=1825)
+
+
+@pytest.mark.parametrize(
+    ("actions", "message"),
+    [
+        (
+            {"reminder_before": "7x"},
+            "samverkan.toml: actions.reminder_before '7x' is not a duration; use a whole number "
+            "followed by s, m, h or d, e.g. 30s, 90m, 2h, 7d",
+        ),
+        (
+            {"reminder_before": 7},
+            "samverkan.toml: actions.reminder_before is 7; use a whole number followed by s, m, "
+            "h or d, e.g. 30s, 90m, 2h, 7d",
+        ),
+        (
+            {"report_reminder_before": "0d"},
+            "samverkan.toml: actions.report_reminder_before is 0s; use more than 0 and at most "
+            "365d, e.g. 7d",
+        ),
+        (
+            {"reminder_before": "400d"},
+            "samverkan.toml: actions.reminder_before is 400d; use more than 0 and at most 365d, "
+            "e.g. 7d",
+        ),
+        ({"remind": "7d"}, "samverkan.toml: actions.remind is not a known key"),
+    ],
+)
+def test_a_bad_actions_table_names_the_key_and_a_valid_value(
+    actions: dict[str, object], message: str
+) -> None:
+    with pytest.raises(StartupError) as error:
+        parse_config({"actions": actions}, "samverkan.toml")
+    assert str(error.value) == message

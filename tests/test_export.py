@@ -17,6 +17,7 @@ from bot.config import parse_config
 from bot.domain.export import Sheet, column_letter, csv_text, sheet_title, write_csv, xlsx_bytes
 from bot.domain.organizations import BUILT_IN
 from bot.texts import Texts
+from bot.texts import actions as at
 from bot.texts import followup as t
 from storage.db import Database
 from storage.directory import sync_organizations
@@ -117,6 +118,9 @@ def test_the_export_has_a_sheet_for_each_part_of_the_follow_up(db: Database) -> 
         tr(t.SHEET_TRAININGS),
         tr(t.SHEET_REPORTS),
         tr(t.SHEET_INDICATORS),
+        tr(at.SHEET_ACTIONS),
+        tr(at.SHEET_HISTORY),
+        tr(at.SHEET_MINUTES),
         tr(t.SHEET_ABOUT),
     ]
     needs = rows_of(workbook, t.SHEET_NEEDS)
@@ -212,11 +216,14 @@ def test_the_shell_command_writes_a_workbook_or_csv_files(
             "utbildningar-och-utvarderingar.csv",
             "aterrapportering.csv",
             "indikatorer.csv",
+            "atgarder.csv",
+            "atgardshistorik.csv",
+            "minnesanteckningar.csv",
             "om-exporten.csv",
         ]
     )
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].endswith("export.xlsx")
-    assert len(printed) == 8
+    assert len(printed) == 11
     assert main(["export", "--out", str(tmp_path / "csv")]) == 2
     assert "is a directory" in capsys.readouterr().err

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.texts import Texts
+from bot.texts import actions as at
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands.edge.codec import encode
@@ -384,6 +385,9 @@ def test_export_arrives_as_a_private_file_with_every_sheet(running: RunningBot, 
         tr(t.SHEET_TRAININGS),
         tr(t.SHEET_REPORTS),
         tr(t.SHEET_INDICATORS),
+        tr(at.SHEET_ACTIONS),
+        tr(at.SHEET_HISTORY),
+        tr(at.SHEET_MINUTES),
         tr(t.SHEET_ABOUT),
     ]
     indicators = list(workbook[tr(t.SHEET_INDICATORS)].iter_rows(values_only=True))

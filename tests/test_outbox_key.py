@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -115,6 +115,31 @@ SHAPES: list[tuple[str, OutboxKey]] = [
     ),
     ("membership:4:waiting", OutboxKey.membership_waiting(4)),
     ("membership:4:waiting:U0LEDARE1", OutboxKey.membership_waiting(4, "U0LEDARE1")),
+    # actions and minutes (issue 15)
+    ("action:4:assigned:U0ANNA001", OutboxKey.action_assigned(4, "U0ANNA001")),
+    ("action:4:proposed", OutboxKey.action_proposed(4)),
+    (
+        "action:4:proposed:update:0123456789ab",
+        OutboxKey("action", "4", "proposed", nonce=NONCE, update=True),
+    ),
+    (
+        "action:4:reminder:2027-02-06:U0ANNA001",
+        OutboxKey.action_reminder(4, date(2027, 2, 6), "U0ANNA001"),
+    ),
+    (
+        "action:4:overdue:2027-02-06:U0ANNA001",
+        OutboxKey.action_overdue(4, date(2027, 2, 6), "U0ANNA001"),
+    ),
+    (
+        "action:4:notice:U0ANNA001:0123456789ab",
+        OutboxKey("action", "4", "notice", "U0ANNA001", nonce=NONCE),
+    ),
+    ("minutes:2:post", OutboxKey.minutes_post(2)),
+    (
+        "minutes:2:post:update:0123456789ab",
+        OutboxKey("minutes", "2", "post", nonce=NONCE, update=True),
+    ),
+    ("report:5:reminder:U0ANNA001", OutboxKey.report_reminder(5, "U0ANNA001")),
 ]
 
 
@@ -179,6 +204,12 @@ def test_every_template_has_a_shape_in_the_round_trip() -> None:
         "export:U0AGARE01",
         "calendar::0123456789ab",
         "meeting:5:call" + ":x" * 200,
+        "action:4:reminder:2027-2-6:U0ANNA001",
+        "action:4:reminder:U0ANNA001",
+        "action:4:overdue:2027-02-06",
+        "action:4:assigned",
+        "minutes:x:post",
+        "report:5:reminder",
     ],
 )
 def test_a_text_the_bot_did_not_write_is_refused_with_a_clear_error(text: str) -> None:

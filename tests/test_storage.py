@@ -108,11 +108,11 @@ def test_a_database_behind_one_branch_is_brought_to_every_head(db: Database) -> 
         alembic.command.downgrade(config, "0004")
     assert current_revisions(db.engine) == {"0002", "0003", "0004"}
     tables = set(inspect(db.engine).get_table_names())
-    assert not {"outbox_files", "evaluation_views", "organization_requests"} & tables
+    assert not {"outbox_files", "evaluation_views", "organization_requests", "actions"} & tables
     upgrade(db.engine)
     assert current_revisions(db.engine) == HEADS
     tables = set(inspect(db.engine).get_table_names())
-    assert {"outbox_files", "evaluation_views", "organization_requests"} <= tables
+    assert {"outbox_files", "evaluation_views", "organization_requests", "actions"} <= tables
     assert not {"chart_uploads", "chart_files"} & tables
 
 

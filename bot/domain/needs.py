@@ -62,6 +62,7 @@ class NeedStatus(StrEnum):
 
 
 OPEN_STATUSES = (NeedStatus.NEW, NeedStatus.TAKEN_UP, NeedStatus.PLANNED)
+CLOSED_STATUSES = (NeedStatus.DONE, NeedStatus.DECLINED, NeedStatus.WITHDRAWN)
 
 FOCUS_LABELS: dict[FocusArea, Msg] = {
     FocusArea.TRAINING: t.FOCUS_TRAINING,

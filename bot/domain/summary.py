@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 
 from bot.config import MeetingSeries
+from bot.domain.actions import ActionsPart
 from bot.domain.indicators import Direction, Point, Trend, UnitKind, desired, trend
 from bot.domain.needs import NeedStatus
 
@@ -259,6 +260,7 @@ class StatusSummary:
     report_back: ReportBackPart
     indicators: tuple[IndicatorSeries, ...]
     min_answers: int
+    actions: ActionsPart | None = None
 
 
 def report_back(counts: dict[str, int], organizations: Sequence[tuple[str, str]]) -> ReportBackPart:

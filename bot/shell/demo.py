@@ -100,6 +100,21 @@ ATTENDANCE = {
     "var med|närvar|present|attend": "Länsstyrelsen, Polis, Tullverket, Region Gävleborg",
     "behov|needs": "cannabis",
 }
+MINUTES = {
+    "minutes_note:0": "Tullverket och Gävle presenterade sina behov; Region Gävleborg har "
+    "material från ett liknande arbete.",
+    "minutes_decisions": "Region Gävleborg tar fram ett föräldramaterial om cannabis\n"
+    "Tullverket tar ställning till en halvdag om drogtecken i Gävle hamn",
+    "minutes_action1_title": "Ta fram ett föräldramaterial om cannabis",
+    "minutes_action1_organizations": "Region Gävleborg",
+    "minutes_action1_due_date": "2027-01-22",
+    "minutes_action1_needs": "cannabis",
+    "minutes_action2_title": "Beslut om en halvdag om drogtecken i Gävle hamn",
+    "minutes_action2_organizations": "Tullverket",
+    "minutes_action2_due_date": "2027-02-01",
+    "minutes_action2_kind": "Beslutsinhämtning",
+    "minutes_action2_needs": "drogtecken",
+}
 REPORT = {
     "namn|title|name": "Föräldrakväll om cannabis",
     "ämne|subject": "Narkotika",
@@ -190,6 +205,19 @@ MONTH: list[Step] = [
     ),
     Step(
         Msg(
+            "Lena skriver minnesanteckningarna med två åtgärder: Region Gävleborg tar fram "
+            "föräldramaterialet som Berit bad om, och Tullverket tar ställning till Annas "
+            "utbildning. Anteckningarna hamnar i tråden under kallelsen; de ansvariga får besked.",
+            "Lena writes the minutes with two actions: Region Gävleborg makes the parents' "
+            "material Berit asked for, and Swedish Customs decides on Anna's training. The "
+            "minutes go into the call's thread; those responsible are told.",
+        ),
+        ["/tryck Minnesanteckningar"],
+        MINUTES,
+        needs=["/samverkan protokoll"],
+    ),
+    Step(
+        Msg(
             "Utbildningen är slut: utvärderingen skickas, och fyra deltagare svarar anonymt.",
             "The training is over: the evaluation goes out, and four participants answer "
             "anonymously.",
@@ -231,6 +259,36 @@ MONTH: list[Step] = [
     ),
     Step(
         Msg(
+            "Erik fick en påminnelse om sin åtgärd i fredags. Materialet är klart: han "
+            "markerar åtgärden som klar, och Berit, som lämnade behovet, får veta vad som gjordes.",
+            "Erik was reminded of his action on Friday. The material is ready: he marks the "
+            "action done, and Berit, who submitted the need, hears what was done.",
+        ),
+        ["/jag erik.ek@regiongavleborg.se", '/tryck "Klart" på Påminnelse: åtgärd #1'],
+        needs=["/samverkan åtgärder"],
+    ),
+    Step(
+        Msg(
+            "Måndag: Anna påminns om Tullverkets beslut, som ska vara klart den 1 februari.",
+            "Monday: Anna is reminded of Customs' decision, due by 1 February.",
+        ),
+        ["/tid 2027-01-25T10:00"],
+        needs=["/samverkan åtgärder"],
+    ),
+    Step(
+        Msg(
+            "Det blev inget beslut i tid. Den 2 februari är Tullverkets åtgärd försenad: Anna "
+            "får besked, och kallelsen till februarimötet visar förra mötets minnesanteckningar "
+            "och åtgärderna, den försenade markerad.",
+            "No decision in time. On 2 February Customs' action is overdue: Anna is told, and "
+            "the call to February's meeting shows the last minutes and the actions, the overdue "
+            "one marked.",
+        ),
+        ["/tid 2027-02-02T10:00"],
+        needs=["/samverkan åtgärder"],
+    ),
+    Step(
+        Msg(
             "En månad har gått. Utvärderingen har stängt, och två veckor före ägarmötet får "
             "samverkansägarna sin statussammanfattning.",
             "A month has passed. The evaluation has closed, and two weeks before the owners' "
@@ -260,5 +318,15 @@ MONTH: list[Step] = [
             "Lena's Home tab: what she has to do.",
         ),
         ["/jag ledare", "/hem"],
+    ),
+    Step(
+        Msg(
+            "Lena går igenom åtgärderna, de försenade först, och exporterar allt till Excel: "
+            "åtgärderna med sin historik och minnesanteckningarna får egna blad.",
+            "Lena goes through the actions, overdue first, and exports everything to Excel: "
+            "the actions with their history and the minutes get sheets of their own.",
+        ),
+        ["/samverkan åtgärder alla", "/samverkan export"],
+        needs=["/samverkan åtgärder"],
     ),
 ]

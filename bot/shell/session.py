@@ -487,8 +487,11 @@ class ShellSession:
         message = event.message
         if event.kind in ("post", "update"):
             dm_user = user_of_dm(channel) if channel.startswith("D") else None
+            reply = message.get("thread_ts") not in (None, message.get("ts"))
             if event.kind == "update":
                 head = self.tr(t.HEAD_UPDATED, where=self.channel(channel), time=when)
+            elif reply and dm_user is None:
+                head = self.tr(t.HEAD_THREAD, channel=self.channel_name(channel), time=when)
             elif dm_user is not None:
                 head = self.tr(t.HEAD_DM, name=self._name_or_you(dm_user), time=when)
             else:

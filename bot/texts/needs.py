@@ -169,6 +169,35 @@ LIST_MORE = Msg(
     "… och {count} till. Se alla i exporten eller filtrera på din organisation.",
     "… and {count} more. See all in the export or filter on your organisation.",
 )
+HISTORY_HEADER = Msg("Alla behov, med historik", "All needs, with their history")
+HISTORY_HEADER_CLOSED = Msg("Stängda behov, med historik", "Closed needs, with their history")
+HISTORY_HEADER_OWN = Msg(
+    "Alla behov från {organization}, med historik", "All needs from {organization}, with history"
+)
+HISTORY_HEADER_CLOSED_OWN = Msg(
+    "Stängda behov från {organization}, med historik",
+    "Closed needs from {organization}, with history",
+)
+HISTORY_EMPTY = Msg("Det finns inga sådana behov.", "There are no such needs.")
+HISTORY_ITEM = Msg(
+    "#{id} *{title}*: {organization} · *{status}*",
+    "#{id} *{title}*: {organization} · *{status}*",
+)
+HISTORY_STEP = Msg("{date} {status}", "{date} {status}")
+HISTORY_REASON = Msg("skäl: {reason}", "reason: {reason}")
+HISTORY_MORE = Msg(
+    "… och {count} till, äldre. Alla finns i exporten (`/samverkan export`).",
+    "… and {count} more, older. All are in the export (`/samverkan export`).",
+)
+SEARCH_HEADER = Msg("Behov som innehåller ”{words}”", "Needs that contain “{words}”")
+SEARCH_EMPTY = Msg(
+    "Inga behov innehåller ”{words}” i rubriken eller beskrivningen.",
+    "No need holds “{words}” in its title or description.",
+)
+SEARCH_USAGE = Msg(
+    "Skriv vad du söker efter, till exempel `/behov sök cannabis föräldrar`.",
+    "Write what you are looking for, for example `/behov sök cannabis parents`.",
+)
 LIST_FILTER_OWN = Msg("Bara min organisation", "Only my organisation")
 LIST_FILTER_ALL = Msg("Alla organisationer", "All organisations")
 
@@ -178,6 +207,9 @@ HELP = Msg(
     "• `/behov <text>`: öppnar formuläret med texten ifylld.\n"
     "• `/behov lista`: visar öppna behov, nyast först, grupperade efter status.\n"
     "• `/behov lista egna`: bara din organisations behov.\n"
+    "• `/behov lista alla`: även stängda behov (klara, avböjda, tillbakadragna), med historik; "
+    "`/behov lista stängda` bara de stängda.\n"
+    "• `/behov sök <ord>`: behov vars rubrik eller beskrivning innehåller orden.\n"
     "• `/behov hjälp`: den här hjälpen.\n\n"
     "Ett behov går igenom statusarna *Nytt → Taget upp på möte → Åtgärd planerad → Klart* "
     "(eller *Avböjt*, med skäl). Bara samverkansledarna flyttar behov; din organisation kan "
@@ -189,6 +221,9 @@ HELP = Msg(
     "• `/behov <text>`: opens the form with the text filled in.\n"
     "• `/behov lista`: lists open needs, newest first, grouped by status.\n"
     "• `/behov lista egna`: only your organisation's needs.\n"
+    "• `/behov lista alla`: closed needs too (done, declined, withdrawn), with their history; "
+    "`/behov lista stängda` only the closed ones.\n"
+    "• `/behov sök <words>`: needs whose title or description holds the words.\n"
     "• `/behov hjälp`: this help.\n\n"
     "A need moves through *New → Taken up at a meeting → Action planned → Done* (or "
     "*Declined*, with a reason). Only the coordinators move needs; your organisation can edit "

@@ -194,6 +194,9 @@ FORM_TITLE = Msg("📝 Formulär: {title}", "📝 Form: {title}")
 
 HEAD_CHANNEL = Msg("#{channel} · {time}", "#{channel} · {time}")
 HEAD_DM = Msg("✉ Direktmeddelande till {name} · {time}", "✉ Direct message to {name} · {time}")
+HEAD_THREAD = Msg(
+    "↳ Svar i tråden i #{channel} · {time}", "↳ Reply in the thread in #{channel} · {time}"
+)
 HEAD_UPDATED = Msg("✎ Ändrat i {where} · {time}", "✎ Changed in {where} · {time}")
 HEAD_DELETED = Msg("✖ Ett meddelande togs bort i {where}.", "✖ A message was removed in {where}.")
 HEAD_EPHEMERAL = Msg(

@@ -36,6 +36,11 @@ class Callback(StrEnum):
     # follow-up (issue 5)
     INDICATOR_VALUE = "indicator_value"
     INDICATOR_NEW = "indicator_new"
+    # actions and minutes (issue 15)
+    ACTION_FORM = "action_form"
+    ACTION_PROGRESS = "action_progress"
+    ACTION_CANCEL = "action_cancel"
+    MINUTES_FORM = "minutes_form"
 
 
 class Field(StrEnum):
@@ -111,6 +116,41 @@ class Field(StrEnum):
     MEETING_ATTENDED = "meeting_attended"
     MEETING_NEEDS_TAKEN_UP = "meeting_needs_taken_up"
     MEETING_CONTACT_USERS = "meeting_contact_users"
+    # actions (issue 15): the action form ("action_" + ActionInput's field names), the
+    # progress form ("action_progress_" + ProgressInput's), the cancel form
+    ACTION_TITLE = "action_title"
+    ACTION_DESCRIPTION = "action_description"
+    ACTION_ORGANIZATIONS = "action_organizations"
+    ACTION_CONTACT = "action_contact"
+    ACTION_DUE = "action_due_date"
+    ACTION_KIND = "action_kind"
+    ACTION_NEEDS = "action_needs"  # a static select of open needs for now
+    ACTION_PROGRESS_STATE = "action_progress_state"
+    ACTION_PROGRESS_TEXT = "action_progress_text"
+    ACTION_PROGRESS_DUE = "action_progress_due_date"
+    ACTION_PROGRESS_REASON = "action_progress_reason"
+    ACTION_CANCEL_REASON = "action_cancel_reason"
+    # minutes ("minutes_" + MinutesInput's names; the notes of agenda item i are
+    # "minutes_note:<i>", and slot n of new actions is "minutes_action<n>_" + ActionInput's)
+    MINUTES_ATTENDED = "minutes_attended"
+    MINUTES_NOTE = "minutes_note"
+    MINUTES_OTHER = "minutes_other"
+    MINUTES_DECISIONS = "minutes_decisions"
+    MINUTES_ACTION1_TITLE = "minutes_action1_title"
+    MINUTES_ACTION1_ORGANIZATIONS = "minutes_action1_organizations"
+    MINUTES_ACTION1_DUE = "minutes_action1_due_date"
+    MINUTES_ACTION1_KIND = "minutes_action1_kind"
+    MINUTES_ACTION1_NEEDS = "minutes_action1_needs"
+    MINUTES_ACTION2_TITLE = "minutes_action2_title"
+    MINUTES_ACTION2_ORGANIZATIONS = "minutes_action2_organizations"
+    MINUTES_ACTION2_DUE = "minutes_action2_due_date"
+    MINUTES_ACTION2_KIND = "minutes_action2_kind"
+    MINUTES_ACTION2_NEEDS = "minutes_action2_needs"
+    MINUTES_ACTION3_TITLE = "minutes_action3_title"
+    MINUTES_ACTION3_ORGANIZATIONS = "minutes_action3_organizations"
+    MINUTES_ACTION3_DUE = "minutes_action3_due_date"
+    MINUTES_ACTION3_KIND = "minutes_action3_kind"
+    MINUTES_ACTION3_NEEDS = "minutes_action3_needs"
 
 
 def form_fields(prefix: str) -> dict[str, str]:
@@ -134,6 +174,12 @@ class Block(StrEnum):
     # follow-up (issue 5)
     INDICATOR_VALUE_ROW = "indicator_value_row"
     FOLLOWUP_HOME = "followup_home"
+    # actions and minutes (issue 15)
+    ACTION_ROW = "action_row"
+    ACTION_BUTTONS = "action_buttons"
+    ACTIONS_HOME = "actions_home"
+    MINUTES_ROW = "minutes_row"
+    MINUTES_BUTTONS = "minutes_buttons"
 
 
 class Action(StrEnum):
@@ -174,3 +220,15 @@ class Action(StrEnum):
     SUMMARY_PUBLISH = "summary_publish"
     HOME_STATUS = "home_status"
     HOME_EXPORT = "home_export"
+    # actions and minutes (issue 15)
+    ACTION_NEW = "action_new"
+    ACTION_NEW_FROM_MEETING = "action_new_from_meeting"
+    ACTION_SHOW = "action_show"
+    ACTION_REPORT = "action_report"
+    ACTION_DONE = "action_done"
+    ACTION_CANCEL_OPEN = "action_cancel_open"
+    ACTION_CONFIRM = "action_confirm"
+    ACTION_LIST = "action_list"
+    MINUTES_OPEN = "minutes_open"
+    MINUTES_SHOW = "minutes_show"
+    MEETING_NOT_HELD = "meeting_not_held"

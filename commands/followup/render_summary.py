@@ -24,6 +24,7 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands import blocks as b
+from commands.actions.render_summary import actions_blocks
 from commands.edge.ids import Action
 
 MESSAGE_BLOCKS = 45
@@ -299,6 +300,7 @@ def summary_blocks(summary: StatusSummary, tr: Texts, tz: ZoneInfo) -> list[Slac
         _trainings(tr, summary.trainings),
         _report_back(tr, summary.report_back),
         _indicators(tr, summary.indicators),
+        actions_blocks(tr, summary.actions),
     ]
     for part in parts:
         blocks.append(b.divider())

@@ -115,6 +115,9 @@ def call_payload(bot: BotContext, session: Session, meeting: Meeting) -> dict[st
             (n.id, n.title, names.get(n.organization_id, n.organization_id)) for n in page.needs
         ]
         more = page.more
+    # Imported here: the actions surface builds on this module (its call part is a view of it).
+    from commands.actions.call import call_section
+
     content = CallContent(
         meeting=info_of(bot, meeting),
         standing_agenda=list(meeting.series.agenda),
@@ -125,6 +128,7 @@ def call_payload(bot: BotContext, session: Session, meeting: Meeting) -> dict[st
         waiting=waiting,
         show_needs=show_needs,
         invite_button=kind is MeetingKind.PLANNING and bool(bot.config.roles.communicators),
+        follow_up=call_section(bot, session, meeting),
     )
     return call_message(tr, bot.config.collaboration.tz, content)
 

@@ -23,6 +23,8 @@ from storage.db import CommitUncertain, DatabaseUnavailable
 TITLE_PREFILL_MAX = 100
 FIELDS = form_fields("need_")
 OWN_WORDS = {"egna", "own", "mina", "min"}
+ALL_WORDS = {"alla", "all"}
+CLOSED_WORDS = {"stängda", "stangda", "closed"}
 
 
 def open_need_form(ix: Interaction, text: str = "") -> None:
@@ -69,7 +71,31 @@ def list_needs(ix: Interaction, *, own: bool, replace: bool = False) -> None:
 
 
 def _list(ix: Command) -> None:
-    list_needs(ix, own=ix.args.casefold() in OWN_WORDS)
+    words = set(ix.args.casefold().split())
+    own = bool(words & OWN_WORDS)
+    if not words & (ALL_WORDS | CLOSED_WORDS):
+        list_needs(ix, own=own)
+        return
+    if not ix.actor.in_collaboration:
+        ix.answer(c.NO_ORGANIZATION)
+        return
+    with ix.bot.db.reading() as session:
+        message = usecases.needs_history_message(
+            ix.bot, session, ix.actor, own=own, closed_only=not words & ALL_WORDS
+        )
+    ix.respond(**message)
+
+
+def _search(ix: Command) -> None:
+    if not ix.actor.in_collaboration:
+        ix.answer(c.NO_ORGANIZATION)
+        return
+    if not ix.args.strip():
+        ix.answer(t.SEARCH_USAGE)
+        return
+    with ix.bot.db.reading() as session:
+        message = usecases.search_message(ix.bot, session, ix.args)
+    ix.respond(**message)
 
 
 def _help(ix: Command) -> None:
@@ -79,13 +105,14 @@ def _help(ix: Command) -> None:
 SUBCOMMANDS = Subcommands(
     [
         Subcommand(("lista", "list"), _list),
+        Subcommand(("sök", "sok", "search"), _search),
         Subcommand(("hjälp", "hjalp", "help", "?"), _help),
     ]
 )
 
 
 def handle_behov(ix: Command) -> None:
-    """Handle /behov [lista [egna] | hjälp | <text>]: a subcommand, else the form."""
+    """Handle /behov [lista [egna|alla|stängda] | sök <ord> | hjälp | <text>]: else the form."""
     found = SUBCOMMANDS.find(ix.args)
     if found is not None:
         handler, rest = found

@@ -35,7 +35,7 @@ from commands.edge.codec import NoValue, Value, encode, encode_metadata
 from commands.edge.ids import Action, Block, Callback, Field
 from commands.edge.suggestions import organization_options
 from commands.needs.values import ListScope, NeedAt, NeedMove, NeedRef
-from storage.models import Need
+from storage.models import Need, NeedEvent
 
 MOVE_BUTTONS = {
     NeedStatus.TAKEN_UP: t.BUTTON_TAKEN_UP,
@@ -324,3 +324,50 @@ def need_list(
 
 def _urgency_label(tr: Texts, value: str) -> str:
     return tr(URGENCY_LABELS[Urgency(value)])
+
+
+def history_list(
+    tr: Texts,
+    heading: str,
+    needs: list[Need],
+    history: dict[int, list[NeedEvent]],
+    more: int,
+    names: dict[str, str],
+    tz: ZoneInfo,
+    *,
+    empty: str,
+) -> dict[str, Any]:
+    """Return needs of any status, each with its status history, within Slack's limits."""
+    blocks: list[SlackBlock] = [b.header(heading)]
+    if not needs:
+        blocks.append(b.section(empty))
+    lines = []
+    for need in needs:
+        lines.append(
+            "• "
+            + tr(
+                t.HISTORY_ITEM,
+                id=need.id,
+                title=b.escape(b.clip(need.title, 80)),
+                organization=b.escape(names.get(need.organization_id, need.organization_id)),
+                status=tr(STATUS_LABELS[NeedStatus(need.status)]),
+            )
+        )
+        steps = [
+            tr(
+                t.HISTORY_STEP,
+                date=_date(event.at, tz),
+                status=tr(STATUS_LABELS[NeedStatus(event.to_status)]),
+            )
+            for event in history.get(need.id, [])
+            if event.to_status
+        ]
+        reason = need.decline_reason if need.status == NeedStatus.DECLINED.value else None
+        if reason:
+            steps.append(tr(t.HISTORY_REASON, reason=b.escape(b.clip(reason, 200))))
+        if steps:
+            lines.append("      " + " → ".join(steps))
+    blocks += [b.section(chunk) for chunk in b.chunk_lines(lines)]
+    if more:
+        blocks.append(b.context(tr(t.HISTORY_MORE, count=more)))
+    return {"text": heading, "blocks": b.blocks_dict(blocks[: b.MESSAGE_BLOCKS_MAX])}

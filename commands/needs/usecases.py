@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from bot.context import BotContext
 from bot.domain.access import Actor
 from bot.domain.needs import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
     STATUS_LABELS,
     NeedDraft,
     NeedInput,
@@ -29,11 +31,12 @@ from bot.domain.organizations import OrganizationInfo
 from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
-from commands.blocks import escape
+from commands.blocks import clip, escape
 from commands.edge import outcome
 from commands.needs.render import (
     FormChoices,
     decline_form,
+    history_list,
     need_card,
     need_input_from,
     need_list,
@@ -218,11 +221,14 @@ def move_need(
     expected: NeedStatus,
     target: NeedStatus,
     reason: str | None = None,
+    *,
+    notice: str | None = None,
 ) -> Done | Refusal:
     """Move a need from the status its card showed to target, if that is still where it is.
 
     Coordinators move needs; the need's organisation (or its submitter) may withdraw an open
-    need. Moving updates the card, tells the submitter and is audited.
+    need. Moving updates the card, tells the submitter (notice, when given, instead of the
+    usual words) and is audited.
     """
     need = session.get(Need, need_id)
     if need is None:
@@ -257,7 +263,7 @@ def move_need(
         return Refusal(t.ALREADY_MOVED, {"id": need_id, "status": status})
     keys = _queue_card(bot, session, need, update=True)
     if need.submitted_by and need.submitted_by != actor.user_id:
-        notice = _notice_of_move(bot, need, actor.user_id, reason)
+        notice = notice or _notice_of_move(bot, need, actor.user_id, reason)
         keys += _queue_notice(
             bot, session, need.submitted_by, OutboxKey.need_notice(need.id), notice
         )
@@ -287,4 +293,52 @@ def open_needs_message(
         bot.config.collaboration.tz,
         own_organization=organization,
         can_filter=actor.organization_id is not None,
+    )
+
+
+HISTORY_LIMIT = 25
+SEARCH_WORDS = 10
+
+
+def needs_history_message(
+    bot: BotContext, session: Session, actor: Actor, *, own: bool, closed_only: bool
+) -> dict[str, Any]:
+    """Return every need (or only the closed ones) with its history, newest change first."""
+    tr, organization = bot.texts, actor.organization_id if own else None
+    statuses = CLOSED_STATUSES if closed_only else (*OPEN_STATUSES, *CLOSED_STATUSES)
+    page = store.needs_in(session, statuses, organization_id=organization, limit=HISTORY_LIMIT)
+    names = bot.organization_names(session)
+    name = escape(names.get(organization or "", organization or ""))
+    if organization:
+        header = t.HISTORY_HEADER_CLOSED_OWN if closed_only else t.HISTORY_HEADER_OWN
+        heading = tr(header, organization=name)
+    else:
+        heading = tr(t.HISTORY_HEADER_CLOSED if closed_only else t.HISTORY_HEADER)
+    return history_list(
+        tr,
+        heading,
+        page.needs,
+        store.history_of(session, [n.id for n in page.needs]),
+        page.more,
+        names,
+        bot.config.collaboration.tz,
+        empty=tr(t.HISTORY_EMPTY),
+    )
+
+
+def search_message(bot: BotContext, session: Session, words: str) -> dict[str, Any]:
+    """Return the needs whose title and description hold every word, with their history."""
+    tr = bot.texts
+    wanted = words.split()[:SEARCH_WORDS]
+    shown = escape(clip(" ".join(wanted), 80))
+    page = store.needs_with_words(session, wanted, limit=HISTORY_LIMIT)
+    return history_list(
+        tr,
+        tr(t.SEARCH_HEADER, words=shown),
+        page.needs,
+        store.history_of(session, [n.id for n in page.needs]),
+        page.more,
+        bot.organization_names(session),
+        bot.config.collaboration.tz,
+        empty=tr(t.SEARCH_EMPTY, words=shown),
     )

@@ -1,5 +1,6 @@
 """All models, imported here so that metadata and Alembic see every table."""
 
+from storage.models.actions import Action, ActionEvent, ActionNeed, ActionOrganization, Minutes
 from storage.models.base import Base
 from storage.models.core import (
     AuditEntry,
@@ -24,6 +25,10 @@ from storage.models.needs import Need, NeedEvent
 from storage.models.trainings import EvaluationView, SurveyResponse, Training, TrainingNeed
 
 __all__ = [
+    "Action",
+    "ActionEvent",
+    "ActionNeed",
+    "ActionOrganization",
     "AgendaItem",
     "Attendance",
     "AuditEntry",
@@ -36,6 +41,7 @@ __all__ = [
     "MeetingContact",
     "MeetingInvitation",
     "MeetingSeries",
+    "Minutes",
     "Need",
     "NeedEvent",
     "Organization",

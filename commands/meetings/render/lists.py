@@ -16,7 +16,7 @@ from bot.texts import meetings as t
 from commands import blocks as b
 from commands.edge.codec import encode
 from commands.edge.ids import Action, Block
-from commands.meetings.render.messages import MeetingInfo, name_of, rsvp_actions
+from commands.meetings.render.messages import MeetingInfo, minutes_buttons, name_of, rsvp_actions
 from commands.meetings.render.phrases import (
     answer_label,
     clock,
@@ -120,6 +120,7 @@ def meeting_list(
                     ),
                 )
             )
+            blocks.append(minutes_buttons(tr, held.id, "list"))
         lines = [series_line(tr, s) for s in series[:LIST_SERIES]]
         blocks.append(
             b.section(tr(t.SERIES_HEADER) + "\n" + ("\n".join(lines) or tr(t.SERIES_NONE)))

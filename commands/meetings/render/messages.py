@@ -17,6 +17,8 @@ from bot.domain.meetings import (
     holiday_name,
 )
 from bot.texts import Msg, Texts
+from bot.texts import actions as at
+from bot.texts import common as c
 from bot.texts import meetings as t
 from commands import blocks as b
 from commands.edge.codec import encode
@@ -63,6 +65,7 @@ class CallContent:
     waiting: Sequence[str]  # organisations that have not answered
     show_needs: bool
     invite_button: bool
+    follow_up: Sequence[SlackBlock] = ()  # the last minutes and the open actions (working group)
 
 
 def name_of(tr: Texts, tz: ZoneInfo, meeting: MeetingInfo) -> dict[str, str]:
@@ -92,6 +95,24 @@ def rsvp_actions(
             b.button(tr(t.BUTTON_CANCEL), Action.MEETING_CANCEL_OPEN, value, style="danger")
         )
     return b.actions(buttons, block_id=buttons_block_id(meeting_id, where))
+
+
+def minutes_buttons(tr: Texts, meeting_id: int, where: str) -> SlackBlock:
+    """Return an ended meeting's buttons for the coordinators: the minutes, or not held."""
+    value = encode(MeetingRef(meeting=meeting_id))
+    not_held = b.confirm(
+        tr(at.NOT_HELD_CONFIRM_TITLE),
+        tr(at.NOT_HELD_CONFIRM_TEXT),
+        tr(at.NOT_HELD_CONFIRM_YES),
+        tr(c.CANCEL),
+    )
+    return b.actions(
+        [
+            b.button(tr(at.BUTTON_MINUTES), Action.MINUTES_OPEN, value, style="primary"),
+            b.button(tr(at.BUTTON_NOT_HELD), Action.MEETING_NOT_HELD, value, confirm=not_held),
+        ],
+        block_id=buttons_block_id(meeting_id, f"minutes-{where}"),
+    )
 
 
 def buttons_block_id(meeting_id: int, where: str) -> str:
@@ -181,6 +202,7 @@ def call_message(tr: Texts, tz: ZoneInfo, content: CallContent) -> dict[str, Any
         if not count:
             lines.append(tr(t.CALL_NEEDS_NONE))
         blocks.append(b.section(b.clip("\n".join(lines), SECTION_MAX)))
+    blocks += content.follow_up
     answers = [tr(t.CALL_ANSWERS), *_answer_lines(tr, content)]
     blocks.append(b.section(b.clip("\n".join(answers), SECTION_MAX)))
     if meeting.status is MeetingStatus.SCHEDULED:
@@ -240,6 +262,8 @@ def followup_message(
     blocks = [
         b.section(text),
         b.actions([button], block_id=buttons_block_id(meeting.id, "followup")),
+        b.context(tr(at.FOLLOWUP_MINUTES)),
+        minutes_buttons(tr, meeting.id, "followup"),
     ]
     fallback = tr(t.FOLLOWUP_FALLBACK, title=b.escape(meeting.title))
     return {"text": fallback, "blocks": b.blocks_dict(blocks)}
