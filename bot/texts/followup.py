@@ -69,8 +69,12 @@ FIELD_INDICATOR = Msg("Indikator", "Indicator")
 FIELD_PLACE = Msg("Plats", "Place")
 FIELD_PERIOD = Msg("Period", "Period")
 FIELD_PERIOD_HINT = Msg(
-    "T.ex. 2026, 2026-H1, VT2026, 2026-Q3, 2026-05, 2026-v12 eller 2026-05-12.",
-    "E.g. 2026, 2026-H1, VT2026, 2026-Q3, 2026-05, 2026-v12 or 2026-05-12.",
+    "År 2026, halvår 2026-H1 (VT2026 = H1, HT2026 = H2), kvartal 2026-Q3, månad 2026-05, vecka "
+    "2026-v12 (ISO-vecka) eller dag 2026-05-12. Samma period skriven på ett annat sätt ersätter "
+    "värdet.",
+    "Year 2026, half-year 2026-H1 (VT2026 = H1, HT2026 = H2), quarter 2026-Q3, month 2026-05, "
+    "week 2026-v12 (ISO week) or day 2026-05-12. The same period written another way replaces "
+    "the value.",
 )
 FIELD_VALUE = Msg("Värde", "Value")
 FIELD_VALUE_HINT = Msg(
@@ -96,10 +100,10 @@ DIRECTION_UP = Msg("Ska öka", "Should go up")
 DIRECTION_NONE = Msg("Ingen given riktning", "No given direction")
 PERIOD_REQUIRED = Msg("Skriv vilken period värdet gäller.", "Write which period the value is for.")
 PERIOD_INVALID = Msg(
-    "Perioden känns inte igen. Skriv t.ex. 2026, 2026-H1, 2026-Q3, 2026-05, 2026-v12 eller "
-    "2026-05-12.",
-    "The period is not recognised. Write e.g. 2026, 2026-H1, 2026-Q3, 2026-05, 2026-v12 or "
-    "2026-05-12.",
+    "Perioden känns inte igen. Skriv t.ex. 2026, 2026-H1 (eller VT2026), 2026-H2 (eller HT2026), "
+    "2026-Q3, 2026-05, 2026-v12 eller 2026-05-12.",
+    "The period is not recognised. Write e.g. 2026, 2026-H1 (or VT2026), 2026-H2 (or HT2026), "
+    "2026-Q3, 2026-05, 2026-v12 or 2026-05-12.",
 )
 VALUE_REQUIRED = Msg("Skriv värdet.", "Write the value.")
 VALUE_INVALID = Msg("Skriv ett tal, t.ex. 12 eller 12,5.", "Write a number, e.g. 12 or 12.5.")
@@ -278,10 +282,19 @@ INDICATOR_LINE = Msg(
     "• {indicator}, {place}: *{value} {unit}* ({period}) {trend}",
 )
 INDICATOR_COMPARED = Msg(
-    "{arrow} {word} från {value} ({period}){wanted}",
-    "{arrow} {word} from {value} ({period}){wanted}",
+    "{arrow} {word}: {period} jämfört med {previous} ({value} {unit}){wanted}",
+    "{arrow} {word}: {period} compared with {previous} ({value} {unit}){wanted}",
 )
 INDICATOR_FIRST = Msg("· första värdet", "· first value")
+INDICATOR_NO_LIKE = Msg(
+    "· inget tidigare {kind} att jämföra med", "· no earlier {kind} to compare with"
+)
+KIND_YEAR = Msg("år", "year")
+KIND_HALF = Msg("halvår", "half-year")
+KIND_QUARTER = Msg("kvartal", "quarter")
+KIND_MONTH = Msg("månadsvärde", "month")
+KIND_WEEK = Msg("veckovärde", "week")
+KIND_DAY = Msg("dagsvärde", "day")
 INDICATORS_NONE = Msg(
     "Inga indikatorvärden är registrerade. Samverkansledarna registrerar dem med "
     "`/samverkan indikator`.",

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block as SlackBlock
 
-from bot.domain.indicators import Trend, format_number
+from bot.domain.indicators import PeriodKind, Trend, format_number
 from bot.domain.needs import STATUS_LABELS, NeedStatus
 from bot.domain.summary import (
     IndicatorSeries,
@@ -233,20 +233,36 @@ def _report_back(tr: Texts, part: ReportBackPart) -> list[SlackBlock]:
 
 TREND_ARROWS = {Trend.UP: "↑", Trend.DOWN: "↓", Trend.STABLE: "→"}
 TREND_WORDS = {Trend.UP: t.TREND_UP, Trend.DOWN: t.TREND_DOWN, Trend.STABLE: t.TREND_STABLE}
+PERIOD_KIND_WORDS = {
+    PeriodKind.YEAR: t.KIND_YEAR,
+    PeriodKind.HALF: t.KIND_HALF,
+    PeriodKind.QUARTER: t.KIND_QUARTER,
+    PeriodKind.MONTH: t.KIND_MONTH,
+    PeriodKind.WEEK: t.KIND_WEEK,
+    PeriodKind.DAY: t.KIND_DAY,
+}
 
 
 def indicator_trend(tr: Texts, item: IndicatorSeries) -> str:
-    """Say how an indicator moved since the value before, and whether the plan wants that."""
+    """Say how an indicator moved since the period before of the same kind, naming both.
+
+    A series with only one value says so; one whose earlier values are of another kind (a year
+    before a quarter) says there is no earlier period of this kind to compare with.
+    """
     moved = item.trend
     if moved is Trend.FIRST or item.previous is None:
-        return tr(t.INDICATOR_FIRST)
+        if len(item.points) <= 1:
+            return tr(t.INDICATOR_FIRST)
+        return tr(t.INDICATOR_NO_LIKE, kind=tr(PERIOD_KIND_WORDS[item.latest.period.kind]))
     wanted = item.wanted
     return tr(
         t.INDICATOR_COMPARED,
         arrow=TREND_ARROWS[moved],
         word=tr(TREND_WORDS[moved]),
         value=format_number(item.previous.value, tr.language),
-        period=item.previous.period.label,
+        unit=b.escape(item.unit),
+        period=item.latest.period.label,
+        previous=item.previous.period.label,
         wanted="" if wanted is None else tr(t.WANTED_YES if wanted else t.WANTED_NO),
     )
 

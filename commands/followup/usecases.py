@@ -79,10 +79,11 @@ def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[
     """
     if not actor.in_collaboration:
         return Answer(c.NO_ORGANIZATION)
-    catalogue = {i.id: i for i in store.all_indicators(session)}
+    indicators = store.all_indicators(session)
+    catalogue = {i.id: i for i in indicators}
     return value_list(
         bot.texts,
-        store.latest_values(session),
+        store.latest_values(session, catalogue=indicators),
         catalogue,
         place_names(bot),
         bot.config.collaboration.tz,
