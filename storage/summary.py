@@ -9,7 +9,7 @@ where they offer one, else by aggregate queries on their tables.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,6 +32,7 @@ from bot.domain.summary import (
     NeedsPart,
     OpenNeed,
     OrganizationNeeds,
+    Participants,
     ReportBackPart,
     StatusSummary,
     TrainingKnowledge,
@@ -51,6 +52,7 @@ from storage.directory import organizations
 from storage.indicators import all_indicators, all_values, series
 from storage.models import Attendance as MeetingAttendance
 from storage.models import Meeting, MeetingSeries, Need, NeedEvent, SurveyResponse, Training
+from storage.trainings import SubjectTotals
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +219,7 @@ def meetings_part(session: Session, window: Window, names: dict[str, str]) -> Me
         meetings.meetings_held(session, window.previous_start, window.start),
     )
     attendance = meetings.attendance_by_organization(session, window.start, window.end)
+    unconfirmed = meetings.meetings_unconfirmed(session, window.start, window.end)
     order = {oid: i for i, oid in enumerate(names)}
     rows = sorted(
         (
@@ -225,7 +228,7 @@ def meetings_part(session: Session, window: Window, names: dict[str, str]) -> Me
         ),
         key=lambda a: (order.get(a.organization_id, len(order)), a.name),
     )
-    return MeetingsPart(True, working, every, tuple(rows))
+    return MeetingsPart(True, working, every, tuple(rows), unconfirmed)
 
 
 def meetings_without_call(session: Session, now: datetime) -> list[tuple[datetime, str]]:
@@ -264,7 +267,7 @@ def subject_label(tr: Texts, subject: str) -> str:
 
 
 def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int) -> TrainingsPart:
-    """Return trainings held, participants and the knowledge gain per subject and training."""
+    """Return trainings held, participants by kind and the knowledge gain per subject."""
     now_rows = trainings.training_totals(session, window.start, window.end, min_answers=min_answers)
     before_rows = trainings.training_totals(
         session, window.previous_start, window.start, min_answers=min_answers
@@ -275,8 +278,11 @@ def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int
                 subject_figures(
                     subject_label(tr, row.subject),
                     held=row.trainings_held,
-                    participants=row.participants,
-                    answers=row.answers,
+                    registered=row.registered,
+                    reported_trainings=row.reported,
+                    participants=Participants(
+                        row.expected_participants, row.reported_participants, row.answers
+                    ),
                     mean_before=row.mean_before,
                     mean_after=row.mean_after,
                     mean_change=row.mean_change,
@@ -285,7 +291,7 @@ def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int
                 )
                 for row in now_rows
             ),
-            key=lambda s: (-s.participants, s.subject),
+            key=lambda s: (-s.held, s.subject),
         )
     )
     per_training = tuple(
@@ -295,14 +301,19 @@ def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int
         )
         if row.mean_before is not None and row.mean_after is not None
     )
+
+    def compared(figure: Callable[[SubjectTotals], int]) -> Compared:
+        """Return one figure summed over the subjects, now and in the period before."""
+        return Compared(sum(map(figure, now_rows)), sum(map(figure, before_rows)))
+
     return TrainingsPart(
         True,
-        Compared(
-            sum(r.trainings_held for r in now_rows), sum(r.trainings_held for r in before_rows)
-        ),
-        Compared(sum(r.participants for r in now_rows), sum(r.participants for r in before_rows)),
-        subjects,
-        per_training,
+        held=compared(lambda r: r.trainings_held),
+        expected=compared(lambda r: r.expected_participants),
+        reported=compared(lambda r: r.reported_participants),
+        answered=compared(lambda r: r.answers),
+        subjects=subjects,
+        per_training=per_training,
     )
 
 

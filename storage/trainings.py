@@ -450,10 +450,19 @@ def open_evaluations_for(
 
 @dataclass(frozen=True)
 class _Totals:
-    """Totals over the trainings of a period: held, participants, answers and mean ratings."""
+    """Totals over the trainings of a period, participants kept apart by kind.
+
+    trainings_held counts both kinds: registered (announced ahead, evaluated by the bot) and
+    reported (reported back afterwards by a partner). expected_participants is what the
+    registrations expected, reported_participants what the report-backs say took part, and
+    answers how many answered an evaluation; they are never added together.
+    """
 
     trainings_held: int
-    participants: int
+    registered: int
+    reported: int
+    expected_participants: int
+    reported_participants: int
     answers: int
     mean_before: float | None
     mean_after: float | None
@@ -465,9 +474,9 @@ class _Totals:
 class SubjectTotals(_Totals):
     """Totals of one subject.
 
-    participants counts reported participants, else expected ones; response_rate is answers
-    per expected participant of the trainings that sent an evaluation; the means pool every
-    answer and are None when there are fewer than min_answers answers.
+    response_rate is answers per expected participant of the trainings that sent an
+    evaluation; the means pool every answer and are None when there are fewer than
+    min_answers answers.
     """
 
     subject: str = ""
@@ -506,14 +515,18 @@ def _totals_rows(
         ),
         else_=0,
     )
+    reported = Training.origin == Origin.REPORTED.value
+    expected = func.coalesce(Training.expected_participants, 0)
+    took_part = func.coalesce(Training.reported_participants, 0)
     return list(
         session.execute(
             select(
                 group,
                 func.count(Training.id),
-                func.sum(
-                    func.coalesce(Training.reported_participants, Training.expected_participants, 0)
-                ),
+                func.sum(case((reported, 0), else_=1)),
+                func.sum(case((reported, 1), else_=0)),
+                func.sum(case((reported, 0), else_=expected)),
+                func.sum(case((reported, took_part), else_=0)),
                 func.sum(func.coalesce(answers.c.n, 0)),
                 func.sum(answers.c.sum_before),
                 func.sum(answers.c.sum_after),
@@ -529,14 +542,17 @@ def _totals_rows(
 
 def _figures(row: Any, min_answers: int) -> dict[str, Any]:
     """Turn one aggregate row into the fields of a totals record."""
-    answers = _number(row[3])
-    expected = _number(row[6])
+    answers = _number(row[6])
+    expected = _number(row[9])
     shown = answers >= max(min_answers, 1)
-    before = _number(row[4]) / answers if shown else None
-    after = _number(row[5]) / answers if shown else None
+    before = _number(row[7]) / answers if shown else None
+    after = _number(row[8]) / answers if shown else None
     return {
         "trainings_held": _number(row[1]),
-        "participants": _number(row[2]),
+        "registered": _number(row[2]),
+        "reported": _number(row[3]),
+        "expected_participants": _number(row[4]),
+        "reported_participants": _number(row[5]),
         "answers": answers,
         "mean_before": before,
         "mean_after": after,

@@ -653,7 +653,7 @@ def test_a_partner_reports_back_and_the_totals_show_who_has_not(running: Running
     silent = totals.split("*Har inte återrapporterat:*")[1]
     assert "Gävle kommun" in silent
     assert "Tullverket" not in silent
-    assert "*Narkotika i allmänhet*: 1 utbildningar, 14 deltagare, 0 svar" in totals
+    assert "*Narkotika i allmänhet*: 1 utbildning, 14 deltagare enligt återrapport" in totals
     running.command("/utbildning", "lista", ANNA)
     listing = all_text(running.standin.wait_for_response(2)[-1]["blocks"])
     assert "Narkotikahundar i hamnen" in listing
@@ -832,7 +832,8 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
         charts = per_training_before_after(session, start, end)
         empty = training_totals(session, end, end + timedelta(days=365))
     drugs = subjects["drug_signs"]
-    assert (drugs.trainings_held, drugs.participants, drugs.answers) == (2, 14, 5)
+    assert (drugs.trainings_held, drugs.registered, drugs.reported) == (2, 2, 0)
+    assert (drugs.expected_participants, drugs.reported_participants, drugs.answers) == (14, 0, 5)
     assert drugs.mean_before == pytest.approx((1 + 3 + 1 + 3 + 2) / 5)
     assert drugs.mean_after == pytest.approx((5 + 4 + 3 + 5 + 2) / 5)
     assert drugs.mean_change == pytest.approx(9 / 5)
@@ -840,11 +841,9 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
     welfare = subjects["welfare_crime"]
     assert (welfare.answers, welfare.mean_before, welfare.response_rate) == (0, None, 0.0)
     narcotics = subjects["narcotics"]
-    assert (narcotics.trainings_held, narcotics.participants, narcotics.response_rate) == (
-        1,
-        12,
-        None,
-    )
+    assert (narcotics.trainings_held, narcotics.registered, narcotics.reported) == (1, 0, 1)
+    assert (narcotics.expected_participants, narcotics.reported_participants) == (0, 12)
+    assert (narcotics.answers, narcotics.response_rate) == (0, None)
     gavle = organizations["gavle"]
     assert (gavle.trainings_held, gavle.answers, gavle.mean_before) == (2, 2, None)  # below 3
     assert organizations["lansstyrelsen"].mean_after == pytest.approx(12 / 3)

@@ -70,11 +70,17 @@ class OnHoliday(StrEnum):
 
 
 class MeetingStatus(StrEnum):
-    """Where a meeting is: coming, cancelled, held, or dropped by a changed or paused series."""
+    """Where a meeting is: coming, cancelled, held, not followed up, or dropped.
+
+    A meeting that has ended counts as held only when attendance was recorded or a coordinator
+    confirmed it; until then it is unconfirmed (not followed up). A meeting that did not take
+    place after all is cancelled. Dropped: its series changed or paused before anyone heard.
+    """
 
     SCHEDULED = "scheduled"
     CANCELLED = "cancelled"
     HELD = "held"
+    UNCONFIRMED = "unconfirmed"
     DROPPED = "dropped"
 
 

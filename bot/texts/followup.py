@@ -1,6 +1,6 @@
 """Texts of the follow-up: indicators, the owners' status summary, exports and the Home tab."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- help ----------------------------------------------------------------------------------
 
@@ -186,6 +186,8 @@ SUMMARY_FALLBACK = Msg(
 SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled {at}.")
 
 NEEDS_TITLE = Msg("*1. Behov från organisationerna*", "*1. Needs from the organisations*")
+NONE_WORD = Msg("inga", "none")
+AND_LIST = Msg("{first} och {last}", "{first} and {last}")
 NEEDS_FIGURES = Msg(
     "Nya behov: *{new}* ({new_before}) {new_arrow}\nGenomförda under perioden: *{done}* "
     "({done_before}) {done_arrow}\nÖppna just nu: *{open}*",
@@ -198,8 +200,13 @@ NEEDS_BY_STATUS = Msg(
 )
 NEEDS_BY_ORGANIZATION = Msg("*Nya behov per organisation*", "*New needs per organisation*")
 NEEDS_ORG_LINE = Msg(
-    "• {organization}: {new} ({new_before}) · {open} öppna",
-    "• {organization}: {new} ({new_before}) · {open} open",
+    "• {organization}: {new} ({new_before}) · {open}",
+    "• {organization}: {new} ({new_before}) · {open}",
+)
+NEEDS_OPEN_COUNT = Count(
+    Msg("inget öppet", "none open"),
+    Msg("1 öppet", "1 open"),
+    Msg("{count} öppna", "{count} open"),
 )
 NEEDS_NO_NEW = Msg("Inga nya behov under perioden.", "No new needs during the period.")
 NEEDS_OTHER_ORGS = Msg(
@@ -214,9 +221,25 @@ NEEDS_OLD_LINE = Msg(
 
 MEETINGS_TITLE = Msg("*2. Möten*", "*2. Meetings*")
 MEETINGS_FIGURES = Msg(
-    "Arbetsgruppsmöten: *{working}* ({working_before}) {arrow} · alla möten: {all} ({all_before})",
-    "Working-group meetings: *{working}* ({working_before}) {arrow} · all meetings: {all} "
+    "Hållna arbetsgruppsmöten: *{working}* ({working_before}) {arrow} · alla hållna möten: {all} "
     "({all_before})",
+    "Working-group meetings held: *{working}* ({working_before}) {arrow} · all meetings held: "
+    "{all} ({all_before})",
+)
+MEETINGS_NOT_FOLLOWED_UP = Count(
+    Msg("Alla avslutade möten är uppföljda.", "Every meeting that ended is followed up."),
+    Msg(
+        "*Inte uppföljt:* 1 möte är slut utan förd närvaro eller bekräftelse och räknas inte som "
+        "hållet.",
+        "*Not followed up:* 1 meeting ended with no attendance recorded and no confirmation, and "
+        "does not count as held.",
+    ),
+    Msg(
+        "*Inte uppföljda:* {count} möten är slut utan förd närvaro eller bekräftelse och räknas "
+        "inte som hållna.",
+        "*Not followed up:* {count} meetings ended with no attendance recorded and no "
+        "confirmation, and do not count as held.",
+    ),
 )
 MEETINGS_ATTENDANCE = Msg(
     "*Närvaro per organisation* (arbetsgruppsmöten)",
@@ -226,10 +249,26 @@ MEETINGS_ATTENDANCE_LINE = Msg(
     "• {organization}: {attended} av {held} ({rate})",
     "• {organization}: {attended} of {held} ({rate})",
 )
-MEETINGS_MISSED = Msg(
-    "*Missade flest möten:* {organizations}", "*Missed the most meetings:* {organizations}"
+MEETINGS_ATTENDANCE_NONE = Msg(
+    "• {organization}: inte med (0 av {held})", "• {organization}: not present (0 of {held})"
 )
-MEETINGS_MISSED_ITEM = Msg("{organization} ({missed})", "{organization} ({missed})")
+MEETINGS_OF_INVITED = Count(
+    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
+    Msg("{missed} av {count} möte", "{missed} of {count} meeting"),
+    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
+)
+MEETINGS_MISSED_ONE = Msg(
+    "*Missade flest möten:* {organization} missade {of}.",
+    "*Missed the most meetings:* {organization} missed {of}.",
+)
+MEETINGS_MISSED_TIED = Msg(
+    "*Missade flest möten:* {organizations} missade {of} var.",
+    "*Missed the most meetings:* {organizations} each missed {of}.",
+)
+MEETINGS_MISSED_COUNTED = Msg(
+    "*Missade flest möten:* {count} organisationer missade {of} var.",
+    "*Missed the most meetings:* {count} organisations each missed {of}.",
+)
 MEETINGS_NONE_MISSED = Msg(
     "Alla organisationer var med på alla möten.", "Every organisation attended every meeting."
 )
@@ -237,22 +276,54 @@ MEETINGS_NONE = Msg("Inga möten hölls under perioden.", "No meetings were held
 
 TRAININGS_TITLE = Msg("*3. Utbildningar och kunskapslyft*", "*3. Trainings and knowledge gain*")
 TRAININGS_FIGURES = Msg(
-    "Hållna utbildningar: *{held}* ({held_before}) {held_arrow} · deltagare: *{participants}* "
-    "({participants_before}) {participants_arrow}",
-    "Trainings held: *{held}* ({held_before}) {held_arrow} · participants: *{participants}* "
-    "({participants_before}) {participants_arrow}",
+    "Hållna utbildningar: *{held}* ({held_before}) {arrow}",
+    "Trainings held: *{held}* ({held_before}) {arrow}",
+)
+TRAININGS_PARTICIPANTS = Msg(
+    "Deltagare enligt partnernas återrapporter: *{reported}* ({reported_before}) · förväntade "
+    "deltagare på registrerade utbildningar: *{expected}* ({expected_before}) · svar på "
+    "utvärderingarna: *{answered}* ({answered_before})",
+    "Participants according to the partners' report-backs: *{reported}* ({reported_before}) · "
+    "expected participants at registered trainings: *{expected}* ({expected_before}) · answers "
+    "to the evaluations: *{answered}* ({answered_before})",
+)
+TRAININGS_COUNT = Count(
+    Msg("inga utbildningar", "no trainings"),
+    Msg("1 utbildning", "1 training"),
+    Msg("{count} utbildningar", "{count} trainings"),
+)
+PARTICIPANTS_EXPECTED = Count(
+    Msg("inga förväntade deltagare", "no expected participants"),
+    Msg("1 förväntad deltagare", "1 expected participant"),
+    Msg("{count} förväntade deltagare", "{count} expected participants"),
+)
+PARTICIPANTS_REPORTED = Count(
+    Msg("inga deltagare enligt återrapport", "no participants according to report-back"),
+    Msg("1 deltagare enligt återrapport", "1 participant according to report-back"),
+    Msg("{count} deltagare enligt återrapport", "{count} participants according to report-back"),
+)
+PARTICIPANTS_ANSWERED = Count(
+    Msg("inga svar", "no answers"),
+    Msg("1 svar", "1 answer"),
+    Msg("{count} svar", "{count} answers"),
 )
 TRAININGS_SUBJECT = Msg(
-    "• *{subject}*: {held} utbildningar, {participants} deltagare · kunskap före {before} → "
-    "efter {after} (*{change}*) · svarsfrekvens {rate} ({answers} svar)",
-    "• *{subject}*: {held} trainings, {participants} participants · knowledge before {before} → "
-    "after {after} (*{change}*) · response rate {rate} ({answers} answers)",
+    "• *{subject}*: {figures} · kunskap före {before} → efter {after} (*{change}*) · "
+    "svarsfrekvens {rate}",
+    "• *{subject}*: {figures} · knowledge before {before} → after {after} (*{change}*) · "
+    "response rate {rate}",
 )
 TRAININGS_SUBJECT_HIDDEN = Msg(
-    "• *{subject}*: {held} utbildningar, {participants} deltagare · för få svar ({answers}) för "
-    "att visa kunskapslyftet",
-    "• *{subject}*: {held} trainings, {participants} participants · too few answers ({answers}) "
-    "to show the knowledge gain",
+    "• *{subject}*: {figures} · för få svar ({answers}) för att visa kunskapslyftet",
+    "• *{subject}*: {figures} · too few answers ({answers}) to show the knowledge gain",
+)
+TRAININGS_SUBJECT_UNANSWERED = Msg(
+    "• *{subject}*: {figures} · ingen har svarat på utvärderingen, så kunskapslyftet är okänt",
+    "• *{subject}*: {figures} · nobody answered the evaluation, so the knowledge gain is unknown",
+)
+TRAININGS_SUBJECT_REPORTED = Msg(
+    "• *{subject}*: {figures} · återrapporterade utbildningar utvärderas inte",
+    "• *{subject}*: {figures} · reported-back trainings are not evaluated",
 )
 TRAININGS_SCALE = Msg(
     "Kunskap skattas av deltagarna på en skala 1–5, före och efter utbildningen.",

@@ -9,6 +9,7 @@ from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.trainings import EvaluationState, evaluation_state
 from bot.texts import Texts
+from bot.texts import followup as ft
 from bot.texts import trainings as t
 from commands import blocks as b
 from commands.edge.ids import Block
@@ -73,6 +74,18 @@ def training_list(
     return {"text": tr(t.LIST_HEADER), "blocks": b.blocks_dict(blocks[: b.MESSAGE_BLOCKS_MAX])}
 
 
+def participants_text(tr: Texts, totals: SubjectTotals | OrganizationTotals) -> str:
+    """Say trainings held and participants by kind: expected, reported back and answered."""
+    said = [tr.count(ft.TRAININGS_COUNT, totals.trainings_held)]
+    if totals.registered:
+        said.append(tr.count(ft.PARTICIPANTS_EXPECTED, totals.expected_participants))
+    if totals.reported:
+        said.append(tr.count(ft.PARTICIPANTS_REPORTED, totals.reported_participants))
+    if totals.registered:
+        said.append(tr.count(ft.PARTICIPANTS_ANSWERED, totals.answers))
+    return ", ".join(said)
+
+
 def _totals_line(tr: Texts, name: str, totals: SubjectTotals | OrganizationTotals) -> str:
     """Return one line of totals, with the means when there are enough answers."""
     figures = ""
@@ -83,14 +96,8 @@ def _totals_line(tr: Texts, name: str, totals: SubjectTotals | OrganizationTotal
             after=decimal(tr, totals.mean_after),
             change=signed(tr, totals.mean_after - totals.mean_before, 2),
         )
-    return tr(
-        t.TOTALS_LINE,
-        name=b.escape(name),
-        held=totals.trainings_held,
-        participants=totals.participants,
-        answers=totals.answers,
-        figures=figures,
-    )
+    said = participants_text(tr, totals)
+    return tr(t.TOTALS_LINE, name=b.escape(name), participants=said, figures=figures)
 
 
 def totals_message(
