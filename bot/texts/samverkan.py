@@ -1,6 +1,6 @@
 """Texts of the umbrella command /samverkan and of the App Home."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 HELP_HEADER = Msg(
     "*`/samverkan`: {name}*\nSamverkansbot stöttar samverkans vardag. Det här kan du göra:",
@@ -46,6 +46,22 @@ HOME_ROLES = Msg(" · roll: {roles}", " · role: {roles}")
 HOME_NEEDS = Msg("*Öppna behov från din organisation*", "*Open needs from your organisation*")
 HOME_NEEDS_ALL = Msg("*Nya behov att ta ställning till*", "*New needs to consider*")
 HOME_NO_NEEDS = Msg("Inga öppna behov.", "No open needs.")
+HOME_NO_NEW_NEEDS = Msg("Inga nya behov att ta ställning till.", "No new needs to consider.")
+HOME_NEEDS_MORE = Msg(
+    "… och {count} till. Se alla med `/behov lista`.",
+    "… and {count} more. See them all with `/behov lista`.",
+)
+HOME_NEEDS_UNDER_WAY = Count(
+    Msg("Inga andra behov är öppna.", "No other needs are open."),
+    Msg(
+        "1 behov till är öppet och på gång ({statuses}). Se alla med `/behov lista`.",
+        "1 more need is open and under way ({statuses}). See them all with `/behov lista`.",
+    ),
+    Msg(
+        "{count} behov till är öppna och på gång ({statuses}). Se alla med `/behov lista`.",
+        "{count} more needs are open and under way ({statuses}). See them all with `/behov lista`.",
+    ),
+)
 HOME_NEW_NEED = Msg("Nytt behov", "New need")
 
 HELP_AUDIT = Msg(
