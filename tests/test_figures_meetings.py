@@ -13,10 +13,20 @@ from bot.texts import followup as ft
 from bot.texts import meetings as t
 from commands.edge.ids import Action, Callback, Field
 from commands.meetings.render.phrases import when
+from slack_sim.web_api import SimulatedSlack
 from storage import meetings as store
+from storage import outbox
 from storage.models import AuditEntry, Meeting
 from storage.outbox import OutboxKey
-from tests.harness import ANNA, COORDINATOR, COORDINATOR_CHANNEL, RunningBot, all_text
+from tests.conftest import NOW
+from tests.harness import (
+    ANNA,
+    BASE_CONFIG,
+    COORDINATOR,
+    COORDINATOR_CHANNEL,
+    RunningBot,
+    all_text,
+)
 from tests.test_meetings import (
     WG_START,
     call_of,
@@ -173,3 +183,40 @@ def test_the_summary_counts_held_meetings_only_and_says_how_many_are_not_followe
     )
     assert tr.count(ft.MEETINGS_NOT_FOLLOWED_UP, 2) in text
     assert tr(ft.MEETINGS_NONE) in text
+
+
+ASCENSION = {
+    **BASE_CONFIG,
+    "meetings": [
+        {
+            "kind": "planning",
+            "title": "Planeringsmöte",
+            "rrule": "FREQ=MONTHLY;BYDAY=1TH,3TH",
+            "start": "2027-01-07T13:00",
+            "duration": "1h",
+            "call_before": "3d",
+            "reminder_before": "1d",
+            "on_holiday": "next_weekday",
+        }
+    ],
+}
+
+
+def test_the_reminder_of_a_meeting_moved_off_ascension_day_goes_out_the_day_before_it(
+    standin: SimulatedSlack, sqlite_url: str
+) -> None:
+    running = RunningBot(standin, sqlite_url, now=NOW, config=ASCENSION)
+    try:
+        tick(running)
+        with running.bot.db.reading() as session:
+            moved = session.scalars(select(Meeting).where(Meeting.rule_key == "2027-05-06")).one()
+            assert moved.start == datetime(2027, 5, 7, 11, 0, tzinfo=UTC)  # Friday 13:00
+        reminder = OutboxKey.meeting_reminder(moved.id, moved.revision)
+        tick(running, datetime(2027, 5, 5, 10, 59, tzinfo=UTC))
+        with running.bot.db.reading() as session:
+            assert outbox.status_of(session, reminder) is None
+        tick(running, datetime(2027, 5, 5, 11, 0, tzinfo=UTC))  # Wednesday 13:00
+        with running.bot.db.reading() as session:
+            assert outbox.status_of(session, reminder) == outbox.SENT
+    finally:
+        running.stop()

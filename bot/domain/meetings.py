@@ -174,6 +174,29 @@ def is_workday(day: date) -> bool:
     return day.weekday() < 5 and holiday_name(day) is None
 
 
+# How far a message can move back to a working day (Easter: Good Friday to Easter Monday).
+WORKDAY_SHIFT_MAX = timedelta(days=7)
+
+
+def send_time(start: datetime, lead: timedelta, tz: ZoneInfo) -> datetime:
+    """Return when a call, reminder or summary lead before start goes out: on a working day.
+
+    A moment that falls on a weekend or a Swedish public holiday (before the meeting's own
+    day) goes out on the working day before, at the same wall-clock time: the reminder of a
+    meeting moved off Ascension Day to the Friday goes out on the Wednesday, not on the
+    holiday. Whole-day leads keep the wall-clock time (see due_before).
+    """
+    due = due_before(start, lead, tz)
+    local = to_local(due, tz)
+    meeting_day = to_local(start, tz).date()
+    day = local.date()
+    while day < meeting_day and not is_workday(day):
+        day -= DAY
+    if day == local.date():
+        return due
+    return to_utc(datetime.combine(day, local.time()), tz)
+
+
 def shift_for_holiday(day: date, rule: OnHoliday) -> date | None:
     """Return the day a meeting on day is held; None when it is skipped."""
     if holiday_name(day) is None:

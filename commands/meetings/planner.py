@@ -20,14 +20,15 @@ from bot.config import slugify
 from bot.context import BotContext
 from bot.domain.meetings import (
     HORIZON,
+    WORKDAY_SHIFT_MAX,
     MeetingKind,
     MeetingStatus,
     OnHoliday,
     SeriesDraft,
     SeriesRule,
     count_answers,
-    due_before,
     plan_meetings,
+    send_time,
 )
 from bot.texts import meetings as t
 from commands.edge.surface import Planner
@@ -177,7 +178,7 @@ def _queue_reminders(bot: BotContext, session: Session, meeting: Meeting, now: d
     channel = channel_for(bot, meeting.series.kind)
     base = OutboxKey.meeting_reminder(meeting.id, meeting.revision)
     lead = timedelta(seconds=meeting.series.reminder_before_s)
-    due = due_before(meeting.start, lead, tz)
+    due = send_time(meeting.start, lead, tz)
     answers = store.answers_of(session, meeting.id)
     if channel is not None:
         attending = count_answers((a.organization_id, a.answer, a.substitute) for a in answers)
@@ -234,11 +235,12 @@ def queue_due(
     ]
     if not leads:
         return
-    for meeting in store.due_meetings(session, now, timedelta(seconds=max(leads) + 86400)):
+    lookahead = timedelta(seconds=max(leads) + 86400) + WORKDAY_SHIFT_MAX
+    for meeting in store.due_meetings(session, now, lookahead):
         series = meeting.series
         channel = channel_for(bot, series.kind)
-        call_due = due_before(meeting.start, timedelta(seconds=series.call_before_s), tz)
-        reminder_due = due_before(meeting.start, timedelta(seconds=series.reminder_before_s), tz)
+        call_due = send_time(meeting.start, timedelta(seconds=series.call_before_s), tz)
+        reminder_due = send_time(meeting.start, timedelta(seconds=series.reminder_before_s), tz)
         call = OutboxKey.meeting_call(meeting.id)
         reminder = OutboxKey.meeting_reminder(meeting.id, meeting.revision)  # again when moved
         wanted = []
@@ -265,7 +267,7 @@ def queue_due(
             owners_summary is not None
             and series.kind == MeetingKind.OWNERS.value
             and summary
-            and now >= due_before(meeting.start, timedelta(seconds=summary), tz)
+            and now >= send_time(meeting.start, timedelta(seconds=summary), tz)
         ):
             _run_summary_hook(bot, session, meeting, owners_summary)
 
