@@ -93,6 +93,7 @@ def training_choices(bot: BotContext, session: Session, actor: Actor) -> Trainin
         organizations=list(bot.organizations),
         needs=open_needs(session, limit=OPEN_NEEDS_OFFERED).needs,
         default_channel=bot.config.channels.working_group,
+        own_organization=actor.organization_id,
     )
 
 
