@@ -38,6 +38,7 @@ from commands.meetings.notices import (
 from commands.meetings.queries import CALENDAR_MEETINGS, calendar_file, coming_for
 from commands.meetings.render.forms import attendance_form
 from commands.meetings.render.messages import name_of
+from commands.meetings.render.phrases import when
 from commands.needs.usecases import Done, Refusal
 from storage import audit, outbox
 from storage import meetings as store
@@ -96,8 +97,8 @@ def meeting_entry(
     changes: Sequence[audit.Change] = (),
 ) -> None:
     """Audit what the actor did to a meeting, keeping its title and time as they were."""
-    named = phrases(bot, meeting)
-    label = f"{named['title']} {named['when']}"
+    info = info_of(bot, meeting)
+    label = f"{info.title} {when(bot.texts, info.start, info.end, bot.config.collaboration.tz)}"
     subject = f"meeting:{meeting.id}"
     audit_entry(bot, session, actor, action, subject, detail, label=label, changes=changes)
 

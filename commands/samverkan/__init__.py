@@ -9,6 +9,7 @@ from bot.texts import samverkan as t
 from commands.edge.ids import Callback
 from commands.edge.surface import Subcommand, Subcommands, Surface, form
 from commands.samverkan import listeners as on
+from commands.samverkan.audit import audit
 
 
 def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Surface:
@@ -20,7 +21,7 @@ def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Sur
     table = Subcommands(
         [
             Subcommand(("hjälp", "hjalp", "help", "?"), on.help_handler(lines)),
-            Subcommand(("logg", "log", "audit"), on.audit),
+            Subcommand(("logg", "log", "audit"), audit),
             Subcommand(("organisation", "organization", "org"), on.organization),
             *subcommands,
         ]

@@ -15,8 +15,6 @@ from commands.edge.surface import CommandHandler, Subcommands
 from storage import audit as audit_log
 from storage.directory import get_person, remember_person
 
-AUDIT_LINES = 40
-
 
 def help_text(texts: Texts, name: str, lines: Sequence[Msg]) -> str:
     """Return the umbrella help: every subcommand's line, then the other commands."""
@@ -50,29 +48,6 @@ def umbrella(table: Subcommands, lines: Sequence[Msg]) -> CommandHandler:
         ix.respond(text=prefix + help_text(ix.texts, name, lines))
 
     return handle_samverkan
-
-
-def audit(ix: Command) -> None:
-    """Show the latest entries of the audit log (coordinators only)."""
-    if not ix.actor.is_coordinator:
-        ix.answer(c.NOT_ALLOWED, who=ix.text(c.WHO_COORDINATORS))
-        return
-    tz = ix.bot.config.collaboration.tz
-    with ix.bot.db.reading() as session:
-        lines = [
-            ix.text(
-                t.AUDIT_LINE,
-                at=entry.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-                actor=f"<@{entry.actor}>" if entry.actor[:1] in "UW" else entry.actor,
-                action=entry.action,
-                subject=b.escape(entry.subject),
-            )
-            for entry in audit_log.recent(session, AUDIT_LINES)
-        ]
-    heading = ix.text(t.AUDIT_HEADER)
-    chunks = b.chunk_lines(lines) or [ix.text(t.AUDIT_EMPTY)]
-    blocks = [b.header(heading), *(b.section(chunk) for chunk in chunks)]
-    ix.respond(text=heading, blocks=b.blocks_dict(blocks))
 
 
 def organization(ix: Command) -> None:
@@ -118,6 +93,7 @@ def handle_organization_submission(ix: Submission[NoValue]) -> None:
             ix.done()
             return
         now = ix.bot.clock.now()
+        before = person.organization_id if person is not None else None
         remember_person(session, ix.user, choice, "choice", now)
         audit_log.record(
             session,
@@ -126,6 +102,7 @@ def handle_organization_submission(ix: Submission[NoValue]) -> None:
             subject=f"user:{ix.user}",
             now=now,
             detail=choice,
+            changes=[("organization", before, choice)],
         )
     ix.done()
     ix.tell(t.ORGANIZATION_SAVED, organization=ix.bot.organization_name(choice))

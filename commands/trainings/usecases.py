@@ -76,10 +76,16 @@ def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
 def _audit(
     session: Session, actor: Actor, action: str, training: Training, now: datetime, detail: str = ""
 ) -> None:
-    """Write the audit entry of something the actor did to a training."""
+    """Write the audit entry of something the actor did to a training (keeping its title)."""
     subject = f"training:{training.id}"
     audit.record(
-        session, actor=actor.user_id, action=action, subject=subject, now=now, detail=detail
+        session,
+        actor=actor.user_id,
+        action=action,
+        subject=subject,
+        now=now,
+        detail=detail,
+        label=training.title,
     )
 
 
