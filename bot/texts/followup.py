@@ -488,7 +488,9 @@ COL_SCOPE = Msg("Gäller", "Applies to")
 COL_STATUS = Msg("Status", "Status")
 COL_DATE = Msg("Datum", "Date")
 COL_KIND = Msg("Slag", "Kind")
-COL_MEETINGS_HELD = Msg("Arbetsgruppsmöten {period}", "Working-group meetings {period}")
+COL_MEETINGS_HELD = Msg(
+    "Hållna arbetsgruppsmöten {period}", "Working-group meetings held {period}"
+)
 COL_ATTENDED = Msg("Deltog {period}", "Attended {period}")
 COL_RATE = Msg("Andel {period} (%)", "Share {period} (%)")
 COL_DESCRIPTION = Msg("Beskrivning", "Description")
@@ -508,7 +510,6 @@ PERIOD_NOW = Msg("(perioden {start} – {end})", "(period {start} – {end})")
 COL_COUNT = Msg("Antal", "Count")
 COL_SUBJECT = Msg("Ämne", "Subject")
 COL_TRAININGS = Msg("Utbildningar", "Trainings")
-COL_PARTICIPANTS = Msg("Deltagare", "Participants")
 COL_ANSWERS = Msg("Svar", "Answers")
 COL_BEFORE = Msg("Kunskap före (medel)", "Knowledge before (mean)")
 COL_AFTER = Msg("Kunskap efter (medel)", "Knowledge after (mean)")
@@ -528,13 +529,65 @@ COL_REPLACED_BY = Msg("Ersatt av nr", "Replaced by no")
 YES = Msg("ja", "yes")
 NO = Msg("nej", "no")
 ABOUT_LINES = Msg(
-    "Export från Samverkansbot för {name}, {date}.\nUtvärderingar redovisas bara som "
-    "sammanställningar, och inte alls när färre än {min_answers} har svarat.\nIndikatorbladet "
-    "innehåller hela historiken: rättade värden står kvar med 'Gällande' = nej.",
-    "Export from Samverkansbot for {name}, {date}.\nEvaluations are given only as aggregates, "
-    "and not at all when fewer than {min_answers} answered.\nThe indicators sheet holds the whole "
-    "history: corrected values remain with 'Current' = no.",
+    "Export från Samverkansbot för {name}, {date}.\n"
+    "Perioden: Närvaro och Återrapportering gäller perioden {period} (samma som "
+    "statusrapporten) och perioden före, {previous}. Behov, Möten, Utbildningar och "
+    "Indikatorer innehåller allt som finns i registren.\n"
+    "Personer anges med det namn deras Slack-profil visade när de senast använde boten, aldrig "
+    "med Slack-id.\n"
+    "Utelämnat för att skydda deltagarnas anonymitet: enskilda svar på utvärderingarna, "
+    "fritextsvaren och vilka som svarade. Utvärderingar redovisas bara som sammanställningar per "
+    "utbildning, och medelvärdena visas inte när färre än {min_answers} har svarat.\n"
+    "Utelämnat om möten: vem som svarade vad på kallelserna och namn på ersättare; bladet Möten "
+    "visar bara antalet svar.\n"
+    "Deltagare: förväntade deltagare (vid registrering), rapporterade deltagare (vid "
+    "återrapport) och svar på utvärderingen är olika saker och räknas var för sig.\n"
+    "Ett möte räknas som hållet bara när närvaron är förd eller en samverkansledare har "
+    "bekräftat det; annars står det som inte uppföljt.\n"
+    "Indikatorbladet innehåller hela historiken: rättade värden står kvar med 'Gällande' = nej.\n"
+    "Varje blad har filter i rubrikraden.",
+    "Export from Samverkansbot for {name}, {date}.\n"
+    "The period: Attendance and Report-back cover the period {period} (the same as the status "
+    "summary) and the period before, {previous}. Needs, Meetings, "
+    "Trainings and Indicators hold everything in the registers.\n"
+    "People are named as their Slack profile showed them when they last used the bot, never by "
+    "Slack id.\n"
+    "Left out to protect the participants' anonymity: single evaluation answers, the free-text "
+    "answers and who answered. Evaluations are given only as aggregates per training, and the "
+    "means are not shown when fewer than {min_answers} answered.\n"
+    "Left out about meetings: who answered what to the calls and the names of substitutes; the "
+    "Meetings sheet shows only the number of answers.\n"
+    "Participants: expected participants (at registration), reported participants (at "
+    "report-back) and evaluation answers are different things and are counted apart.\n"
+    "A meeting counts as held only when its attendance is recorded or a coordinator confirmed "
+    "it; otherwise it is marked as not followed up.\n"
+    "The indicators sheet holds the whole history: corrected values remain with 'Current' = no.\n"
+    "Every sheet has filters in its header row.",
 )
+COL_SUPPORT = Msg("Önskat stöd", "Support wanted")
+COL_DECLINE_REASON = Msg("Skäl (avböjt)", "Reason (declined)")
+COL_SUBMITTED_BY = Msg("Lämnat av", "Submitted by")
+COL_SUBMITTER_ORGANIZATION = Msg("Lämnat av, organisation", "Submitted by, organisation")
+COL_CANCEL_REASON = Msg("Skäl (inställt)", "Reason (cancelled)")
+COL_PRESENT_NAMES = Msg("Närvarande organisationer", "Organisations present, by name")
+COL_ANSWERS_YES = Msg("Svar: kommer", "Answers: attending")
+COL_ANSWERS_SUBSTITUTE = Msg("Svar: ersättare", "Answers: substitute")
+COL_ANSWERS_NO = Msg("Svar: kommer inte", "Answers: not attending")
+COL_AGENDA_ADDED = Msg("Tillagda dagordningspunkter", "Agenda items added")
+MEETING_UNCONFIRMED = Msg("inte uppföljt", "not followed up")
+COL_ENDS = Msg("Slut", "Ends")
+COL_ORGANIZER = Msg("Arrangör", "Organiser")
+COL_TARGETS = Msg("Målgrupp", "Target organisations")
+COL_EXPECTED = Msg("Förväntade deltagare", "Expected participants")
+COL_REPORTED = Msg("Rapporterade deltagare", "Reported participants")
+COL_EVALUATION_TO = Msg("Utvärderingen skickades", "Evaluation sent")
+COL_NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
+COL_REGISTERED_BY = Msg("Registrerad eller rapporterad av", "Registered or reported by")
+EVALUATION_TO_CHANNEL = Msg("i en kanal", "in a channel")
+EVALUATION_TO_PEOPLE = Msg("privat till {count} deltagare", "privately to {count} participants")
+COL_PERIOD_START = Msg("Periodens början", "Period starts")
+COL_PERIOD_END = Msg("Periodens slut", "Period ends")
+PERSON_UNKNOWN = Msg("(namnet okänt)", "(name unknown)")
 EXPORT_NOT_AVAILABLE = Msg(
     "Uppgifterna finns inte i boten ännu.", "These figures are not in the bot yet."
 )

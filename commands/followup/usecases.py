@@ -37,9 +37,9 @@ from commands.followup.render_indicators import (
 )
 from storage import audit, outbox
 from storage import indicators as store
+from storage.export import export_sheets
 from storage.models import IndicatorValue
 from storage.outbox import OutboxKey, UploadFile
-from storage.summary import export_sheets
 
 
 @dataclass(frozen=True)
