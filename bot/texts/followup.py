@@ -602,6 +602,17 @@ HOME_TODO_NO_CALL = Msg(
     "• {count} kommande möten utan utskickad kallelse: {meetings}",
     "• {count} coming meetings without a call sent: {meetings}",
 )
+HOME_TODO_UNCONFIRMED = Count(
+    Msg("", ""),
+    Msg(
+        "• 1 möte är inte uppföljt (ingen närvaro förd, inte bekräftat): {meetings}",
+        "• 1 meeting is not followed up (no attendance, not confirmed): {meetings}",
+    ),
+    Msg(
+        "• {count} möten är inte uppföljda (ingen närvaro förd, inte bekräftade): {meetings}",
+        "• {count} meetings are not followed up (no attendance, not confirmed): {meetings}",
+    ),
+)
 HOME_TODO_FAILED = Msg(
     "• {count} meddelanden eller filer kunde inte skickas",
     "• {count} messages or files could not be delivered",

@@ -153,10 +153,11 @@ def training_rows(session: Session, context: ExportContext) -> Iterator[list[Cel
         opened = training.evaluation_opened_at is not None
         rate = rounded(100 * count / expected, 1) if opened and expected else None
         registered = training.origin == Origin.REGISTERED.value
+        starts = context.local(training.starts_at)
         yield [
             training.id,
-            context.local(training.starts_at),
-            context.local(training.ends_at),
+            starts if registered or starts is None else starts.date(),  # reported: a day
+            context.local(training.ends_at) if registered else None,
             training.title,
             subject_label(tr, training.subject),
             context.names.get(training.organizer_id, training.organizer_id),
