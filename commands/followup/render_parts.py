@@ -27,6 +27,7 @@ from bot.domain.summary import (
 from bot.texts import Texts
 from bot.texts import followup as t
 from commands import blocks as b
+from commands.trainings.render_format import participants_phrase
 
 ORGANIZATIONS_SHOWN = 25
 SUBJECTS_SHOWN = 12
@@ -207,14 +208,15 @@ def meetings_part(tr: Texts, summary: StatusSummary, _tz: ZoneInfo) -> list[Slac
 def _participants(tr: Texts, subject: SubjectFigures) -> str:
     """Say a subject's trainings and participants by kind: expected, reported, answered."""
     counts = subject.participants
-    said = [tr.count(t.TRAININGS_COUNT, subject.held)]
-    if subject.registered:
-        said.append(tr.count(t.PARTICIPANTS_EXPECTED, counts.expected))
-    if subject.reported_trainings:
-        said.append(tr.count(t.PARTICIPANTS_REPORTED, counts.reported))
-    if subject.registered:
-        said.append(tr.count(t.PARTICIPANTS_ANSWERED, counts.answered))
-    return ", ".join(said)
+    return participants_phrase(
+        tr,
+        held=subject.held,
+        registered=subject.registered,
+        reported=subject.reported_trainings,
+        expected_participants=counts.expected,
+        reported_participants=counts.reported,
+        answers=counts.answered,
+    )
 
 
 def _subject_line(tr: Texts, subject: SubjectFigures) -> str:

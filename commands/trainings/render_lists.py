@@ -9,13 +9,13 @@ from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.trainings import EvaluationState, evaluation_state
 from bot.texts import Texts
-from bot.texts import followup as ft
 from bot.texts import trainings as t
 from commands import blocks as b
 from commands.edge.ids import Block
 from commands.trainings.render_format import (
     decimal,
     local_date,
+    participants_phrase,
     sections,
     signed,
     subject_label,
@@ -74,18 +74,6 @@ def training_list(
     return {"text": tr(t.LIST_HEADER), "blocks": b.blocks_dict(blocks[: b.MESSAGE_BLOCKS_MAX])}
 
 
-def participants_text(tr: Texts, totals: SubjectTotals | OrganizationTotals) -> str:
-    """Say trainings held and participants by kind: expected, reported back and answered."""
-    said = [tr.count(ft.TRAININGS_COUNT, totals.trainings_held)]
-    if totals.registered:
-        said.append(tr.count(ft.PARTICIPANTS_EXPECTED, totals.expected_participants))
-    if totals.reported:
-        said.append(tr.count(ft.PARTICIPANTS_REPORTED, totals.reported_participants))
-    if totals.registered:
-        said.append(tr.count(ft.PARTICIPANTS_ANSWERED, totals.answers))
-    return ", ".join(said)
-
-
 def _totals_line(tr: Texts, name: str, totals: SubjectTotals | OrganizationTotals) -> str:
     """Return one line of totals, with the means when there are enough answers."""
     figures = ""
@@ -96,7 +84,15 @@ def _totals_line(tr: Texts, name: str, totals: SubjectTotals | OrganizationTotal
             after=decimal(tr, totals.mean_after),
             change=signed(tr, totals.mean_after - totals.mean_before, 2),
         )
-    said = participants_text(tr, totals)
+    said = participants_phrase(
+        tr,
+        held=totals.trainings_held,
+        registered=totals.registered,
+        reported=totals.reported,
+        expected_participants=totals.expected_participants,
+        reported_participants=totals.reported_participants,
+        answers=totals.answers,
+    )
     return tr(t.TOTALS_LINE, name=b.escape(name), participants=said, figures=figures)
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.config import Config
+from bot.domain.export import Cell, Sheet
 from bot.domain.summary import Window
-from bot.texts import Texts
+from bot.texts import Msg, Texts
 from bot.texts import followup as t
 
 
@@ -84,6 +85,15 @@ class ExportContext:
     def organizations(self, ids: Sequence[str]) -> str:
         """Name organisations, comma-separated."""
         return ", ".join(self.names.get(i, i) for i in ids)
+
+
+def columns_sheet(
+    tr: Texts, title: Msg, columns: Sequence[tuple[Msg, int]], rows: Iterable[Sequence[Cell]]
+) -> Sheet:
+    """Return a sheet whose columns are (header, width) pairs."""
+    return Sheet(
+        tr(title), [tr(header) for header, _ in columns], rows, tuple(w for _, w in columns)
+    )
 
 
 def rounded(value: float | None, digits: int = 2) -> float | None:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from bot.domain.export import Cell, Sheet
 from bot.domain.indicators import COUNTY
 from bot.texts import followup as t
-from storage.export.context import ExportContext
+from storage.export.context import ExportContext, columns_sheet
 from storage.indicators import all_indicators, all_values
 
 COLUMNS = (
@@ -34,12 +34,7 @@ def indicator_sheets(session: Session, context: ExportContext) -> Sequence[Sheet
     """Return the indicators sheet."""
     tr = context.tr
     return [
-        Sheet(
-            tr(t.SHEET_INDICATORS),
-            [tr(header) for header, _ in COLUMNS],
-            indicator_rows(session, context),
-            widths=tuple(width for _, width in COLUMNS),
-        )
+        columns_sheet(tr, t.SHEET_INDICATORS, COLUMNS, indicator_rows(session, context))
     ]
 
 

@@ -12,7 +12,7 @@ from bot.domain.export import Cell, Sheet
 from bot.domain.meetings import Answer, MeetingKind, MeetingStatus
 from bot.texts import followup as t
 from storage import meetings
-from storage.export.context import ExportContext, rounded
+from storage.export.context import ExportContext, columns_sheet, rounded
 from storage.models import AgendaItem, Meeting, MeetingAnswer, MeetingSeries
 from storage.models import Attendance as MeetingAttendance
 
@@ -56,12 +56,7 @@ def meeting_sheets(session: Session, context: ExportContext) -> Sequence[Sheet]:
         tr(t.COL_RATE, period=previous),
     ]
     return [
-        Sheet(
-            tr(t.SHEET_MEETINGS),
-            [tr(header) for header, _ in COLUMNS],
-            meeting_rows(session, context),
-            widths=tuple(width for _, width in COLUMNS),
-        ),
+        columns_sheet(tr, t.SHEET_MEETINGS, COLUMNS, meeting_rows(session, context)),
         Sheet(
             tr(t.SHEET_ATTENDANCE),
             attendance_headers,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.domain.export import Cell, Sheet
 from bot.domain.needs import FOCUS_LABELS, STATUS_LABELS, SUPPORT_LABELS, URGENCY_LABELS
 from bot.texts import followup as t
-from storage.export.context import ExportContext
+from storage.export.context import ExportContext, columns_sheet
 from storage.models import Need
 
 COLUMNS = (
@@ -35,12 +35,7 @@ def need_sheets(session: Session, context: ExportContext) -> Sequence[Sheet]:
     """Return the needs sheet."""
     tr = context.tr
     return [
-        Sheet(
-            tr(t.SHEET_NEEDS),
-            [tr(header) for header, _ in COLUMNS],
-            need_rows(session, context),
-            widths=tuple(width for _, width in COLUMNS),
-        )
+        columns_sheet(tr, t.SHEET_NEEDS, COLUMNS, need_rows(session, context))
     ]
 
 

@@ -15,11 +15,11 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from bot.domain.export import Cell, Sheet
-from bot.domain.trainings import SUBJECT_LABELS, Origin, Subject
-from bot.texts import Texts
+from bot.domain.trainings import Origin
 from bot.texts import followup as t
-from storage.export.context import ExportContext, rounded
+from storage.export.context import ExportContext, columns_sheet, rounded
 from storage.models import Need, SurveyResponse, Training, TrainingNeed
+from storage.summary import subject_label
 
 COLUMNS = (
     (t.COL_ID, 6),
@@ -44,24 +44,11 @@ COLUMNS = (
 )
 
 
-def subject_label(tr: Texts, subject: str) -> str:
-    """Return a training subject's name."""
-    try:
-        return tr(SUBJECT_LABELS[Subject(subject)])
-    except ValueError:
-        return subject
-
-
 def training_sheets(session: Session, context: ExportContext) -> Sequence[Sheet]:
     """Return the trainings sheet and the report-back sheet."""
     tr = context.tr
     return [
-        Sheet(
-            tr(t.SHEET_TRAININGS),
-            [tr(header) for header, _ in COLUMNS],
-            training_rows(session, context),
-            widths=tuple(width for _, width in COLUMNS),
-        ),
+        columns_sheet(tr, t.SHEET_TRAININGS, COLUMNS, training_rows(session, context)),
         Sheet(
             tr(t.SHEET_REPORTS),
             [
