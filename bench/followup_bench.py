@@ -38,6 +38,7 @@ from bot.domain.organizations import BUILT_IN
 from bot.texts import Texts
 from storage.db import Database
 from storage.directory import sync_organizations
+from storage.export import export_sheets
 from storage.migrate import upgrade
 from storage.models import (
     Attendance,
@@ -50,7 +51,7 @@ from storage.models import (
     SurveyResponse,
     Training,
 )
-from storage.summary import build_summary, export_sheets
+from storage.summary import build_summary
 
 START = datetime(2022, 1, 1, 8, 0, tzinfo=UTC)
 YEAR = timedelta(days=365)

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.domain.export import write_csv, write_xlsx
 from bot.errors import StartupError
 from bot.settings import Settings
-from storage.summary import export_sheets
+from storage.export import export_sheets
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ so two people (or a retried request) never move one action twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -372,13 +372,14 @@ def previous_minutes(
 
 
 def held_without_minutes(session: Session, since: datetime, limit: int) -> list[Meeting]:
-    """Return held meetings that started since a moment and have no minutes, newest first."""
+    """Return meetings held (or ended and not followed up) since a moment without minutes, newest
+    first."""
     written = select(Minutes.meeting_id)
     return list(
         session.scalars(
             select(Meeting)
             .where(
-                Meeting.status == MeetingStatus.HELD.value,
+                Meeting.status.in_([MeetingStatus.HELD.value, MeetingStatus.UNCONFIRMED.value]),
                 Meeting.start >= since,
                 Meeting.id.not_in(written),
             )
@@ -525,7 +526,9 @@ def _action_rows(
         ]
 
 
-def _history_rows(session: Session, tr: Texts, tz: ZoneInfo) -> Iterator[list[Cell]]:
+def _history_rows(
+    session: Session, tr: Texts, tz: ZoneInfo, person: Callable[[str | None], str | None]
+) -> Iterator[list[Cell]]:
     for event in session.scalars(
         select(ActionEvent).order_by(ActionEvent.action_id, ActionEvent.id)
     ):
@@ -535,7 +538,7 @@ def _history_rows(session: Session, tr: Texts, tz: ZoneInfo) -> Iterator[list[Ce
             event_label(tr, event.kind, event.due_date),
             event.due_date,
             event.note,
-            event.actor or "",
+            person(event.actor) or "",
         ]
 
 
@@ -578,9 +581,17 @@ def event_label(tr: Texts, kind: str, due: date | None) -> str:
 
 
 def action_sheets(
-    session: Session, tr: Texts, names: dict[str, str], tz: ZoneInfo, today: date
+    session: Session,
+    tr: Texts,
+    names: dict[str, str],
+    tz: ZoneInfo,
+    today: date,
+    person: Callable[[str | None], str | None],
 ) -> list[Sheet]:
-    """Return the export's sheets of actions, their history and the minutes (rows streamed)."""
+    """Return the export's sheets of actions, their history and the minutes (rows streamed).
+
+    person names whoever acted (never by Slack id).
+    """
     return [
         Sheet(
             tr(t.SHEET_ACTIONS),
@@ -611,7 +622,7 @@ def action_sheets(
                 tr(m)
                 for m in (t.COL_ACTION, t.COL_AT, t.COL_EVENT, t.COL_NEW_DUE, t.COL_NOTE, t.COL_BY)
             ],
-            _history_rows(session, tr, tz),
+            _history_rows(session, tr, tz, person),
             widths=(10, 17, 26, 14, 60, 14),
         ),
         Sheet(

@@ -62,11 +62,14 @@ def remember_person(
     organization_id: str | None,
     source: str,
     now: datetime,
+    *,
+    display_name: str | None = None,
 ) -> Person:
     """Store or change the organisation a person acts for, and where that came from.
 
     source is a bot.domain.organizations.Source value; "email" and "none" also record that
-    the e-mail address was looked up now.
+    the e-mail address was looked up now. display_name (the name Slack's profile shows)
+    replaces the stored one when given.
     """
     person = session.get(Person, slack_id)
     if person is None:
@@ -75,17 +78,50 @@ def remember_person(
     person.organization_id = organization_id
     person.organization_source = source
     person.updated_at = now
+    if display_name is not None:
+        person.display_name = display_name
     if source in {Source.EMAIL, Source.NONE}:
         person.email_checked_at = now
     return person
 
 
 def remember_email_lookup(
-    session: Session, slack_id: str, organization_id: str | None, now: datetime
+    session: Session,
+    slack_id: str,
+    organization_id: str | None,
+    now: datetime,
+    *,
+    display_name: str | None = None,
 ) -> None:
-    """Store what a person's e-mail domain says, unless a coordinator has decided since."""
+    """Store what a person's e-mail domain says, unless a coordinator has decided since.
+
+    display_name, the name Slack's profile shows, is stored either way.
+    """
     person = session.get(Person, slack_id, with_for_update=True)
     if person is not None and person.organization_source in DECIDED:
+        if display_name is not None:
+            person.display_name = display_name
         return
     source = Source.EMAIL if organization_id else Source.NONE
-    remember_person(session, slack_id, organization_id, source, now)
+    remember_person(session, slack_id, organization_id, source, now, display_name=display_name)
+
+
+def people_names(session: Session) -> dict[str, str]:
+    """Return the stored name of everyone the bot has met by Slack id (empty names left out)."""
+    return {slack_id: name for slack_id, (name, _) in people_directory(session).items() if name}
+
+
+def people_directory(session: Session) -> dict[str, tuple[str, str | None]]:
+    """Return everyone the bot has met by Slack id: their stored name ("" when unknown) and
+    the organisation they act for."""
+    rows = session.execute(
+        select(Person.slack_id, Person.display_name, Person.organization_id)
+    ).all()
+    return {str(slack_id): (name or "", org) for slack_id, name, org in rows}
+
+
+def people_matching(session: Session, text: str) -> list[str]:
+    """Return the Slack ids of the people whose stored name contains text (case-insensitive)."""
+    folded = text.casefold()
+    rows = session.execute(select(Person.slack_id, Person.display_name)).all()
+    return [str(slack_id) for slack_id, name in rows if name and folded in name.casefold()]

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.indicators import (
     BUILT_IN_INDICATORS,
+    COUNTY,
     SERIES_POINTS,
     Direction,
     IndicatorDef,
     Point,
     ValueDraft,
-    period_from_parts,
+    period_from_bounds,
     unit_kind_of,
 )
 from storage.models import Indicator, IndicatorValue
@@ -187,24 +188,38 @@ def history(session: Session, value_id: int) -> list[IndicatorValue]:
 
 @dataclass(frozen=True)
 class ValuePage:
-    """Current values, newest period first, and how many more there are."""
+    """Values in force, series by series, each series' periods latest first; how many more."""
 
     values: list[IndicatorValue]
     replaced: dict[int, IndicatorValue]
     more: int
 
 
-def latest_values(session: Session, limit: int = 20) -> ValuePage:
-    """Return the values in force, newest period first, with the value each one replaced."""
+def latest_values(
+    session: Session, limit: int = 20, catalogue: Sequence[IndicatorDef] = BUILT_IN_INDICATORS
+) -> ValuePage:
+    """Return the values in force with the value each one replaced, ordered by period.
+
+    Series follow the catalogue's order (indicators not in it last), the county before the
+    municipalities; within a series the period that ends last comes first.
+    """
     in_force = IndicatorValue.replaced_at.is_(None)
+    position = case(
+        {ind.id: index for index, ind in enumerate(catalogue)},
+        value=IndicatorValue.indicator_id,
+        else_=len(catalogue),
+    )
     rows = list(
         session.scalars(
             select(IndicatorValue)
             .where(in_force)
             .order_by(
-                IndicatorValue.period_start.desc(),
+                position,
                 IndicatorValue.indicator_id,
+                case((IndicatorValue.place == COUNTY, 0), else_=1),
                 IndicatorValue.place,
+                IndicatorValue.period_end.desc(),
+                IndicatorValue.period_start.desc(),
                 IndicatorValue.id.desc(),
             )
             .limit(limit)
@@ -241,7 +256,7 @@ def series(session: Session, points: int = SERIES_POINTS) -> list[Series]:
             func.row_number()
             .over(
                 partition_by=(IndicatorValue.indicator_id, IndicatorValue.place),
-                order_by=(IndicatorValue.period_start.desc(), IndicatorValue.period_end.desc()),
+                order_by=(IndicatorValue.period_end.desc(), IndicatorValue.period_start.desc()),
             )
             .label("rank"),
         )
@@ -251,7 +266,7 @@ def series(session: Session, points: int = SERIES_POINTS) -> list[Series]:
     rows = session.execute(
         select(ranked)
         .where(ranked.c.rank <= points)
-        .order_by(ranked.c.indicator_id, ranked.c.place, ranked.c.period_start)
+        .order_by(ranked.c.indicator_id, ranked.c.place, ranked.c.period_end, ranked.c.period_start)
     ).all()
     found: dict[tuple[str, str], Series] = {}
     for row in rows:
@@ -259,7 +274,7 @@ def series(session: Session, points: int = SERIES_POINTS) -> list[Series]:
         if key not in found:
             found[key] = Series(row.indicator_id, row.place, [])
         found[key].points.append(
-            Point(period_from_parts(row.period_start, row.period_end, row.period_label), row.value)
+            Point(period_from_bounds(row.period_start, row.period_end), row.value)
         )
     return list(found.values())
 
@@ -271,6 +286,7 @@ def all_values(session: Session) -> Iterator[IndicatorValue]:
         .order_by(
             IndicatorValue.indicator_id,
             IndicatorValue.place,
+            IndicatorValue.period_end,
             IndicatorValue.period_start,
             IndicatorValue.id,
         )

@@ -25,7 +25,12 @@ from storage.models import (
 from storage.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED, OutboxKey
 from storage.upsert import insert_ignore
 
-VISIBLE = (MeetingStatus.SCHEDULED.value, MeetingStatus.CANCELLED.value, MeetingStatus.HELD.value)
+VISIBLE = (
+    MeetingStatus.SCHEDULED.value,
+    MeetingStatus.CANCELLED.value,
+    MeetingStatus.HELD.value,
+    MeetingStatus.UNCONFIRMED.value,
+)
 
 
 @dataclass(frozen=True)
@@ -229,15 +234,68 @@ def ended_meetings(session: Session, now: datetime) -> list[Meeting]:
     )
 
 
-def mark_held(session: Session, meeting_id: int, now: datetime) -> bool:
-    """Mark an ended meeting held, once; tell whether this call did it."""
+def close_meeting(session: Session, meeting_id: int, status: MeetingStatus, now: datetime) -> bool:
+    """Move an ended, scheduled meeting to held or unconfirmed, once; tell whether this did it."""
     result = session.execute(
         update(Meeting)
         .where(Meeting.id == meeting_id, Meeting.status == MeetingStatus.SCHEDULED.value)
-        .values(status=MeetingStatus.HELD.value, updated_at=now)
+        .values(status=status.value, updated_at=now)
         .execution_options(synchronize_session=False)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+def follow_up(
+    session: Session, meeting_id: int, status: MeetingStatus, now: datetime, reason: str = ""
+) -> bool:
+    """Settle an ended meeting not yet followed up as held or cancelled; tell whether this did it.
+
+    Only a meeting still scheduled (ended before the planner closed it) or unconfirmed moves.
+    """
+    values: dict[str, object] = {"status": status.value, "updated_at": now}
+    if status is MeetingStatus.CANCELLED:
+        values["cancel_reason"] = reason
+    result = session.execute(
+        update(Meeting)
+        .where(
+            Meeting.id == meeting_id,
+            Meeting.status.in_([MeetingStatus.SCHEDULED.value, MeetingStatus.UNCONFIRMED.value]),
+            Meeting.end <= now,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def unconfirmed_meetings(session: Session, limit: int = 20) -> list[tuple[datetime, str]]:
+    """Return (start, title) of ended meetings nobody has followed up, oldest first."""
+    return [
+        (start, str(title))
+        for start, title in session.execute(
+            select(Meeting.start, MeetingSeries.title)
+            .join(MeetingSeries, Meeting.series_id == MeetingSeries.id)
+            .where(Meeting.status == MeetingStatus.UNCONFIRMED.value)
+            .order_by(Meeting.start, Meeting.id)
+            .limit(limit)
+        ).all()
+    ]
+
+
+def meetings_unconfirmed(session: Session, start: datetime, end: datetime) -> int:
+    """Count the meetings that started in [start, end) and are not followed up."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Meeting)
+            .where(
+                Meeting.status == MeetingStatus.UNCONFIRMED.value,
+                Meeting.start >= start,
+                Meeting.start < end,
+            )
+        )
+        or 0
+    )
 
 
 def coming_meetings(

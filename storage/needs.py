@@ -248,3 +248,28 @@ def needs_with_words(
     shown = matching[:limit]
     needs = {n.id: n for n in session.scalars(select(Need).where(Need.id.in_(shown)))}
     return NeedPage([needs[i] for i in shown if i in needs], len(matching) - len(shown))
+
+
+def needs_with_status(session: Session, status: NeedStatus, *, limit: int = 10) -> NeedPage:
+    """Return the needs with one status, the longest waiting first, and how many more."""
+    query = (
+        select(Need)
+        .where(Need.status == status.value)
+        .order_by(Need.created_at, Need.id)
+        .limit(limit)
+    )
+    needs = list(session.scalars(query))
+    total = session.scalar(
+        select(func.count()).select_from(Need).where(Need.status == status.value)
+    )
+    return NeedPage(needs, max(int(total or 0) - len(needs), 0))
+
+
+def open_by_status(session: Session) -> dict[NeedStatus, int]:
+    """Return how many needs are open in each open status (statuses with none left out)."""
+    rows = session.execute(
+        select(Need.status, func.count())
+        .where(Need.status.in_([s.value for s in OPEN_STATUSES]))
+        .group_by(Need.status)
+    ).all()
+    return {NeedStatus(status): int(count) for status, count in rows}

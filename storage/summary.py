@@ -9,7 +9,7 @@ where they offer one, else by aggregate queries on their tables.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,10 +18,9 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from bot.config import Config
-from bot.domain.export import Cell, Sheet
 from bot.domain.indicators import COUNTY, IndicatorDef, latest_and_previous
 from bot.domain.meetings import MeetingKind, MeetingStatus
-from bot.domain.needs import FOCUS_LABELS, OPEN_STATUSES, STATUS_LABELS, URGENCY_LABELS, NeedStatus
+from bot.domain.needs import OPEN_STATUSES, NeedStatus
 from bot.domain.summary import (
     OLDEST_OPEN,
     Attendance,
@@ -32,6 +31,7 @@ from bot.domain.summary import (
     NeedsPart,
     OpenNeed,
     OrganizationNeeds,
+    Participants,
     ReportBackPart,
     StatusSummary,
     TrainingKnowledge,
@@ -43,16 +43,15 @@ from bot.domain.summary import (
     subject_figures,
     summary_window,
 )
-from bot.domain.trainings import SUBJECT_LABELS, Origin, Subject
+from bot.domain.trainings import SUBJECT_LABELS, Subject
 from bot.texts import Texts
 from bot.texts import followup as t
 from storage import meetings, trainings
-from storage.actions import action_sheets, actions_part
-from storage.answers import evaluation_aggregates
+from storage.actions import actions_part
 from storage.directory import organizations
-from storage.indicators import all_indicators, all_values, series
-from storage.models import Attendance as MeetingAttendance
-from storage.models import Meeting, MeetingSeries, Need, NeedEvent, Training
+from storage.indicators import all_indicators, series
+from storage.models import Meeting, MeetingSeries, Need, NeedEvent
+from storage.trainings import SubjectTotals
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +204,9 @@ def _months(session: Session, window: Window, tz: ZoneInfo) -> list[MonthCounts]
 
 # ---------------------------------------------------------------------------------- meetings
 
+CALL_LOOKAHEAD = timedelta(days=31)
+
+
 
 def meetings_part(session: Session, window: Window, names: dict[str, str]) -> MeetingsPart:
     """Return meetings held and attendance per organisation at working-group meetings."""
@@ -219,6 +221,7 @@ def meetings_part(session: Session, window: Window, names: dict[str, str]) -> Me
         meetings.meetings_held(session, window.previous_start, window.start),
     )
     attendance = meetings.attendance_by_organization(session, window.start, window.end)
+    unconfirmed = meetings.meetings_unconfirmed(session, window.start, window.end)
     order = {oid: i for i, oid in enumerate(names)}
     rows = sorted(
         (
@@ -227,7 +230,7 @@ def meetings_part(session: Session, window: Window, names: dict[str, str]) -> Me
         ),
         key=lambda a: (order.get(a.organization_id, len(order)), a.name),
     )
-    return MeetingsPart(True, working, every, tuple(rows))
+    return MeetingsPart(True, working, every, tuple(rows), unconfirmed)
 
 
 def meetings_without_call(session: Session, now: datetime) -> list[tuple[datetime, str]]:
@@ -266,7 +269,7 @@ def subject_label(tr: Texts, subject: str) -> str:
 
 
 def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int) -> TrainingsPart:
-    """Return trainings held, participants and the knowledge gain per subject and training."""
+    """Return trainings held, participants by kind and the knowledge gain per subject."""
     now_rows = trainings.training_totals(session, window.start, window.end, min_answers=min_answers)
     before_rows = trainings.training_totals(
         session, window.previous_start, window.start, min_answers=min_answers
@@ -277,8 +280,11 @@ def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int
                 subject_figures(
                     subject_label(tr, row.subject),
                     held=row.trainings_held,
-                    participants=row.participants,
-                    answers=row.answers,
+                    registered=row.registered,
+                    reported_trainings=row.reported,
+                    participants=Participants(
+                        row.expected_participants, row.reported_participants, row.answers
+                    ),
                     mean_before=row.mean_before,
                     mean_after=row.mean_after,
                     mean_change=row.mean_change,
@@ -287,7 +293,7 @@ def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int
                 )
                 for row in now_rows
             ),
-            key=lambda s: (-s.participants, s.subject),
+            key=lambda s: (-s.held, s.subject),
         )
     )
     per_training = tuple(
@@ -297,14 +303,19 @@ def trainings_part(session: Session, window: Window, tr: Texts, min_answers: int
         )
         if row.mean_before is not None and row.mean_after is not None
     )
+
+    def compared(figure: Callable[[SubjectTotals], int]) -> Compared:
+        """Return one figure summed over the subjects, now and in the period before."""
+        return Compared(sum(map(figure, now_rows)), sum(map(figure, before_rows)))
+
     return TrainingsPart(
         True,
-        Compared(
-            sum(r.trainings_held for r in now_rows), sum(r.trainings_held for r in before_rows)
-        ),
-        Compared(sum(r.participants for r in now_rows), sum(r.participants for r in before_rows)),
-        subjects,
-        per_training,
+        held=compared(lambda r: r.trainings_held),
+        expected=compared(lambda r: r.expected_participants),
+        reported=compared(lambda r: r.reported_participants),
+        answered=compared(lambda r: r.answers),
+        subjects=subjects,
+        per_training=per_training,
     )
 
 
@@ -383,362 +394,3 @@ def build_summary(session: Session, config: Config, tr: Texts, now: datetime) ->
 def _today(config: Config, now: datetime) -> date:
     """Return the collaboration's date at now (actions are due by dates)."""
     return now.astimezone(config.collaboration.tz).date()
-
-
-# ------------------------------------------------------------------------------------ export
-
-
-def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
-    """Return a moment in the collaboration's time zone."""
-    return moment.astimezone(tz) if moment is not None else None
-
-
-CALL_LOOKAHEAD = timedelta(days=31)
-MEETING_KIND_LABELS = {
-    MeetingKind.WORKING_GROUP.value: t.KIND_WORKING_GROUP,
-    MeetingKind.PLANNING.value: t.KIND_PLANNING,
-    MeetingKind.OWNERS.value: t.KIND_OWNERS,
-}
-
-
-def _round(value: float | None, digits: int = 2) -> float | None:
-    """Round a figure for the export, keeping None."""
-    return round(float(value), digits) if value is not None else None
-
-
-def needs_rows(
-    session: Session, tr: Texts, names: dict[str, str], tz: ZoneInfo
-) -> Iterator[list[Cell]]:
-    """Stream the needs register, one row per need, oldest first."""
-    query = (
-        select(
-            Need.id,
-            Need.created_at,
-            Need.organization_id,
-            Need.title,
-            Need.description,
-            Need.focus_area,
-            Need.urgency,
-            Need.municipalities,
-            Need.status,
-            Need.updated_at,
-        )
-        .order_by(Need.id)
-        .execution_options(yield_per=2000)
-    )
-    county = tr(t.PLACE_COUNTY)
-    focus = {f.value: tr(label) for f, label in FOCUS_LABELS.items()}
-    urgency = {u.value: tr(label) for u, label in URGENCY_LABELS.items()}
-    status = {s.value: tr(label) for s, label in STATUS_LABELS.items()}
-    for row in session.execute(query):
-        scope = ", ".join(names.get(m, m) for m in row.municipalities) or county
-        yield [
-            row.id,
-            _local(row.created_at, tz),
-            names.get(row.organization_id, row.organization_id),
-            row.title,
-            row.description,
-            focus.get(row.focus_area, row.focus_area),
-            urgency.get(row.urgency, row.urgency),
-            scope,
-            status.get(row.status, row.status),
-            _local(row.updated_at, tz),
-        ]
-
-
-def attendance_rows(session: Session, window: Window, names: dict[str, str]) -> list[list[Cell]]:
-    """Return working-group attendance per organisation for the period and the one before."""
-    now = meetings.attendance_by_organization(session, window.start, window.end)
-    before = meetings.attendance_by_organization(session, window.previous_start, window.start)
-    rows: list[list[Cell]] = []
-    for oid, name in names.items():
-        if oid not in now and oid not in before:
-            continue
-        attended, held = now.get(oid, (0, 0))
-        attended_before, held_before = before.get(oid, (0, 0))
-        rows.append(
-            [
-                name,
-                held,
-                attended,
-                _round(100 * attended / held, 1) if held else None,
-                held_before,
-                attended_before,
-                _round(100 * attended_before / held_before, 1) if held_before else None,
-            ]
-        )
-    return rows
-
-
-def meeting_rows(session: Session, tr: Texts, tz: ZoneInfo) -> Iterator[list[Cell]]:
-    """Stream every held or cancelled meeting with how many organisations attended it."""
-    attended = (
-        select(MeetingAttendance.meeting_id, func.count().label("n"))
-        .group_by(MeetingAttendance.meeting_id)
-        .subquery()
-    )
-    query = (
-        select(
-            Meeting.start,
-            MeetingSeries.kind,
-            MeetingSeries.title,
-            Meeting.status,
-            func.coalesce(attended.c.n, 0),
-        )
-        .join(MeetingSeries, Meeting.series_id == MeetingSeries.id)
-        .outerjoin(attended, attended.c.meeting_id == Meeting.id)
-        .where(Meeting.status.in_([MeetingStatus.HELD.value, MeetingStatus.CANCELLED.value]))
-        .order_by(Meeting.start, Meeting.id)
-        .execution_options(yield_per=2000)
-    )
-    kinds = {k: tr(label) for k, label in MEETING_KIND_LABELS.items()}
-    statuses = {
-        MeetingStatus.HELD.value: tr(t.MEETING_HELD),
-        MeetingStatus.CANCELLED.value: tr(t.MEETING_CANCELLED),
-    }
-    for start, kind, title, status, count in session.execute(query):
-        yield [
-            _local(start, tz),
-            kinds.get(kind, kind),
-            title,
-            statuses.get(status, status),
-            int(count),
-        ]
-
-
-def training_rows(
-    session: Session, tr: Texts, names: dict[str, str], tz: ZoneInfo, min_answers: int
-) -> Iterator[list[Cell]]:
-    """Stream one row per training with its evaluation aggregated in SQL, never single answers.
-
-    The means are those of the training's shown view (storage/answers.py), left out when
-    fewer than min_answers answered.
-    """
-    answers = evaluation_aggregates(min_answers)
-    query = (
-        select(
-            Training.id,
-            Training.starts_at,
-            Training.title,
-            Training.subject,
-            Training.organizer_id,
-            Training.origin,
-            func.coalesce(Training.reported_participants, Training.expected_participants),
-            Training.expected_participants,
-            Training.evaluation_opened_at,
-            func.coalesce(answers.c.n, 0),
-            answers.c.before,
-            answers.c.after,
-        )
-        .outerjoin(answers, answers.c.training_id == Training.id)
-        .order_by(Training.starts_at, Training.id)
-        .execution_options(yield_per=2000)
-    )
-    origins = {
-        Origin.REGISTERED.value: tr(t.ORIGIN_REGISTERED),
-        Origin.REPORTED.value: tr(t.ORIGIN_REPORTED),
-    }
-    for row in session.execute(query):
-        (
-            ident,
-            starts,
-            title,
-            subject,
-            organizer,
-            origin,
-            participants,
-            expected,
-            opened,
-            count,
-            before,
-            after,
-        ) = row
-        shown = count >= max(min_answers, 1) and before is not None and after is not None
-        rate = _round(100 * count / expected, 1) if opened is not None and expected else None
-        yield [
-            ident,
-            _local(starts, tz),
-            title,
-            subject_label(tr, subject),
-            names.get(organizer, organizer),
-            origins.get(origin, origin),
-            participants,
-            int(count),
-            _round(before) if shown else None,
-            _round(after) if shown else None,
-            _round(float(after) - float(before)) if shown else None,
-            rate,
-        ]
-
-
-def report_rows(
-    session: Session, window: Window, in_order: Sequence[tuple[str, str]]
-) -> list[list[Cell]]:
-    """Return trainings reported back per organisation: this period, the one before, in all."""
-    reported = Training.origin == Origin.REPORTED.value
-    rows = session.execute(
-        select(
-            Training.organizer_id,
-            _count_if(_between(Training.starts_at, window.start, window.end)),
-            _count_if(_between(Training.starts_at, window.previous_start, window.start)),
-            func.count(),
-        )
-        .where(reported)
-        .group_by(Training.organizer_id)
-    ).all()
-    counts = {str(oid): (int(a), int(b), int(c)) for oid, a, b, c in rows}
-    return [[name, *counts.get(oid, (0, 0, 0))] for oid, name in in_order]
-
-
-def indicator_rows(
-    session: Session, tr: Texts, names: dict[str, str], tz: ZoneInfo
-) -> Iterator[list[Cell]]:
-    """Stream every indicator value, corrected ones included, with what replaced them."""
-    catalogue = {i.id: i for i in all_indicators(session)}
-    yes, no = tr(t.YES), tr(t.NO)
-    for value in all_values(session):
-        indicator = catalogue.get(value.indicator_id)
-        yield [
-            value.id,
-            indicator.label(tr) if indicator else value.indicator_id,
-            place_name(value.place, names, tr),
-            value.period_label,
-            value.value,
-            indicator.unit_label(tr) if indicator else "",
-            value.source,
-            value.note,
-            _local(value.recorded_at, tz),
-            value.recorded_by,
-            no if value.replaced_at is not None else yes,
-            value.replaced_by_id,
-        ]
-
-
-def export_sheets(session: Session, config: Config, tr: Texts, now: datetime) -> list[Sheet]:
-    """Return the export's sheets; rows are streamed, so write them inside the session."""
-    tz = config.collaboration.tz
-    window = window_for(session, config, now)
-    names = {o.id: o.name for o in organizations(session, include_inactive=True)}
-    in_order = [(o.id, o.name) for o in organizations(session)]
-    min_answers = config.evaluations.min_answers
-    now_label = tr(
-        t.PERIOD_NOW,
-        start=window.start.astimezone(tz).date().isoformat(),
-        end=window.end.astimezone(tz).date().isoformat(),
-    )
-    before_label = tr(
-        t.PERIOD_NOW,
-        start=window.previous_start.astimezone(tz).date().isoformat(),
-        end=window.start.astimezone(tz).date().isoformat(),
-    )
-    meeting_headers = [
-        tr(t.COL_ORGANIZATION),
-        tr(t.COL_MEETINGS_HELD, period=now_label),
-        tr(t.COL_ATTENDED, period=now_label),
-        tr(t.COL_RATE, period=now_label),
-        tr(t.COL_MEETINGS_HELD, period=before_label),
-        tr(t.COL_ATTENDED, period=before_label),
-        tr(t.COL_RATE, period=before_label),
-    ]
-    about = tr(
-        t.ABOUT_LINES,
-        name=config.collaboration.name,
-        date=now.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-        min_answers=min_answers,
-    )
-    return [
-        Sheet(
-            tr(t.SHEET_NEEDS),
-            [
-                tr(m)
-                for m in (
-                    t.COL_ID,
-                    t.COL_CREATED,
-                    t.COL_ORGANIZATION,
-                    t.COL_TITLE,
-                    t.COL_DESCRIPTION,
-                    t.COL_FOCUS,
-                    t.COL_URGENCY,
-                    t.COL_SCOPE,
-                    t.COL_STATUS,
-                    t.COL_UPDATED,
-                )
-            ],
-            needs_rows(session, tr, names, tz),
-            widths=(6, 17, 28, 40, 60, 16, 10, 24, 18, 17),
-        ),
-        Sheet(
-            tr(t.SHEET_MEETINGS),
-            [tr(m) for m in (t.COL_DATE, t.COL_KIND, t.COL_MEETING, t.COL_STATUS, t.COL_PRESENT)],
-            meeting_rows(session, tr, tz),
-            widths=(17, 22, 36, 12, 14),
-        ),
-        Sheet(
-            tr(t.SHEET_ATTENDANCE),
-            meeting_headers,
-            attendance_rows(session, window, names),
-            widths=(28, 18, 14, 14, 18, 14, 14),
-        ),
-        Sheet(
-            tr(t.SHEET_TRAININGS),
-            [
-                tr(m)
-                for m in (
-                    t.COL_ID,
-                    t.COL_DATE,
-                    t.COL_TITLE,
-                    t.COL_SUBJECT,
-                    t.COL_ORGANIZATION,
-                    t.COL_ORIGIN,
-                    t.COL_PARTICIPANTS,
-                    t.COL_ANSWERS,
-                    t.COL_BEFORE,
-                    t.COL_AFTER,
-                    t.COL_CHANGE,
-                    t.COL_RESPONSE_RATE,
-                )
-            ],
-            training_rows(session, tr, names, tz, min_answers),
-            widths=(6, 17, 40, 22, 28, 20, 11, 8, 12, 12, 12, 12),
-        ),
-        Sheet(
-            tr(t.SHEET_REPORTS),
-            [
-                tr(t.COL_ORGANIZATION),
-                tr(t.COL_REPORTED_PERIOD, period=now_label),
-                tr(t.COL_REPORTED_PERIOD, period=before_label),
-                tr(t.COL_TOTAL),
-            ],
-            report_rows(session, window, in_order),
-            widths=(28, 22, 22, 10),
-        ),
-        Sheet(
-            tr(t.SHEET_INDICATORS),
-            [
-                tr(m)
-                for m in (
-                    t.COL_ID,
-                    t.COL_INDICATOR,
-                    t.COL_PLACE,
-                    t.COL_PERIOD,
-                    t.COL_VALUE,
-                    t.COL_UNIT,
-                    t.COL_SOURCE,
-                    t.COL_NOTE,
-                    t.COL_RECORDED,
-                    t.COL_RECORDED_BY,
-                    t.COL_CURRENT,
-                    t.COL_REPLACED_BY,
-                )
-            ],
-            indicator_rows(session, tr, names, tz),
-            widths=(6, 40, 20, 10, 10, 16, 30, 40, 17, 14, 9, 11),
-        ),
-        *action_sheets(session, tr, names, tz, _today(config, now)),
-        Sheet(
-            tr(t.SHEET_ABOUT),
-            [tr(t.SHEET_ABOUT)],
-            [[line] for line in about.split("\n")],
-            widths=(100,),
-        ),
-    ]

@@ -332,10 +332,19 @@ def open_evaluations_for(
 
 @dataclass(frozen=True)
 class _Totals:
-    """Totals over the trainings of a period: held, participants, answers and mean ratings."""
+    """Totals over the trainings of a period, participants kept apart by kind.
+
+    trainings_held counts both kinds: registered (announced ahead, evaluated by the bot) and
+    reported (reported back afterwards by a partner). expected_participants is what the
+    registrations expected, reported_participants what the report-backs say took part, and
+    answers how many answered an evaluation; they are never added together.
+    """
 
     trainings_held: int
-    participants: int
+    registered: int
+    reported: int
+    expected_participants: int
+    reported_participants: int
     answers: int
     shown_answers: int
     mean_before: float | None
@@ -348,11 +357,11 @@ class _Totals:
 class SubjectTotals(_Totals):
     """Totals of one subject.
 
-    participants counts reported participants, else expected ones; answers counts every
-    answer stored; response_rate is answers per expected participant of the trainings that
-    sent an evaluation. The means pool the views that may be shown (shown_answers answers in
-    all) and nothing else, so that no hidden training can be computed from a total; they are
-    None when there is no such view.
+    expected_participants are the participants expected at registered trainings,
+    reported_participants those reported back, answers every answer stored; response_rate is
+    answers per expected participant of the trainings that sent an evaluation. The means pool
+    the views that may be shown (shown_answers answers in all) and nothing else, so that no
+    hidden training can be computed from a total; they are None when there is no such view.
     """
 
     subject: str = ""
@@ -386,14 +395,18 @@ def _totals_rows(
         ),
         else_=0,
     )
+    reported = Training.origin == Origin.REPORTED.value
+    expected = func.coalesce(Training.expected_participants, 0)
+    took_part = func.coalesce(Training.reported_participants, 0)
     return list(
         session.execute(
             select(
                 group,
                 func.count(Training.id),
-                func.sum(
-                    func.coalesce(Training.reported_participants, Training.expected_participants, 0)
-                ),
+                func.sum(case((reported, 0), else_=1)),
+                func.sum(case((reported, 1), else_=0)),
+                func.sum(case((reported, 0), else_=expected)),
+                func.sum(case((reported, took_part), else_=0)),
                 func.sum(func.coalesce(counts.c.n, 0)),
                 func.sum(views.c.sum_before),
                 func.sum(views.c.sum_after),
@@ -411,12 +424,15 @@ def _totals_rows(
 
 def _figures(row: Any) -> dict[str, Any]:
     """Turn one aggregate row into the fields of a totals record."""
-    answers, expected, pooled = _number(row[3]), _number(row[6]), _number(row[7])
-    before = _number(row[4]) / pooled if pooled else None
-    after = _number(row[5]) / pooled if pooled else None
+    answers, expected, pooled = _number(row[6]), _number(row[9]), _number(row[10])
+    before = _number(row[7]) / pooled if pooled else None
+    after = _number(row[8]) / pooled if pooled else None
     return {
         "trainings_held": _number(row[1]),
-        "participants": _number(row[2]),
+        "registered": _number(row[2]),
+        "reported": _number(row[3]),
+        "expected_participants": _number(row[4]),
+        "reported_participants": _number(row[5]),
         "answers": answers,
         "shown_answers": pooled,
         "mean_before": before,

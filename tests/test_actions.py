@@ -22,10 +22,10 @@ from slack_sim.web_api import SimulatedSlack
 from storage import meetings as meetings_store
 from storage import outbox
 from storage.actions import retain_actions
+from storage.export import export_sheets
 from storage.models import Action, ActionEvent, AuditEntry, Meeting, Minutes, Need, OutboxMessage
 from storage.outbox import OutboxKey
 from storage.privacy import erase_person
-from storage.summary import export_sheets
 from storage.trainings import create_report
 from tests.conftest import NOW
 from tests.harness import (

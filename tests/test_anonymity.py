@@ -15,11 +15,13 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from bot.config import parse_config
 from bot.domain.anonymity import Answer, answer_key, may_show_view, view_difference
+from bot.domain.export import Sheet
 from bot.errors import StartupError
 from bot.settings import load_settings
 from bot.shell import with_secret_key
 from bot.texts import Texts
 from bot.texts import common as c
+from bot.texts import followup as ft
 from bot.texts import results as rt
 from bot.texts import trainings as t
 from commands.edge.ids import Action, Field
@@ -27,9 +29,10 @@ from commands.trainings.shown import shown_results
 from slack_sim.web_api import SimulatedSlack
 from storage.answers import ViewKind, release_view, rewrite_in_key_order, save_answer
 from storage.db import Database
+from storage.export import export_sheets
 from storage.migrate import alembic_config
 from storage.models import EvaluationView, SurveyResponse, Training
-from storage.summary import build_summary, export_sheets
+from storage.summary import build_summary
 from storage.trainings import (
     create_training,
     open_evaluation,
@@ -188,9 +191,9 @@ def test_comparing_the_results_at_three_and_at_four_answers_reveals_nothing(
     assert "2 av 3 skattade högre" in summary.args["text"]
     with running.bot.db.reading() as session:
         sheets = export_sheets(session, running.bot.config, tr, running.clock.now())
-    rows = [list(row) for s in sheets if "Utbildningar" in s.title for row in s.rows]
+    rows = _training_figures(sheets)
     # answers counted live (4); means of the view of three: before 8/3, after 12/3
-    assert [row[7:11] for row in rows] == [[4, 2.67, 4.0, 1.33]]
+    assert [row[1:] for row in rows] == [[4, 2.67, 4.0, 1.33]]
     everything = json.dumps([closed, summary.args, rows], default=str)
     assert "den fjärde" not in everything
 
@@ -331,6 +334,14 @@ def test_a_total_minus_the_groups_shown_reveals_no_hidden_group(database_url: st
     assert left == (0, pytest.approx(0), pytest.approx(0))
 
 
+def _training_figures(sheets: list[Sheet]) -> list[list[object]]:
+    """Return each training's title, answers and before, after and change, from the export."""
+    sheet = next(s for s in sheets if s.title == tr(ft.SHEET_TRAININGS))
+    wanted = [ft.COL_TITLE, ft.COL_ANSWERS, ft.COL_BEFORE, ft.COL_AFTER, ft.COL_CHANGE]
+    where = [list(sheet.headers).index(tr(column)) for column in wanted]
+    return [[row[i] for i in where] for row in sheet.rows]
+
+
 def test_the_export_and_summary_leave_a_hidden_evaluation_out(database_url: str) -> None:
     config = parse_config(BASE_CONFIG)
     db = _database(database_url)
@@ -341,9 +352,9 @@ def test_the_export_and_summary_leave_a_hidden_evaluation_out(database_url: str)
     with db.reading() as session:
         sheets = export_sheets(session, config, tr, now)
         summary = build_summary(session, config, tr, now)
-    rows = {row[2]: list(row) for s in sheets if "Utbildningar" in s.title for row in s.rows}
-    assert rows["Dold"][7:11] == [2, None, None, None]
-    assert rows["Visad"][7:11] == [4, 2.0, 4.0, 2.0]
+    rows = {row[0]: row[1:] for row in _training_figures(sheets)}
+    assert rows["Dold"] == [2, None, None, None]
+    assert rows["Visad"] == [4, 2.0, 4.0, 2.0]
     signs = next(s for s in summary.trainings.subjects if s.subject.startswith("Drogtecken"))
     assert (signs.answers, signs.mean_before, signs.mean_after) == (6, 2.0, 4.0)
     assert [k.label for k in summary.trainings.per_training] == ["Visad"]

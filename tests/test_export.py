@@ -16,13 +16,13 @@ from bot.cli import main
 from bot.config import parse_config
 from bot.domain.export import Sheet, column_letter, csv_text, sheet_title, write_csv, xlsx_bytes
 from bot.domain.organizations import BUILT_IN
-from bot.texts import Texts
+from bot.texts import Msg, Texts
 from bot.texts import actions as at
 from bot.texts import followup as t
 from storage.db import Database
 from storage.directory import sync_organizations
+from storage.export import export_sheets
 from storage.migrate import upgrade
-from storage.summary import export_sheets
 from tests.test_summary import UTC_NOW, seed
 
 tr = Texts("sv")
@@ -108,6 +108,14 @@ def rows_of(workbook: openpyxl.Workbook, title: object) -> list[tuple[object, ..
     return list(workbook[tr(title)].iter_rows(values_only=True))  # type: ignore[arg-type]
 
 
+def records(workbook: openpyxl.Workbook, title: object) -> list[dict[object, object]]:
+    """Return a sheet's rows keyed by the catalogue messages of its headers."""
+    rows = rows_of(workbook, title)
+    by_text = {tr(m): m for m in vars(t).values() if isinstance(m, Msg) and not m.fields()}
+    keys = [by_text.get(str(header), header) for header in rows[0]]
+    return [dict(zip(keys, row, strict=True)) for row in rows[1:]]
+
+
 def test_the_export_has_a_sheet_for_each_part_of_the_follow_up(db: Database) -> None:
     seed(db)
     workbook = workbook_of(db)
@@ -123,15 +131,20 @@ def test_the_export_has_a_sheet_for_each_part_of_the_follow_up(db: Database) -> 
         tr(at.SHEET_MINUTES),
         tr(t.SHEET_ABOUT),
     ]
-    needs = rows_of(workbook, t.SHEET_NEEDS)
-    assert len(needs) == 1 + 7
-    first = next(r for r in needs[1:] if r[3] == "Samverkan om <kontroller>")
-    assert (first[2], first[7], first[8]) == ("Tullverket", "Hela länet", "Nytt")
-    assert isinstance(first[1], datetime)
+    needs = records(workbook, t.SHEET_NEEDS)
+    assert len(needs) == 7
+    first = next(r for r in needs if r[t.COL_TITLE] == "Samverkan om <kontroller>")
+    assert (first[t.COL_ORGANIZATION], first[t.COL_SCOPE], first[t.COL_STATUS]) == (
+        "Tullverket",
+        "Hela länet",
+        "Nytt",
+    )
+    assert isinstance(first[t.COL_CREATED], datetime)
 
-    meetings = rows_of(workbook, t.SHEET_MEETINGS)
-    assert len(meetings) == 1 + 8
-    assert [r[4] for r in meetings[1:] if r[1] == tr(t.KIND_WORKING_GROUP)] == [1, 1, 2, 1, 1]
+    meetings = records(workbook, t.SHEET_MEETINGS)
+    assert len(meetings) == 8
+    working = [r for r in meetings if r[t.COL_KIND] == tr(t.KIND_WORKING_GROUP)]
+    assert [r[t.COL_PRESENT] for r in working] == [1, 1, 2, 1, 1]
 
     attendance = {r[0]: r[1:] for r in rows_of(workbook, t.SHEET_ATTENDANCE)[1:]}
     assert attendance["Tullverket"] == (3, 3, 100, 2, 0, 0)
@@ -146,29 +159,28 @@ def test_evaluations_are_exported_as_aggregates_only_and_hidden_below_the_minimu
     db: Database,
 ) -> None:
     seed(db)
-    trainings = rows_of(workbook_of(db), t.SHEET_TRAININGS)
-    assert trainings[0] == tuple(
-        tr(m)
-        for m in (
-            t.COL_ID,
-            t.COL_DATE,
-            t.COL_TITLE,
-            t.COL_SUBJECT,
-            t.COL_ORGANIZATION,
-            t.COL_ORIGIN,
-            t.COL_PARTICIPANTS,
-            t.COL_ANSWERS,
-            t.COL_BEFORE,
-            t.COL_AFTER,
-            t.COL_CHANGE,
-            t.COL_RESPONSE_RATE,
-        )
+    trainings = records(workbook_of(db), t.SHEET_TRAININGS)
+    columns = (
+        t.COL_EXPECTED,
+        t.COL_REPORTED,
+        t.COL_ANSWERS,
+        t.COL_BEFORE,
+        t.COL_AFTER,
+        t.COL_CHANGE,
+        t.COL_RESPONSE_RATE,
     )
-    by_title = {r[2]: r for r in trainings[1:]}
-    assert len(trainings) == 1 + 4  # one row per training, never one per answer
-    assert by_title["Drogtecken A"][7:] == (4, 2, 4, 2, 40)
-    assert by_title["Drogtecken B"][7:] == (2, None, None, None, 20)  # two answers: hidden
-    assert by_title["Narkotika i Gävle"][5:9] == (tr(t.ORIGIN_REPORTED), 25, 0, None)
+    by_title = {r[t.COL_TITLE]: tuple(r[c] for c in columns) for r in trainings}
+    assert len(trainings) == 4  # one row per training, never one per answer
+    assert by_title["Drogtecken A"] == (10, None, 4, 2, 4, 2, 40)
+    assert by_title["Drogtecken B"] == (10, None, 2, None, None, None, 20)  # two answers: hidden
+    assert by_title["Narkotika i Gävle"] == (None, 25, None, None, None, None, None)
+    reported = next(r for r in trainings if r[t.COL_TITLE] == "Narkotika i Gävle")
+    assert reported[t.COL_ORIGIN] == tr(t.ORIGIN_REPORTED)
+    assert not {str(c) for c in rows_of(workbook_of(db), t.SHEET_TRAININGS)[0]} & {
+        "will_use",
+        "was_missing",
+        "respondent",
+    }
 
 
 def test_the_indicator_sheet_keeps_the_whole_history(db: Database) -> None:
@@ -185,13 +197,15 @@ def test_the_indicator_sheet_keeps_the_whole_history(db: Database) -> None:
             actor="U0LEDARE1",
             now=UTC_NOW,
         )
-    rows = rows_of(workbook_of(db), t.SHEET_INDICATORS)[1:]
-    can_2026 = [r for r in rows if r[1] == tr(t.IND_CAN_YEAR9) and r[3] == "2026"]
-    assert [(r[4], r[6], r[10]) for r in can_2026] == [
+    rows = records(workbook_of(db), t.SHEET_INDICATORS)
+    can_2026 = [
+        r for r in rows if r[t.COL_INDICATOR] == tr(t.IND_CAN_YEAR9) and r[t.COL_PERIOD] == "2026"
+    ]
+    assert [(r[t.COL_VALUE], r[t.COL_SOURCE], r[t.COL_CURRENT]) for r in can_2026] == [
         (6.0, "Källa", tr(t.NO)),
         (6.5, "CAN rättad", tr(t.YES)),
     ]
-    assert can_2026[0][11] == can_2026[1][0]
+    assert can_2026[0][t.COL_REPLACED_BY] == can_2026[1][t.COL_ID]
 
 
 def test_the_shell_command_writes_a_workbook_or_csv_files(

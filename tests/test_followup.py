@@ -417,7 +417,8 @@ def test_the_owners_summary_is_posted_once_with_its_charts_in_the_thread(
             queue_owners_summary(running.bot, session, meeting)
     running.tick()
     post = owners_posts(running)[0]
-    assert "↓ minskar från 9 (2024), i planens riktning" in all_text(post.args["blocks"])
+    trend = "↓ minskar: 2026 jämfört med 2024 (9 %), i planens riktning"
+    assert trend in all_text(post.args["blocks"])
     running.tick()
     done = upload_of(running, OWNERS_CHANNEL)[0]
     with running.bot.db.reading() as session:

@@ -26,6 +26,7 @@ from bot.domain.indicators import (
     latest_and_previous,
     parse_number,
     parse_period,
+    period_from_bounds,
     trend,
     validate_indicator,
     validate_value,
@@ -56,24 +57,56 @@ tr = Texts("sv")
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("2026", Period(date(2026, 1, 1), date(2026, 12, 31), PeriodKind.YEAR, "2026")),
-        ("2026-H2", Period(date(2026, 7, 1), date(2026, 12, 31), PeriodKind.HALF, "2026-H2")),
-        ("2026 h1", Period(date(2026, 1, 1), date(2026, 6, 30), PeriodKind.HALF, "2026-H1")),
-        ("VT2026", Period(date(2026, 1, 1), date(2026, 6, 30), PeriodKind.HALF, "VT2026")),
-        ("ht 2025", Period(date(2025, 7, 1), date(2025, 12, 31), PeriodKind.HALF, "HT2025")),
-        ("2026-Q3", Period(date(2026, 7, 1), date(2026, 9, 30), PeriodKind.QUARTER, "2026-Q3")),
+        ("2026", Period(date(2026, 1, 1), date(2026, 12, 31), PeriodKind.YEAR)),
+        ("2026-H2", Period(date(2026, 7, 1), date(2026, 12, 31), PeriodKind.HALF)),
+        ("2026 h1", Period(date(2026, 1, 1), date(2026, 6, 30), PeriodKind.HALF)),
+        ("VT2026", Period(date(2026, 1, 1), date(2026, 6, 30), PeriodKind.HALF)),
+        ("ht 2025", Period(date(2025, 7, 1), date(2025, 12, 31), PeriodKind.HALF)),
+        ("2026-Q3", Period(date(2026, 7, 1), date(2026, 9, 30), PeriodKind.QUARTER)),
         (
             "2026 kvartal 1",
-            Period(date(2026, 1, 1), date(2026, 3, 31), PeriodKind.QUARTER, "2026-Q1"),
+            Period(date(2026, 1, 1), date(2026, 3, 31), PeriodKind.QUARTER),
         ),
-        ("2024-02", Period(date(2024, 2, 1), date(2024, 2, 29), PeriodKind.MONTH, "2024-02")),
-        ("2026-v12", Period(date(2026, 3, 16), date(2026, 3, 22), PeriodKind.WEEK, "2026-v12")),
-        ("vecka 1 2027", Period(date(2027, 1, 4), date(2027, 1, 10), PeriodKind.WEEK, "2027-v01")),
-        ("2026-05-12", Period(date(2026, 5, 12), date(2026, 5, 12), PeriodKind.DAY, "2026-05-12")),
+        ("2024-02", Period(date(2024, 2, 1), date(2024, 2, 29), PeriodKind.MONTH)),
+        ("2026-v12", Period(date(2026, 3, 16), date(2026, 3, 22), PeriodKind.WEEK)),
+        ("vecka 1 2027", Period(date(2027, 1, 4), date(2027, 1, 10), PeriodKind.WEEK)),
+        ("2026-05-12", Period(date(2026, 5, 12), date(2026, 5, 12), PeriodKind.DAY)),
     ],
 )
 def test_periods_are_read_the_ways_people_write_them(text: str, expected: Period) -> None:
     assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("spellings", "label"),
+    [
+        (["2026-H1", "VT2026", "vt 2026", "2026 h1", "2026 halvår 1"], "2026-H1"),
+        (["2025-H2", "HT2025", "ht-2025"], "2025-H2"),
+        (["2026-Q3", "2026-q3", "2026 K3", "2026 kvartal 3"], "2026-Q3"),
+        (["2026-v12", "2026-W12", "v12 2026", "vecka 12 2026"], "2026-v12"),
+        (["2026-05", "2026-5"], "2026-05"),
+        (["2026-05-12", "2026-5-12"], "2026-05-12"),
+    ],
+)
+def test_every_spelling_of_a_period_is_one_period_with_one_label(
+    spellings: list[str], label: str
+) -> None:
+    periods = {parse_period(text) for text in spellings}
+    assert len(periods) == 1
+    (period,) = periods
+    assert period is not None
+    assert period.label == label
+    assert period_from_bounds(period.start, period.end) == period
+
+
+def test_an_iso_week_belongs_to_the_year_of_its_monday() -> None:
+    week = parse_period("2027-v01")
+    assert week is not None
+    assert (week.start, week.end) == (date(2027, 1, 4), date(2027, 1, 10))
+    last = parse_period("2026-v53")
+    assert last is not None
+    assert last.label == "2026-v53"
+    assert (last.start, last.end) == (date(2026, 12, 28), date(2027, 1, 3))
 
 
 @pytest.mark.parametrize(
@@ -216,17 +249,40 @@ def test_a_move_is_judged_against_the_plans_direction() -> None:
     assert desired(Direction.DOWN, Trend.STABLE) is None
 
 
+def points(*pairs: tuple[str, float]) -> list[Point]:
+    """Return points of the periods written, with their values."""
+    found = [(parse_period(text), value) for text, value in pairs]
+    return [Point(period, value) for period, value in found if period is not None]
+
+
 def test_the_latest_value_is_compared_with_the_one_before_of_the_same_length() -> None:
-    points = [
-        Point(parse_period("2025"), 10.0),  # type: ignore[arg-type]
-        Point(parse_period("2026-Q1"), 99.0),  # type: ignore[arg-type]
-        Point(parse_period("2026"), 12.0),  # type: ignore[arg-type]
-    ]
-    latest, previous = latest_and_previous(points)
+    latest, previous = latest_and_previous(points(("2025", 10.0), ("2026-Q1", 99.0), ("2026", 12)))
     assert latest is not None
     assert previous is not None
     assert (latest.period.label, previous.period.label) == ("2026", "2025")
     assert latest_and_previous([]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "latest", "previous"),
+    [
+        # The period that ends last is the latest, whatever its length or start.
+        ([("2026", 5), ("2026-Q3", 7)], "2026", None),
+        ([("2025", 5), ("2026-Q3", 7)], "2026-Q3", None),
+        ([("2026-Q2", 5), ("2026-Q3", 7), ("2026-H1", 9)], "2026-Q3", "2026-Q2"),
+        # Two ending the same day: the shorter one is the latest.
+        ([("2026", 5), ("2026-H2", 6), ("2025-H2", 4)], "2026-H2", "2025-H2"),
+        ([("2026-v12", 3), ("2026-03", 4), ("2026-v08", 2)], "2026-03", None),
+        ([("2026-05-12", 1), ("2026-05-11", 2)], "2026-05-12", "2026-05-11"),
+    ],
+)
+def test_the_latest_period_is_the_one_that_ends_last_and_trends_compare_like_with_like(
+    pairs: list[tuple[str, float]], latest: str, previous: str | None
+) -> None:
+    found, before = latest_and_previous(points(*pairs))
+    assert found is not None
+    assert found.period.label == latest
+    assert (before.period.label if before else None) == previous
 
 
 # --------------------------------------------------------------------------------- storage

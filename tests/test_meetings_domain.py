@@ -26,6 +26,7 @@ from bot.domain.meetings import (
     friendly_rule,
     holiday_name,
     plan_meetings,
+    send_time,
     shift_for_holiday,
     swedish_holidays,
     to_local,
@@ -477,3 +478,25 @@ def test_every_meetings_text_has_the_same_placeholders_in_both_languages() -> No
     for title in (t.SUBSTITUTE_TITLE, t.AGENDA_TITLE, t.ATTENDANCE_TITLE, t.SERIES_TITLE_EDIT):
         assert len(title.sv) <= 24
         assert len(title.en) <= 24
+
+
+@pytest.mark.parametrize(
+    ("meeting", "lead", "sent"),
+    [
+        # Moved off Ascension Day (Thursday 6 May 2027) to the Friday: not on the holiday.
+        (datetime(2027, 5, 7, 13, 0), timedelta(days=1), datetime(2027, 5, 5, 13, 0)),
+        # Friday 7 January 2028, the day after Epiphany.
+        (datetime(2028, 1, 7, 13, 0), timedelta(days=1), datetime(2028, 1, 5, 13, 0)),
+        # A Monday meeting is reminded on the Friday, not on the Sunday.
+        (datetime(2027, 2, 15, 9, 0), timedelta(days=1), datetime(2027, 2, 12, 9, 0)),
+        # The Tuesday after Easter: Easter Monday, the weekend and Good Friday are passed over.
+        (datetime(2027, 3, 30, 9, 0), timedelta(days=1), datetime(2027, 3, 25, 9, 0)),
+        # A working day stays as it is; so does a lead within the meeting's own day.
+        (datetime(2027, 2, 16, 9, 0), timedelta(days=7), datetime(2027, 2, 9, 9, 0)),
+        (datetime(2027, 2, 13, 12, 0), timedelta(minutes=90), datetime(2027, 2, 13, 10, 30)),
+    ],
+)
+def test_calls_and_reminders_go_out_on_the_working_day_before_a_weekend_or_holiday(
+    meeting: datetime, lead: timedelta, sent: datetime
+) -> None:
+    assert to_local(send_time(to_utc(meeting, TZ), lead, TZ), TZ) == sent

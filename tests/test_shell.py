@@ -48,6 +48,7 @@ from storage.models import (
     SurveyResponse,
     Training,
 )
+from tests.figures_demo import check_export, check_home, check_summary
 
 tr = Texts("sv")
 REPO = Path(__file__).resolve().parents[1]
@@ -292,6 +293,10 @@ def test_the_demo_plays_every_step_of_the_month_quickly_as_a_subprocess(
     for path in map(Path, saved):
         assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), path
         assert path.stat().st_size > 1000
+    # The figures of the month: the summary, the Home tab and the export say what is true.
+    check_summary(next(out for title, out in steps.items() if title.startswith("Landshövdingen")))
+    check_home(next(out for title, out in steps.items() if title.startswith("Lenas hemflik")))
+    check_export(files / "samverkan-export-2027-02-04.xlsx")
     # It says how to go on, and the shell goes on in the same month, its buttons still there.
     assert flat(tr(t.DEMO_END_KEPT, database=database, files=str(files))) in text
     assert not (tmp_path / "samverkansbot-shell.db").exists()

@@ -109,6 +109,7 @@ def test_a_database_behind_one_branch_is_brought_to_every_head(db: Database) -> 
     assert current_revisions(db.engine) == {"0002", "0003", "0004"}
     tables = set(inspect(db.engine).get_table_names())
     assert not {"outbox_files", "evaluation_views", "organization_requests", "actions"} & tables
+    assert "display_name" not in {c["name"] for c in inspect(db.engine).get_columns("people")}
     upgrade(db.engine)
     assert current_revisions(db.engine) == HEADS
     tables = set(inspect(db.engine).get_table_names())

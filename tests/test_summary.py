@@ -29,10 +29,12 @@ from bot.domain.summary import (
     Compared,
     IndicatorSeries,
     MeetingsPart,
+    Missed,
     MonthCounts,
     NeedsPart,
     OpenNeed,
     OrganizationNeeds,
+    Participants,
     StatusSummary,
     SubjectFigures,
     TrainingKnowledge,
@@ -149,7 +151,9 @@ def test_arrows_and_who_missed_most() -> None:
             Attendance("e", "E", 5, 6),
         ),
     )
-    assert [(a.name, a.missed) for a in part.missed_most] == [("B", 4), ("D", 4), ("C", 2)]
+    assert [(a.name, a.missed) for a in part.missed_most] == [("B", 4), ("D", 4)]
+    assert part.missed_ranking == Missed(4, 6, ("B", "D"))
+    assert MeetingsPart(True, attendance=(Attendance("a", "A", 6, 6),)).missed_ranking is None
 
 
 def test_report_back_names_who_reported_and_who_did_not() -> None:
@@ -165,8 +169,9 @@ def test_knowledge_gain_is_hidden_below_the_minimum_number_of_answers() -> None:
     figures = subject_figures(
         "Drogtecken",
         held=1,
-        participants=10,
-        answers=2,
+        registered=1,
+        reported_trainings=0,
+        participants=Participants(10, 0, 2),
         mean_before=2.0,
         mean_after=4.0,
         mean_change=2.0,
@@ -396,10 +401,12 @@ def test_the_summary_counts_known_data_correctly(db: Database) -> None:
     assert "Tullverket" not in [a.name for a in meetings.missed_most]
 
     trainings = summary.trainings
-    assert (trainings.held, trainings.participants) == (Compared(3, 1), Compared(45, 10))
+    assert (trainings.held, trainings.expected) == (Compared(3, 1), Compared(20, 10))
+    assert (trainings.reported, trainings.answered) == (Compared(25, 0), Compared(6, 3))
     subjects = {s.subject: s for s in trainings.subjects}
     signs = subjects[tr(SUBJECT_LABELS[Subject.DRUG_SIGNS])]
-    assert subjects[tr(SUBJECT_LABELS[Subject.NARCOTICS])].participants == 25
+    assert subjects[tr(SUBJECT_LABELS[Subject.NARCOTICS])].participants == Participants(0, 25, 0)
+    assert signs.participants == Participants(20, 0, 6)
     assert (signs.answers, signs.shown) == (6, True)
     # Drogtecken B's two answers are too few to show, so they stay out of the subject's means:
     # else the subject minus Drogtecken A (shown per training below) would reveal them.
@@ -441,7 +448,7 @@ def test_the_rendered_summary_follows_the_plan_and_ends_with_the_caution(lite: D
     assert "Nya behov: *4* (3) ↑" in text
     assert "Samverkan om &lt;kontroller&gt;" in text
     assert "• Tullverket: 3 av 3 (100 %)" in text
-    assert "↓ minskar från 8 (2024), i planens riktning" in text
+    assert "↓ minskar: 2026 jämfört med 2024 (8 %), i planens riktning" in text
     assert text.rstrip().endswith(tr(t.CAUTION))
     assert "2026-06-10 – 2027-01-04" in text
     assert message_problem(messages[0]) is None
@@ -486,7 +493,9 @@ def huge_summary() -> StatusSummary:
     )
     months = tuple(MonthCounts(date(2026, m, 1), {NeedStatus.NEW: m}) for m in range(1, 13))
     subjects = tuple(
-        SubjectFigures(f"Ämne {i} " + "y" * 60, 3, 40, 30, 2.0, 4.0, 2.0, 0.75, True)
+        SubjectFigures(
+            f"Ämne {i} " + "y" * 60, 3, 2, 1, Participants(40, 9, 30), 2.0, 4.0, 2.0, 0.75, True
+        )
         for i in range(400)
     )
     point = Point(parse_period("2026"), 1.0)  # type: ignore[arg-type]
@@ -519,6 +528,8 @@ def huge_summary() -> StatusSummary:
         ),
         trainings=TrainingsPart(
             True,
+            Compared(1, 1),
+            Compared(1, 1),
             Compared(1, 1),
             Compared(1, 1),
             subjects,

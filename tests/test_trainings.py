@@ -37,9 +37,9 @@ from slack_sim.web_api import SimulatedSlack
 from storage.answers import ViewKind, release_view, save_answer
 from storage.db import Database
 from storage.directory import sync_organizations
+from storage.export import export_sheets
 from storage.migrate import upgrade
 from storage.models import OutboxMessage, SurveyResponse, Training
-from storage.summary import export_sheets
 from storage.trainings import (
     create_report,
     create_training,
@@ -674,7 +674,7 @@ def test_a_partner_reports_back_and_the_totals_show_who_has_not(running: Running
     silent = totals.split("*Har inte återrapporterat:*")[1]
     assert "Gävle kommun" in silent
     assert "Tullverket" not in silent
-    assert "*Narkotika i allmänhet*: 1 utbildningar, 14 deltagare, 0 svar" in totals
+    assert "*Narkotika i allmänhet*: 1 utbildning, 14 deltagare enligt återrapport" in totals
     running.command("/utbildning", "lista", ANNA)
     listing = all_text(running.standin.wait_for_response(2)[-1]["blocks"])
     assert "Narkotikahundar i hamnen" in listing
@@ -858,7 +858,8 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
         charts = per_training_before_after(session, start, end)
         empty = training_totals(session, end, end + timedelta(days=365))
     drugs = subjects["drug_signs"]
-    assert (drugs.trainings_held, drugs.participants, drugs.answers) == (2, 14, 5)
+    assert (drugs.trainings_held, drugs.registered, drugs.reported) == (2, 2, 0)
+    assert (drugs.expected_participants, drugs.reported_participants, drugs.answers) == (14, 0, 5)
     # Only #1's shown view is pooled: #2's two answers stay out, so that the subject minus #1
     # (shown per organiser and per training) cannot reveal them.
     assert drugs.shown_answers == 3
@@ -869,11 +870,9 @@ def test_totals_are_sql_aggregates_per_subject_and_organisation(database_url: st
     welfare = subjects["welfare_crime"]
     assert (welfare.answers, welfare.mean_before, welfare.response_rate) == (0, None, 0.0)
     narcotics = subjects["narcotics"]
-    assert (narcotics.trainings_held, narcotics.participants, narcotics.response_rate) == (
-        1,
-        12,
-        None,
-    )
+    assert (narcotics.trainings_held, narcotics.registered, narcotics.reported) == (1, 0, 1)
+    assert (narcotics.expected_participants, narcotics.reported_participants) == (0, 12)
+    assert (narcotics.answers, narcotics.response_rate) == (0, None)
     gavle = organizations["gavle"]
     assert (gavle.trainings_held, gavle.answers, gavle.mean_before) == (2, 2, None)  # below 3
     assert organizations["lansstyrelsen"].mean_after == pytest.approx(12 / 3)

@@ -43,10 +43,11 @@ def sheet_title(title: str) -> str:
 def write_xlsx(sheets: Iterable[Sheet], stream: IO[bytes]) -> None:
     """Write the sheets as an Excel workbook to stream; datetimes are written as given.
 
-    openpyxl builds the workbook: sheets, column widths, the bold and frozen header row
-    and the date styles. The rows are then streamed into each sheet's XML by
-    `_rows_xml`, since openpyxl's pure-Python XML writer needs more than a second per
-    100,000 cells; the streamed cells use the very styles openpyxl registered.
+    openpyxl builds the workbook: sheets, column widths, the bold and frozen header row, an
+    autofilter on the header row and the date styles. The rows are then streamed into each
+    sheet's XML by `_rows_xml`, since openpyxl's pure-Python XML writer needs more than a
+    second per 100,000 cells; the streamed cells use the very styles openpyxl registered, and
+    each filter is stretched over the rows written.
     """
     # openpyxl (and numpy, which it imports) loads only when a workbook is written: it is
     # about 30 MB that a web process would otherwise carry for an export now and then.
@@ -65,6 +66,8 @@ def write_xlsx(sheets: Iterable[Sheet], stream: IO[bytes]) -> None:
         for index, width in enumerate(widths):
             worksheet.column_dimensions[column_letter(index)].width = width
         worksheet.freeze_panes = "A2"
+        if sheet.headers:
+            worksheet.auto_filter.ref = f"A1:{column_letter(len(sheet.headers) - 1)}1"
         header_cells = []
         for header in sheet.headers:
             cell = WriteOnlyCell(worksheet, value=header)
@@ -82,15 +85,27 @@ def write_xlsx(sheets: Iterable[Sheet], stream: IO[bytes]) -> None:
         zipfile.ZipFile(shell) as source,
         zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
     ):
+        filled: dict[str, bytes] = {}
+        last_rows: dict[int, int] = {}
         for item in source.infolist():
-            data = source.read(item.filename)
             match = _SHEET_FILE.fullmatch(item.filename)
             if match is not None:
-                data = _fill(data.decode("utf-8"), listed[int(match.group(1)) - 1]).encode()
+                index = int(match.group(1)) - 1
+                xml, last_rows[index] = _fill(source.read(item.filename).decode(), listed[index])
+                filled[item.filename] = xml.encode()
+        for item in source.infolist():
+            data = filled.get(item.filename) or source.read(item.filename)
+            if item.filename == _WORKBOOK_FILE:
+                data = _stretch_filter_names(data.decode(), last_rows).encode()
             target.writestr(item.filename, data)
 
 
 _SHEET_FILE = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
+_WORKBOOK_FILE = "xl/workbook.xml"
+_FILTER = re.compile(r'<autoFilter ref="A1:([A-Z]+)1"')
+_FILTER_NAME = re.compile(
+    r'<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)"[^>]*>[^<]*\$[A-Z]+\$(1)'
+)
 _PROBE = re.compile(r'<row r="2">(.*?)</row>', re.DOTALL)
 _STYLE = re.compile(r'<c r="([A-Z]+)2"[^>]*?\bs="(\d+)"')
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -100,25 +115,43 @@ CELL_TEXT_MAX = 32767
 _EPOCH = datetime(1899, 12, 30)  # noqa: DTZ001 - Excel's day zero
 
 
-def _fill(xml: str, sheet: Sheet) -> str:
-    """Replace a sheet's style probe row with the sheet's rows."""
+def _fill(xml: str, sheet: Sheet) -> tuple[str, int]:
+    """Replace a sheet's style probe row with the sheet's rows; return it and its last row.
+
+    The header's autofilter is stretched down to the last row written.
+    """
     probe = _PROBE.search(xml)
     if probe is None:
         raise ValueError("the sheet has no style probe row")
     styles = dict(_STYLE.findall(probe.group(0)))
-    rows = _rows_xml(sheet.rows, styles.get("A", "0"), styles.get("B", "0"))
-    return xml[: probe.start()] + rows + xml[probe.end() :]
+    rows, last = _rows_xml(sheet.rows, styles.get("A", "0"), styles.get("B", "0"))
+    xml = xml[: probe.start()] + rows + xml[probe.end() :]
+    return _FILTER.sub(lambda m: f'<autoFilter ref="A1:{m.group(1)}{last}"', xml, 1), last
 
 
-def _rows_xml(rows: Iterable[Sequence[Cell]], moment_style: str, day_style: str) -> str:
-    """Return the rows as SpreadsheetML from row 2 on: text inline, dates as serial numbers.
+def _stretch_filter_names(xml: str, last_rows: dict[int, int]) -> str:
+    """Stretch each sheet's hidden filter range (workbook.xml) to its last row, as Excel does."""
 
-    This loop runs once per cell of the whole register, so it is written for speed.
+    def stretched(match: re.Match[str]) -> str:
+        last = last_rows.get(int(match.group(1)), 1)
+        return f"{match.group(0)[: -len(match.group(2))]}{last}"
+
+    return _FILTER_NAME.sub(stretched, xml)
+
+
+def _rows_xml(
+    rows: Iterable[Sequence[Cell]], moment_style: str, day_style: str
+) -> tuple[str, int]:
+    """Return the rows as SpreadsheetML from row 2 on, and the last row's number (1: none).
+
+    Text is written inline and dates as serial numbers. This loop runs once per cell of the
+    whole register, so it is written for speed.
     """
     parts: list[str] = []
     append = parts.append
     letters: list[str] = []
     epoch, epoch_day = _EPOCH, _EPOCH.date()
+    number = 1
     for number, row in enumerate(rows, start=2):
         while len(letters) < len(row):
             letters.append(column_letter(len(letters)))
@@ -146,7 +179,7 @@ def _rows_xml(rows: Iterable[Sequence[Cell]], moment_style: str, day_style: str)
             elif isinstance(value, int) or math.isfinite(value):
                 append(f'<c r="{letter}{number}"><v>{value!r}</v></c>')
         append("</row>")
-    return "".join(parts)
+    return "".join(parts), number
 
 
 def column_letter(index: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -124,14 +125,45 @@ def unit_kind_of(unit: str) -> UnitKind:
 # ---------------------------------------------------------------------------------- periods
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
-    """The period a value describes: its first and last day, and how it is written."""
+    """The period a value describes: its first and last day and its granularity (kind).
+
+    Every spelling of the same period (VT2026 and 2026-H1, 2026-q3 and 2026-Q3) is one Period
+    with one canonical label.
+    """
 
     start: date
     end: date
     kind: PeriodKind
-    label: str
+
+    @property
+    def label(self) -> str:
+        """Return the canonical spelling: 2026, 2026-H1, 2026-Q3, 2026-05, 2026-v12, 2026-05-12."""
+        start = self.start
+        if self.kind is PeriodKind.YEAR:
+            return str(start.year)
+        if self.kind is PeriodKind.HALF:
+            return f"{start.year}-H{1 if start.month <= 6 else 2}"
+        if self.kind is PeriodKind.QUARTER:
+            return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+        if self.kind is PeriodKind.MONTH:
+            return f"{start.year}-{start.month:02d}"
+        if self.kind is PeriodKind.WEEK:
+            year, week, _ = start.isocalendar()
+            return f"{year}-v{week:02d}"
+        if self.start == self.end:
+            return start.isoformat()
+        return f"{start.isoformat()}–{self.end.isoformat()}"
+
+    @property
+    def order(self) -> tuple[date, date]:
+        """Return the sort key of the register: by the day the period ends, then starts.
+
+        The latest value of a series is the one whose period ends last; of two that end on the
+        same day, the shorter one.
+        """
+        return (self.end, self.start)
 
 
 _YEAR = re.compile(r"^([0-9]{4})$")
@@ -153,7 +185,12 @@ def _month_end(year: int, month: int) -> date:
 
 
 def parse_period(text: str | None) -> Period | None:
-    """Read a period such as 2026, 2026-H1, VT2026, 2026-Q3, 2026-05, 2026-v12 or 2026-05-12."""
+    """Read a period such as 2026, 2026-H1, VT2026, 2026-Q3, 2026-05, 2026-v12 or 2026-05-12.
+
+    VT (vårtermin) is the first half-year and HT (hösttermin) the second, so VT2026 and
+    2026-H1 are the same period. Weeks are ISO 8601 weeks (Monday to Sunday). Return None for
+    anything else, and for a date or week that does not exist.
+    """
     value = re.sub(r"\s+", " ", (text or "").strip().casefold())
     try:
         return _parse_period(value)
@@ -165,35 +202,29 @@ def _parse_period(value: str) -> Period | None:
     """Read a folded period text; raise ValueError for a date that does not exist."""
     if match := _YEAR.match(value):
         year = _year(match.group(1))
-        return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.YEAR, str(year))
+        return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.YEAR)
     if match := _HALF.match(value):
-        year, half = _year(match.group(1)), int(match.group(2))
-        return _half(year, half, f"{year}-H{half}")
+        return _half(_year(match.group(1)), int(match.group(2)))
     if match := _HALF_SCHOOL.match(value):
-        year, half = _year(match.group(2)), 1 if match.group(1) == "vt" else 2
-        return _half(year, half, f"{match.group(1).upper()}{year}")
+        return _half(_year(match.group(2)), 1 if match.group(1) == "vt" else 2)
     if match := _QUARTER.match(value):
         year, quarter = _year(match.group(1)), int(match.group(2))
         first = date(year, 3 * quarter - 2, 1)
-        return Period(
-            first, _month_end(year, 3 * quarter), PeriodKind.QUARTER, f"{year}-Q{quarter}"
-        )
+        return Period(first, _month_end(year, 3 * quarter), PeriodKind.QUARTER)
     if match := _MONTH.match(value):
         year, month = _year(match.group(1)), int(match.group(2))
-        start = date(year, month, 1)
-        return Period(start, _month_end(year, month), PeriodKind.MONTH, f"{year}-{month:02d}")
+        return Period(date(year, month, 1), _month_end(year, month), PeriodKind.MONTH)
     week_match = _WEEK.match(value)
     if week_match is not None:
         year_text, week_text = week_match.group(1), week_match.group(2)
     elif (week_match := _WEEK_FIRST.match(value)) is not None:
         week_text, year_text = week_match.group(1), week_match.group(2)
     if week_match is not None:
-        year, week = _year(year_text), int(week_text)
-        start = date.fromisocalendar(year, week, 1)
-        return Period(start, start + timedelta(days=6), PeriodKind.WEEK, f"{year}-v{week:02d}")
+        start = date.fromisocalendar(_year(year_text), int(week_text), 1)
+        return Period(start, start + timedelta(days=6), PeriodKind.WEEK)
     if match := _DAY.match(value):
         day = date(_year(match.group(1)), int(match.group(2)), int(match.group(3)))
-        return Period(day, day, PeriodKind.DAY, day.isoformat())
+        return Period(day, day, PeriodKind.DAY)
     return None
 
 
@@ -205,11 +236,35 @@ def _year(text: str) -> int:
     return year
 
 
-def _half(year: int, half: int, label: str) -> Period:
+def _half(year: int, half: int) -> Period:
     """Return the first or second half of a year."""
     if half == 1:
-        return Period(date(year, 1, 1), date(year, 6, 30), PeriodKind.HALF, label)
-    return Period(date(year, 7, 1), date(year, 12, 31), PeriodKind.HALF, label)
+        return Period(date(year, 1, 1), date(year, 6, 30), PeriodKind.HALF)
+    return Period(date(year, 7, 1), date(year, 12, 31), PeriodKind.HALF)
+
+
+def period_from_bounds(start: date, end: date) -> Period:
+    """Rebuild a stored period from its first and last day; the granularity follows from them.
+
+    Bounds that are no year, half-year, quarter, month, ISO week or day (which the register
+    never stores) come back as a period of kind DAY spanning them.
+    """
+    if start == end:
+        return Period(start, end, PeriodKind.DAY)
+    if start.isoweekday() == 1 and end - start == timedelta(days=6):
+        return Period(start, end, PeriodKind.WEEK)
+    if start.day == 1 and end == _month_end(end.year, end.month) and start.year == end.year:
+        months = end.month - start.month + 1
+        kinds = {
+            1: PeriodKind.MONTH,
+            3: PeriodKind.QUARTER,
+            6: PeriodKind.HALF,
+            12: PeriodKind.YEAR,
+        }
+        kind = kinds.get(months)
+        if kind is not None and (start.month - 1) % months == 0:
+            return Period(start, end, kind)
+    return Period(start, end, PeriodKind.DAY)
 
 
 # ----------------------------------------------------------------------------------- values
@@ -417,18 +472,20 @@ class Point:
     value: float
 
 
-def latest_and_previous(points: list[Point]) -> tuple[Point | None, Point | None]:
-    """Return the latest point and the one before it with a period of the same length."""
-    ordered = sorted(points, key=lambda p: (p.period.start, p.period.end))
+def latest_and_previous(points: Sequence[Point]) -> tuple[Point | None, Point | None]:
+    """Return the latest point (its period ends last) and the one before of the same kind.
+
+    Trends compare like with like: a quarter with the quarter before it, a year with the year
+    before, never a year with a quarter. previous is None when the series holds no earlier
+    period of the latest one's kind.
+    """
+    ordered = sorted(points, key=lambda p: p.period.order)
     if not ordered:
         return None, None
     latest = ordered[-1]
-    earlier = [p for p in ordered[:-1] if p.period.kind is latest.period.kind]
+    earlier = [
+        p
+        for p in ordered[:-1]
+        if p.period.kind is latest.period.kind and p.period.end < latest.period.start
+    ]
     return latest, (earlier[-1] if earlier else None)
-
-
-def period_from_parts(start: date, end: date, label: str) -> Period:
-    """Rebuild a stored period; its kind is read back from the label."""
-    parsed = parse_period(label)
-    kind = parsed.kind if parsed is not None else PeriodKind.DAY
-    return Period(start, end, kind, label)

@@ -70,11 +70,17 @@ class OnHoliday(StrEnum):
 
 
 class MeetingStatus(StrEnum):
-    """Where a meeting is: coming, cancelled, held, or dropped by a changed or paused series."""
+    """Where a meeting is: coming, cancelled, held, not followed up, or dropped.
+
+    A meeting that has ended counts as held only when attendance was recorded or a coordinator
+    confirmed it; until then it is unconfirmed (not followed up). A meeting that did not take
+    place after all is cancelled. Dropped: its series changed or paused before anyone heard.
+    """
 
     SCHEDULED = "scheduled"
     CANCELLED = "cancelled"
     HELD = "held"
+    UNCONFIRMED = "unconfirmed"
     DROPPED = "dropped"
 
 
@@ -166,6 +172,29 @@ def holiday_name(day: date, language: str = "sv") -> str | None:
 def is_workday(day: date) -> bool:
     """Tell whether day is a weekday that is not a holiday."""
     return day.weekday() < 5 and holiday_name(day) is None
+
+
+# How far a message can move back to a working day (Easter: Good Friday to Easter Monday).
+WORKDAY_SHIFT_MAX = timedelta(days=7)
+
+
+def send_time(start: datetime, lead: timedelta, tz: ZoneInfo) -> datetime:
+    """Return when a call, reminder or summary lead before start goes out: on a working day.
+
+    A moment that falls on a weekend or a Swedish public holiday (before the meeting's own
+    day) goes out on the working day before, at the same wall-clock time: the reminder of a
+    meeting moved off Ascension Day to the Friday goes out on the Wednesday, not on the
+    holiday. Whole-day leads keep the wall-clock time (see due_before).
+    """
+    due = due_before(start, lead, tz)
+    local = to_local(due, tz)
+    meeting_day = to_local(start, tz).date()
+    day = local.date()
+    while day < meeting_day and not is_workday(day):
+        day -= DAY
+    if day == local.date():
+        return due
+    return to_utc(datetime.combine(day, local.time()), tz)
 
 
 def shift_for_holiday(day: date, rule: OnHoliday) -> date | None:

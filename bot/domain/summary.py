@@ -15,7 +15,7 @@ from bot.domain.indicators import Direction, Point, Trend, UnitKind, desired, tr
 from bot.domain.needs import NeedStatus
 
 DEFAULT_PERIOD = timedelta(days=182)
-MISSED_MOST = 3
+MISSED_NAMED = 3  # more organisations tied at the top are counted, not named
 OLDEST_OPEN = 5
 CHART_MONTHS_MAX = 24
 
@@ -140,7 +140,11 @@ class NeedsPart:
 
 @dataclass(frozen=True)
 class Attendance:
-    """How many working-group meetings an organisation attended of those held."""
+    """How many working-group meetings an organisation attended of those it was invited to.
+
+    held counts the working-group meetings held in the period that the organisation was
+    invited to (every partner is invited to every working-group meeting).
+    """
 
     organization_id: str
     name: str
@@ -159,36 +163,85 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class Missed:
+    """Organisations that missed the same number of meetings, of those they were invited to."""
+
+    missed: int
+    invited: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MeetingsPart:
-    """Meetings held, attendance per organisation and who missed most."""
+    """Meetings held, those not followed up, attendance per organisation and who missed most.
+
+    A meeting counts as held only when attendance was recorded or a coordinator confirmed it;
+    not_followed_up counts the period's ended meetings with neither.
+    """
 
     available: bool
     working_group: Compared = field(default_factory=lambda: Compared(0, 0))
     all_meetings: Compared = field(default_factory=lambda: Compared(0, 0))
     attendance: tuple[Attendance, ...] = ()
+    not_followed_up: int = 0
 
     @property
     def missed_most(self) -> tuple[Attendance, ...]:
-        """Return up to three organisations that missed the most meetings (any missed)."""
-        missing = sorted(
-            (a for a in self.attendance if a.missed > 0), key=lambda a: (-a.missed, a.name)
+        """Return the organisations that missed the most meetings, ties included (any missed)."""
+        top = self.missed_ranking
+        if top is None:
+            return ()
+        return tuple(a for a in self.attendance if (a.missed, a.held) == (top.missed, top.invited))
+
+    @property
+    def missed_ranking(self) -> Missed | None:
+        """Return who missed the most meetings, all tied at the top named; None if nobody missed.
+
+        Ties are never broken by the alphabet: the summary says how many share the place.
+        """
+        missing = [a for a in self.attendance if a.missed > 0]
+        if not missing:
+            return None
+        worst = max(missing, key=lambda a: (a.missed, a.missed / a.held if a.held else 0))
+        tied = sorted(
+            (a for a in missing if (a.missed, a.held) == (worst.missed, worst.held)),
+            key=lambda a: a.name,
         )
-        return tuple(missing[:MISSED_MOST])
+        return Missed(worst.missed, worst.held, tuple(a.name for a in tied))
+
+
+@dataclass(frozen=True)
+class Participants:
+    """Participants of trainings, never added up across kinds.
+
+    expected: what the registrations expected (the trainings evaluated by the bot); reported:
+    what partners reported back as having taken part; answered: the evaluation answers.
+    """
+
+    expected: int
+    reported: int
+    answered: int
 
 
 @dataclass(frozen=True)
 class SubjectFigures:
-    """A subject's trainings: held, participants and the evaluation aggregate."""
+    """A subject's trainings: held (registered, reported back), participants and the evaluation."""
 
     subject: str
     held: int
-    participants: int
-    answers: int
+    registered: int
+    reported_trainings: int
+    participants: Participants
     mean_before: float | None
     mean_after: float | None
     mean_change: float | None
     response_rate: float | None
     shown: bool
+
+    @property
+    def answers(self) -> int:
+        """Return how many answered the subject's evaluations."""
+        return self.participants.answered
 
 
 @dataclass(frozen=True)
@@ -203,11 +256,17 @@ class TrainingKnowledge:
 
 @dataclass(frozen=True)
 class TrainingsPart:
-    """Trainings held, participants, and knowledge gain per subject and per training."""
+    """Trainings held, participants kept apart by kind, and knowledge gain per subject.
+
+    expected, reported and answered are never added together: an expected participant is not
+    a person trained, and a reported one was not asked.
+    """
 
     available: bool
     held: Compared = field(default_factory=lambda: Compared(0, 0))
-    participants: Compared = field(default_factory=lambda: Compared(0, 0))
+    expected: Compared = field(default_factory=lambda: Compared(0, 0))
+    reported: Compared = field(default_factory=lambda: Compared(0, 0))
+    answered: Compared = field(default_factory=lambda: Compared(0, 0))
     subjects: tuple[SubjectFigures, ...] = ()
     per_training: tuple[TrainingKnowledge, ...] = ()
 
@@ -274,8 +333,9 @@ def subject_figures(
     subject: str,
     *,
     held: int,
-    participants: int,
-    answers: int,
+    registered: int,
+    reported_trainings: int,
+    participants: Participants,
     mean_before: float | None,
     mean_after: float | None,
     mean_change: float | None,
@@ -283,12 +343,14 @@ def subject_figures(
     min_answers: int,
 ) -> SubjectFigures:
     """Return a subject's figures, hiding the means when fewer than min_answers answered."""
+    answers = participants.answered
     shown = answers >= min_answers and mean_before is not None and mean_after is not None
     return SubjectFigures(
         subject,
         held,
+        registered,
+        reported_trainings,
         participants,
-        answers,
         mean_before if shown else None,
         mean_after if shown else None,
         mean_change if shown else None,

@@ -314,6 +314,16 @@ MONTH: list[Step] = [
     ),
     Step(
         Msg(
+            "Lena tar ut allt underlag till Excel: namn i stället för Slack-id, filter på varje "
+            "blad och ett blad om vad exporten innehåller.",
+            "Lena takes out all the figures as an Excel file: names instead of Slack ids, "
+            "filters on every sheet and a sheet on what the export holds.",
+        ),
+        ["/jag ledare", "/samverkan export"],
+        needs=["/samverkan export"],
+    ),
+    Step(
+        Msg(
             "Lenas hemflik: det hon har att göra.",
             "Lena's Home tab: what she has to do.",
         ),

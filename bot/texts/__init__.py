@@ -25,6 +25,19 @@ class Msg:
         return {name for _, name, _, _ in string.Formatter().parse(self.sv) if name}
 
 
+@dataclass(frozen=True)
+class Count:
+    """A counted phrase in both languages: none said in words, one, and many ({count})."""
+
+    zero: Msg
+    one: Msg
+    many: Msg
+
+    def msgs(self) -> tuple[Msg, Msg, Msg]:
+        """Return the three phrasings."""
+        return (self.zero, self.one, self.many)
+
+
 class Texts:
     """Renders catalogue messages in the collaboration's language."""
 
@@ -36,3 +49,8 @@ class Texts:
         """Render msg with params in this language."""
         template = msg.sv if self.language == "sv" else msg.en
         return template.format(**params) if params else template
+
+    def count(self, phrase: Count, count: int, **params: Any) -> str:
+        """Render phrase for count: the zero phrasing for 0, the one for 1, else many."""
+        msg = phrase.zero if count == 0 else phrase.one if count == 1 else phrase.many
+        return self(msg, count=count, **params)

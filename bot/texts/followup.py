@@ -1,6 +1,6 @@
 """Texts of the follow-up: indicators, the owners' status summary, exports and the Home tab."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- help ----------------------------------------------------------------------------------
 
@@ -69,8 +69,12 @@ FIELD_INDICATOR = Msg("Indikator", "Indicator")
 FIELD_PLACE = Msg("Plats", "Place")
 FIELD_PERIOD = Msg("Period", "Period")
 FIELD_PERIOD_HINT = Msg(
-    "T.ex. 2026, 2026-H1, VT2026, 2026-Q3, 2026-05, 2026-v12 eller 2026-05-12.",
-    "E.g. 2026, 2026-H1, VT2026, 2026-Q3, 2026-05, 2026-v12 or 2026-05-12.",
+    "År 2026, halvår 2026-H1 (VT2026 = H1, HT2026 = H2), kvartal 2026-Q3, månad 2026-05, vecka "
+    "2026-v12 (ISO-vecka) eller dag 2026-05-12. Samma period skriven på ett annat sätt ersätter "
+    "värdet.",
+    "Year 2026, half-year 2026-H1 (VT2026 = H1, HT2026 = H2), quarter 2026-Q3, month 2026-05, "
+    "week 2026-v12 (ISO week) or day 2026-05-12. The same period written another way replaces "
+    "the value.",
 )
 FIELD_VALUE = Msg("Värde", "Value")
 FIELD_VALUE_HINT = Msg(
@@ -96,10 +100,10 @@ DIRECTION_UP = Msg("Ska öka", "Should go up")
 DIRECTION_NONE = Msg("Ingen given riktning", "No given direction")
 PERIOD_REQUIRED = Msg("Skriv vilken period värdet gäller.", "Write which period the value is for.")
 PERIOD_INVALID = Msg(
-    "Perioden känns inte igen. Skriv t.ex. 2026, 2026-H1, 2026-Q3, 2026-05, 2026-v12 eller "
-    "2026-05-12.",
-    "The period is not recognised. Write e.g. 2026, 2026-H1, 2026-Q3, 2026-05, 2026-v12 or "
-    "2026-05-12.",
+    "Perioden känns inte igen. Skriv t.ex. 2026, 2026-H1 (eller VT2026), 2026-H2 (eller HT2026), "
+    "2026-Q3, 2026-05, 2026-v12 eller 2026-05-12.",
+    "The period is not recognised. Write e.g. 2026, 2026-H1 (or VT2026), 2026-H2 (or HT2026), "
+    "2026-Q3, 2026-05, 2026-v12 or 2026-05-12.",
 )
 VALUE_REQUIRED = Msg("Skriv värdet.", "Write the value.")
 VALUE_INVALID = Msg("Skriv ett tal, t.ex. 12 eller 12,5.", "Write a number, e.g. 12 or 12.5.")
@@ -182,6 +186,8 @@ SUMMARY_FALLBACK = Msg(
 SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled {at}.")
 
 NEEDS_TITLE = Msg("*1. Behov från organisationerna*", "*1. Needs from the organisations*")
+NONE_WORD = Msg("inga", "none")
+AND_LIST = Msg("{first} och {last}", "{first} and {last}")
 NEEDS_FIGURES = Msg(
     "Nya behov: *{new}* ({new_before}) {new_arrow}\nGenomförda under perioden: *{done}* "
     "({done_before}) {done_arrow}\nÖppna just nu: *{open}*",
@@ -194,8 +200,13 @@ NEEDS_BY_STATUS = Msg(
 )
 NEEDS_BY_ORGANIZATION = Msg("*Nya behov per organisation*", "*New needs per organisation*")
 NEEDS_ORG_LINE = Msg(
-    "• {organization}: {new} ({new_before}) · {open} öppna",
-    "• {organization}: {new} ({new_before}) · {open} open",
+    "• {organization}: {new} ({new_before}) · {open}",
+    "• {organization}: {new} ({new_before}) · {open}",
+)
+NEEDS_OPEN_COUNT = Count(
+    Msg("inget öppet", "none open"),
+    Msg("1 öppet", "1 open"),
+    Msg("{count} öppna", "{count} open"),
 )
 NEEDS_NO_NEW = Msg("Inga nya behov under perioden.", "No new needs during the period.")
 NEEDS_OTHER_ORGS = Msg(
@@ -210,9 +221,25 @@ NEEDS_OLD_LINE = Msg(
 
 MEETINGS_TITLE = Msg("*2. Möten*", "*2. Meetings*")
 MEETINGS_FIGURES = Msg(
-    "Arbetsgruppsmöten: *{working}* ({working_before}) {arrow} · alla möten: {all} ({all_before})",
-    "Working-group meetings: *{working}* ({working_before}) {arrow} · all meetings: {all} "
+    "Hållna arbetsgruppsmöten: *{working}* ({working_before}) {arrow} · alla hållna möten: {all} "
     "({all_before})",
+    "Working-group meetings held: *{working}* ({working_before}) {arrow} · all meetings held: "
+    "{all} ({all_before})",
+)
+MEETINGS_NOT_FOLLOWED_UP = Count(
+    Msg("Alla avslutade möten är uppföljda.", "Every meeting that ended is followed up."),
+    Msg(
+        "*Inte uppföljt:* 1 möte är slut utan förd närvaro eller bekräftelse och räknas inte som "
+        "hållet.",
+        "*Not followed up:* 1 meeting ended with no attendance recorded and no confirmation, and "
+        "does not count as held.",
+    ),
+    Msg(
+        "*Inte uppföljda:* {count} möten är slut utan förd närvaro eller bekräftelse och räknas "
+        "inte som hållna.",
+        "*Not followed up:* {count} meetings ended with no attendance recorded and no "
+        "confirmation, and do not count as held.",
+    ),
 )
 MEETINGS_ATTENDANCE = Msg(
     "*Närvaro per organisation* (arbetsgruppsmöten)",
@@ -222,10 +249,26 @@ MEETINGS_ATTENDANCE_LINE = Msg(
     "• {organization}: {attended} av {held} ({rate})",
     "• {organization}: {attended} of {held} ({rate})",
 )
-MEETINGS_MISSED = Msg(
-    "*Missade flest möten:* {organizations}", "*Missed the most meetings:* {organizations}"
+MEETINGS_ATTENDANCE_NONE = Msg(
+    "• {organization}: inte med (0 av {held})", "• {organization}: not present (0 of {held})"
 )
-MEETINGS_MISSED_ITEM = Msg("{organization} ({missed})", "{organization} ({missed})")
+MEETINGS_OF_INVITED = Count(
+    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
+    Msg("{missed} av {count} möte", "{missed} of {count} meeting"),
+    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
+)
+MEETINGS_MISSED_ONE = Msg(
+    "*Missade flest möten:* {organization} missade {of}.",
+    "*Missed the most meetings:* {organization} missed {of}.",
+)
+MEETINGS_MISSED_TIED = Msg(
+    "*Missade flest möten:* {organizations} missade {of} var.",
+    "*Missed the most meetings:* {organizations} each missed {of}.",
+)
+MEETINGS_MISSED_COUNTED = Msg(
+    "*Missade flest möten:* {count} organisationer missade {of} var.",
+    "*Missed the most meetings:* {count} organisations each missed {of}.",
+)
 MEETINGS_NONE_MISSED = Msg(
     "Alla organisationer var med på alla möten.", "Every organisation attended every meeting."
 )
@@ -233,22 +276,54 @@ MEETINGS_NONE = Msg("Inga möten hölls under perioden.", "No meetings were held
 
 TRAININGS_TITLE = Msg("*3. Utbildningar och kunskapslyft*", "*3. Trainings and knowledge gain*")
 TRAININGS_FIGURES = Msg(
-    "Hållna utbildningar: *{held}* ({held_before}) {held_arrow} · deltagare: *{participants}* "
-    "({participants_before}) {participants_arrow}",
-    "Trainings held: *{held}* ({held_before}) {held_arrow} · participants: *{participants}* "
-    "({participants_before}) {participants_arrow}",
+    "Hållna utbildningar: *{held}* ({held_before}) {arrow}",
+    "Trainings held: *{held}* ({held_before}) {arrow}",
+)
+TRAININGS_PARTICIPANTS = Msg(
+    "Deltagare enligt partnernas återrapporter: *{reported}* ({reported_before}) · förväntade "
+    "deltagare på registrerade utbildningar: *{expected}* ({expected_before}) · svar på "
+    "utvärderingarna: *{answered}* ({answered_before})",
+    "Participants according to the partners' report-backs: *{reported}* ({reported_before}) · "
+    "expected participants at registered trainings: *{expected}* ({expected_before}) · answers "
+    "to the evaluations: *{answered}* ({answered_before})",
+)
+TRAININGS_COUNT = Count(
+    Msg("inga utbildningar", "no trainings"),
+    Msg("1 utbildning", "1 training"),
+    Msg("{count} utbildningar", "{count} trainings"),
+)
+PARTICIPANTS_EXPECTED = Count(
+    Msg("inga förväntade deltagare", "no expected participants"),
+    Msg("1 förväntad deltagare", "1 expected participant"),
+    Msg("{count} förväntade deltagare", "{count} expected participants"),
+)
+PARTICIPANTS_REPORTED = Count(
+    Msg("inga deltagare enligt återrapport", "no participants according to report-back"),
+    Msg("1 deltagare enligt återrapport", "1 participant according to report-back"),
+    Msg("{count} deltagare enligt återrapport", "{count} participants according to report-back"),
+)
+PARTICIPANTS_ANSWERED = Count(
+    Msg("inga svar", "no answers"),
+    Msg("1 svar", "1 answer"),
+    Msg("{count} svar", "{count} answers"),
 )
 TRAININGS_SUBJECT = Msg(
-    "• *{subject}*: {held} utbildningar, {participants} deltagare · kunskap före {before} → "
-    "efter {after} (*{change}*) · svarsfrekvens {rate} ({answers} svar)",
-    "• *{subject}*: {held} trainings, {participants} participants · knowledge before {before} → "
-    "after {after} (*{change}*) · response rate {rate} ({answers} answers)",
+    "• *{subject}*: {figures} · kunskap före {before} → efter {after} (*{change}*) · "
+    "svarsfrekvens {rate}",
+    "• *{subject}*: {figures} · knowledge before {before} → after {after} (*{change}*) · "
+    "response rate {rate}",
 )
 TRAININGS_SUBJECT_HIDDEN = Msg(
-    "• *{subject}*: {held} utbildningar, {participants} deltagare · för få svar ({answers}) för "
-    "att visa kunskapslyftet",
-    "• *{subject}*: {held} trainings, {participants} participants · too few answers ({answers}) "
-    "to show the knowledge gain",
+    "• *{subject}*: {figures} · för få svar ({answers}) för att visa kunskapslyftet",
+    "• *{subject}*: {figures} · too few answers ({answers}) to show the knowledge gain",
+)
+TRAININGS_SUBJECT_UNANSWERED = Msg(
+    "• *{subject}*: {figures} · ingen har svarat på utvärderingen, så kunskapslyftet är okänt",
+    "• *{subject}*: {figures} · nobody answered the evaluation, so the knowledge gain is unknown",
+)
+TRAININGS_SUBJECT_REPORTED = Msg(
+    "• *{subject}*: {figures} · återrapporterade utbildningar utvärderas inte",
+    "• *{subject}*: {figures} · reported-back trainings are not evaluated",
 )
 TRAININGS_SCALE = Msg(
     "Kunskap skattas av deltagarna på en skala 1–5, före och efter utbildningen.",
@@ -278,10 +353,19 @@ INDICATOR_LINE = Msg(
     "• {indicator}, {place}: *{value} {unit}* ({period}) {trend}",
 )
 INDICATOR_COMPARED = Msg(
-    "{arrow} {word} från {value} ({period}){wanted}",
-    "{arrow} {word} from {value} ({period}){wanted}",
+    "{arrow} {word}: {period} jämfört med {previous} ({value} {unit}){wanted}",
+    "{arrow} {word}: {period} compared with {previous} ({value} {unit}){wanted}",
 )
 INDICATOR_FIRST = Msg("· första värdet", "· first value")
+INDICATOR_NO_LIKE = Msg(
+    "· inget tidigare {kind} att jämföra med", "· no earlier {kind} to compare with"
+)
+KIND_YEAR = Msg("år", "year")
+KIND_HALF = Msg("halvår", "half-year")
+KIND_QUARTER = Msg("kvartal", "quarter")
+KIND_MONTH = Msg("månadsvärde", "month")
+KIND_WEEK = Msg("veckovärde", "week")
+KIND_DAY = Msg("dagsvärde", "day")
 INDICATORS_NONE = Msg(
     "Inga indikatorvärden är registrerade. Samverkansledarna registrerar dem med "
     "`/samverkan indikator`.",
@@ -367,7 +451,9 @@ COL_SCOPE = Msg("Gäller", "Applies to")
 COL_STATUS = Msg("Status", "Status")
 COL_DATE = Msg("Datum", "Date")
 COL_KIND = Msg("Slag", "Kind")
-COL_MEETINGS_HELD = Msg("Arbetsgruppsmöten {period}", "Working-group meetings {period}")
+COL_MEETINGS_HELD = Msg(
+    "Hållna arbetsgruppsmöten {period}", "Working-group meetings held {period}"
+)
 COL_ATTENDED = Msg("Deltog {period}", "Attended {period}")
 COL_RATE = Msg("Andel {period} (%)", "Share {period} (%)")
 COL_DESCRIPTION = Msg("Beskrivning", "Description")
@@ -387,7 +473,6 @@ PERIOD_NOW = Msg("(perioden {start} – {end})", "(period {start} – {end})")
 COL_COUNT = Msg("Antal", "Count")
 COL_SUBJECT = Msg("Ämne", "Subject")
 COL_TRAININGS = Msg("Utbildningar", "Trainings")
-COL_PARTICIPANTS = Msg("Deltagare", "Participants")
 COL_ANSWERS = Msg("Svar", "Answers")
 COL_BEFORE = Msg("Kunskap före (medel)", "Knowledge before (mean)")
 COL_AFTER = Msg("Kunskap efter (medel)", "Knowledge after (mean)")
@@ -407,13 +492,65 @@ COL_REPLACED_BY = Msg("Ersatt av nr", "Replaced by no")
 YES = Msg("ja", "yes")
 NO = Msg("nej", "no")
 ABOUT_LINES = Msg(
-    "Export från Samverkansbot för {name}, {date}.\nUtvärderingar redovisas bara som "
-    "sammanställningar, och inte alls när färre än {min_answers} har svarat.\nIndikatorbladet "
-    "innehåller hela historiken: rättade värden står kvar med 'Gällande' = nej.",
-    "Export from Samverkansbot for {name}, {date}.\nEvaluations are given only as aggregates, "
-    "and not at all when fewer than {min_answers} answered.\nThe indicators sheet holds the whole "
-    "history: corrected values remain with 'Current' = no.",
+    "Export från Samverkansbot för {name}, {date}.\n"
+    "Perioden: Närvaro och Återrapportering gäller perioden {period} (samma som "
+    "statusrapporten) och perioden före, {previous}. Behov, Möten, Utbildningar och "
+    "Indikatorer innehåller allt som finns i registren.\n"
+    "Personer anges med det namn deras Slack-profil visade när de senast använde boten, aldrig "
+    "med Slack-id.\n"
+    "Utelämnat för att skydda deltagarnas anonymitet: enskilda svar på utvärderingarna, "
+    "fritextsvaren och vilka som svarade. Utvärderingar redovisas bara som sammanställningar per "
+    "utbildning, och medelvärdena visas inte när färre än {min_answers} har svarat.\n"
+    "Utelämnat om möten: vem som svarade vad på kallelserna och namn på ersättare; bladet Möten "
+    "visar bara antalet svar.\n"
+    "Deltagare: förväntade deltagare (vid registrering), rapporterade deltagare (vid "
+    "återrapport) och svar på utvärderingen är olika saker och räknas var för sig.\n"
+    "Ett möte räknas som hållet bara när närvaron är förd eller en samverkansledare har "
+    "bekräftat det; annars står det som inte uppföljt.\n"
+    "Indikatorbladet innehåller hela historiken: rättade värden står kvar med 'Gällande' = nej.\n"
+    "Varje blad har filter i rubrikraden.",
+    "Export from Samverkansbot for {name}, {date}.\n"
+    "The period: Attendance and Report-back cover the period {period} (the same as the status "
+    "summary) and the period before, {previous}. Needs, Meetings, "
+    "Trainings and Indicators hold everything in the registers.\n"
+    "People are named as their Slack profile showed them when they last used the bot, never by "
+    "Slack id.\n"
+    "Left out to protect the participants' anonymity: single evaluation answers, the free-text "
+    "answers and who answered. Evaluations are given only as aggregates per training, and the "
+    "means are not shown when fewer than {min_answers} answered.\n"
+    "Left out about meetings: who answered what to the calls and the names of substitutes; the "
+    "Meetings sheet shows only the number of answers.\n"
+    "Participants: expected participants (at registration), reported participants (at "
+    "report-back) and evaluation answers are different things and are counted apart.\n"
+    "A meeting counts as held only when its attendance is recorded or a coordinator confirmed "
+    "it; otherwise it is marked as not followed up.\n"
+    "The indicators sheet holds the whole history: corrected values remain with 'Current' = no.\n"
+    "Every sheet has filters in its header row.",
 )
+COL_SUPPORT = Msg("Önskat stöd", "Support wanted")
+COL_DECLINE_REASON = Msg("Skäl (avböjt)", "Reason (declined)")
+COL_SUBMITTED_BY = Msg("Lämnat av", "Submitted by")
+COL_SUBMITTER_ORGANIZATION = Msg("Lämnat av, organisation", "Submitted by, organisation")
+COL_CANCEL_REASON = Msg("Skäl (inställt)", "Reason (cancelled)")
+COL_PRESENT_NAMES = Msg("Närvarande organisationer", "Organisations present, by name")
+COL_ANSWERS_YES = Msg("Svar: kommer", "Answers: attending")
+COL_ANSWERS_SUBSTITUTE = Msg("Svar: ersättare", "Answers: substitute")
+COL_ANSWERS_NO = Msg("Svar: kommer inte", "Answers: not attending")
+COL_AGENDA_ADDED = Msg("Tillagda dagordningspunkter", "Agenda items added")
+MEETING_UNCONFIRMED = Msg("inte uppföljt", "not followed up")
+COL_ENDS = Msg("Slut", "Ends")
+COL_ORGANIZER = Msg("Arrangör", "Organiser")
+COL_TARGETS = Msg("Målgrupp", "Target organisations")
+COL_EXPECTED = Msg("Förväntade deltagare", "Expected participants")
+COL_REPORTED = Msg("Rapporterade deltagare", "Reported participants")
+COL_EVALUATION_TO = Msg("Utvärderingen skickades", "Evaluation sent")
+COL_NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
+COL_REGISTERED_BY = Msg("Registrerad eller rapporterad av", "Registered or reported by")
+EVALUATION_TO_CHANNEL = Msg("i en kanal", "in a channel")
+EVALUATION_TO_PEOPLE = Msg("privat till {count} deltagare", "privately to {count} participants")
+COL_PERIOD_START = Msg("Periodens början", "Period starts")
+COL_PERIOD_END = Msg("Periodens slut", "Period ends")
+PERSON_UNKNOWN = Msg("(namnet okänt)", "(name unknown)")
 EXPORT_NOT_AVAILABLE = Msg(
     "Uppgifterna finns inte i boten ännu.", "These figures are not in the bot yet."
 )
@@ -427,6 +564,17 @@ HOME_TODO_NEW_NEEDS = Msg(
 HOME_TODO_NO_CALL = Msg(
     "• {count} kommande möten utan utskickad kallelse: {meetings}",
     "• {count} coming meetings without a call sent: {meetings}",
+)
+HOME_TODO_UNCONFIRMED = Count(
+    Msg("", ""),
+    Msg(
+        "• 1 möte är inte uppföljt (ingen närvaro förd, inte bekräftat): {meetings}",
+        "• 1 meeting is not followed up (no attendance, not confirmed): {meetings}",
+    ),
+    Msg(
+        "• {count} möten är inte uppföljda (ingen närvaro förd, inte bekräftade): {meetings}",
+        "• {count} meetings are not followed up (no attendance, not confirmed): {meetings}",
+    ),
 )
 HOME_TODO_FAILED = Msg(
     "• {count} meddelanden eller filer kunde inte skickas",

@@ -1,6 +1,6 @@
 """Texts of the meeting rhythm: calls, answers, reminders, notices, lists and forms."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- names -----------------------------------------------------------------------------
 
@@ -156,6 +156,12 @@ CALL_HELD_BANNER = Msg(
     ":white_check_mark: *Mötet är genomfört.* Svaren nedan är de sista före mötet.",
     ":white_check_mark: *The meeting has been held.* The answers below are the last before it.",
 )
+CALL_UNCONFIRMED_BANNER = Msg(
+    ":hourglass: *Mötet är inte uppföljt.* Ingen närvaro är förd och ingen samverkansledare har "
+    "bekräftat att det hölls. Svaren nedan är de sista före mötet.",
+    ":hourglass: *The meeting has not been followed up.* No attendance is recorded and no "
+    "coordinator has confirmed that it was held. The answers below are the last before it.",
+)
 REASON_SUFFIX = Msg(" Skäl: {reason}", " Reason: {reason}")
 REASON_SERIES_CHANGED = Msg("mötesserien har ändrats", "the meeting series was changed")
 NO_ORGANIZATION_LABEL = Msg("Utan organisation", "No organisation")
@@ -166,9 +172,19 @@ REMINDER_CHANNEL = Msg(
     "⏰ *Påminnelse:* *{title}* {when}{location}. {attending} Har du inte svarat än? Gör det här.",
     "⏰ *Reminder:* *{title}* {when}{location}. {attending} Not answered yet? Please do so here.",
 )
-ATTENDING_COUNT = Msg(
-    "{count} organisationer har svarat att de kommer.",
-    "{count} organisations have answered that they attend.",
+ATTENDING_COUNT = Count(
+    Msg(
+        "Ingen organisation har svarat att den kommer än.",
+        "No organisation has answered that it attends yet.",
+    ),
+    Msg(
+        "En organisation har svarat att den kommer.",
+        "One organisation has answered that it attends.",
+    ),
+    Msg(
+        "{count} organisationer har svarat att de kommer.",
+        "{count} organisations have answered that they attend.",
+    ),
 )
 REMINDER_DM = Msg(
     "⏰ Hej! Du har inte svarat på kallelsen till *{title}* {when}{location}. Kommer du?",
@@ -204,6 +220,43 @@ FOLLOWUP_MESSAGE = Msg(
     "Stämmer närvaron? Markera också vilka behov som togs upp.",
     "*{title}* {when} is over. According to the answers *{count} of {total}* organisations "
     "attended. Is the attendance right? Also mark which needs were taken up.",
+)
+UNCONFIRMED_MESSAGE = Msg(
+    "*{title}* {when} är slut, men ingen svarade att de skulle komma och ingen närvaro är förd, "
+    "så mötet räknas inte som hållet. Hölls det? Svara med knapparna, så blir uppföljningen rätt.",
+    "*{title}* {when} is over, but nobody answered that they would attend and no attendance is "
+    "recorded, so the meeting does not count as held. Was it held? Answer with the buttons, so "
+    "that the follow-up is right.",
+)
+UNCONFIRMED_WORKING_GROUP = Msg(
+    "*{title}* {when} är slut, men ingen organisation svarade att den skulle komma, så ingen "
+    "närvaro är förd och mötet räknas inte som hållet. Hölls det? För in närvaron, eller säg att "
+    "det inte blev av.",
+    "*{title}* {when} is over, but no organisation answered that it would attend, so no "
+    "attendance is recorded and the meeting does not count as held. Was it held? Record the "
+    "attendance, or say that it did not take place.",
+)
+UNCONFIRMED_FALLBACK = Msg(
+    "{title} är inte uppföljt: hölls mötet?", "{title} is not followed up: was it held?"
+)
+BUTTON_CONFIRM_HELD = Msg("Mötet hölls", "It was held")
+BUTTON_NOT_HELD = Msg("Mötet blev inte av", "It did not take place")
+CONFIRMED_HELD = Msg(
+    "Sparat: *{title}* {when} räknas som hållet.", "Saved: *{title}* {when} counts as held."
+)
+CONFIRMED_NOT_HELD = Msg(
+    "Sparat: *{title}* {when} blev inte av och räknas inte som hållet.",
+    "Saved: *{title}* {when} did not take place and does not count as held.",
+)
+ALREADY_FOLLOWED_UP = Msg(
+    "*{title}* {when} är redan uppföljt: {status}. Inget har ändrats.",
+    "*{title}* {when} is followed up already: {status}. Nothing was changed.",
+)
+FOLLOWED_UP_HELD = Msg("det räknas som hållet", "it counts as held")
+FOLLOWED_UP_CANCELLED = Msg("det räknas som inställt", "it counts as cancelled")
+NOT_HELD_REASON = Msg(
+    "mötet blev inte av (enligt samverkansledarna)",
+    "the meeting did not take place (according to the coordinators)",
 )
 FOLLOWUP_FALLBACK = Msg(
     "{title} är avslutat: närvaro och behov", "{title} is over: attendance and needs"

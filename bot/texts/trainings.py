@@ -334,10 +334,7 @@ LIST_FOOTER = Msg(
 TOTALS_HEADER = Msg("Utbildningar {start} – {end}", "Trainings {start} – {end}")
 TOTALS_SUBJECT = Msg("*Per ämne*", "*Per subject*")
 TOTALS_ORGANIZATION = Msg("*Per arrangör*", "*Per organiser*")
-TOTALS_LINE = Msg(
-    "• *{name}*: {held} utbildningar, {participants} deltagare, {answers} svar{figures}",
-    "• *{name}*: {held} trainings, {participants} participants, {answers} answers{figures}",
-)
+TOTALS_LINE = Msg("• *{name}*: {participants}{figures}", "• *{name}*: {participants}{figures}")
 TOTALS_FIGURES = Msg(
     " · kunskap {before} → {after} ({change}; {shown} svar i visade resultat)",
     " · knowledge {before} → {after} ({change}; {shown} answers in results shown)",

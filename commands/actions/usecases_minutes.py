@@ -34,6 +34,7 @@ from commands.actions.usecases import Invalid, coordinators_only, create, needs_
 from commands.actions.values import MinutesForm
 from commands.edge.outcome import Done, Refusal
 from commands.meetings.notices import channel_for, refresh_call
+from commands.meetings.usecases_followup import settle_held
 from storage import actions as store
 from storage import meetings as meetings_store
 from storage import outbox
@@ -212,7 +213,7 @@ def save_minutes(
     minutes, new = store.save_minutes(
         session, meeting.id, draft.notes, draft.decisions, by=actor.user_id, now=now
     )
-    keys: list[OutboxKey] = []
+    keys: list[OutboxKey] = settle_held(bot, session, meeting)  # minutes follow a meeting up
     for number, action in enumerate(draft.actions, start=1):
         keys += create(
             bot,

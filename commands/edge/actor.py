@@ -21,16 +21,29 @@ EMAIL_RECHECK = timedelta(days=7)
 # While an ack is due, users.info gets one try of at most this long (seconds): what is
 # remembered serves meanwhile, and the answer must reach Slack within its 3 seconds.
 LOOKUP_BEFORE_ACK = 1
+NAME_MAX = 100  # people.display_name
+
+
+def profile_name(user: dict[str, object]) -> str:
+    """Return the name Slack's profile shows: the display name, else the full name, else ""."""
+    profile = user.get("profile")
+    fields = profile if isinstance(profile, dict) else {}
+    for name in (fields.get("display_name"), fields.get("real_name"), user.get("real_name")):
+        if isinstance(name, str) and name.strip():
+            return " ".join(name.split())[:NAME_MAX]
+    return ""
 
 
 def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
     """Find the actor's roles and organisation.
 
     In order: the configuration's members of an organisation; a coordinator's decision
-    (approved, or revoked: then no organisation); the e-mail domain, looked up with
-    users.info at most once every EMAIL_RECHECK (when Slack does not answer: an error, a
-    timeout, a refused connection, what is remembered is used; while an ack is due, the lookup
-    is one short try). A pending request gives no organisation (DESIGN.md, "Who may do what").
+    (approved, or revoked: then no organisation); the e-mail domain. users.info is asked at
+    most once every EMAIL_RECHECK (and once for a person whose name is not stored yet); it gives
+    the e-mail domain and the name Slack's profile shows, which is stored for the export and the
+    audit log. When Slack does not answer (an error, a timeout, a refused connection), what is
+    remembered is used; while an ack is due, the lookup is one short try. A pending request
+    gives no organisation (DESIGN.md, "Who may do what").
     """
     roles = roles_of(user_id, bot.config.roles)
     configured = configured_organization(user_id, bot.organizations)
@@ -39,11 +52,16 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
     now = bot.clock.now()
     with bot.db.reading() as session:
         person = get_person(session, user_id)
-        known = person is not None and (
-            person.organization_source in DECIDED
-            or (
-                person.email_checked_at is not None
-                and now - person.email_checked_at < EMAIL_RECHECK
+        decided = person is not None and person.organization_source in DECIDED
+        known = (
+            person is not None
+            and person.display_name is not None
+            and (
+                decided
+                or (
+                    person.email_checked_at is not None
+                    and now - person.email_checked_at < EMAIL_RECHECK
+                )
             )
         )
         organization = person.organization_id if person is not None else None
@@ -54,11 +72,15 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
     except (SlackApiError, SlackClientError, OSError) as exc:
         log.warning("users.info failed for a user: %s", type(exc).__name__)
         return Actor(user_id, organization, roles)
-    email = str(((info.get("user") or {}).get("profile") or {}).get("email") or "")
+    user = info.get("user") or {}
+    profile = user.get("profile") or {}
+    email = str(profile.get("email") or "")
     mapped = organization_for_email(email, bot.organizations) if email else None
     # Bookkeeping, not the person's work: counted apart from what the handler commits.
     with counting_commits(), bot.db.transaction() as session:
-        remember_email_lookup(session, user_id, mapped, now)
+        remember_email_lookup(session, user_id, mapped, now, display_name=profile_name(user))
+    if decided:
+        return Actor(user_id, organization, roles)
     return Actor(user_id, mapped, roles)
 
 

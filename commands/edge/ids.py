@@ -203,6 +203,8 @@ class Action(StrEnum):
     MEETING_MOVE_OPEN = "meeting_move_open"
     MEETING_CANCEL_OPEN = "meeting_cancel_open"
     MEETING_FOLLOWUP_OPEN = "meeting_followup_open"
+    MEETING_CONFIRM_HELD = "meeting_confirm_held"
+    MEETING_CONFIRM_NOT_HELD = "meeting_confirm_not_held"
     MEETING_SERIES_NEW = "meeting_series_new"
     MEETING_SERIES_EDIT = "meeting_series_edit"
     MEETING_SERIES_PAUSE = "meeting_series_pause"

@@ -13,6 +13,7 @@ from bot.texts import followup as t
 from commands import blocks as b
 from commands.edge.ids import Action, Block
 from storage import outbox
+from storage.meetings import unconfirmed_meetings
 from storage.summary import meetings_without_call, new_needs_count
 
 MEETINGS_NAMED = 5
@@ -31,12 +32,19 @@ def coordinator_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
             for start, title in meetings_without_call(session, bot.clock.now())
         ]
         failed = outbox.count_by_status(session).get(outbox.FAILED, 0)
+        unconfirmed = [
+            b.escape(f"{start.astimezone(tz).strftime('%Y-%m-%d')} {title}")
+            for start, title in unconfirmed_meetings(session)
+        ]
     lines = [tr(t.HOME_TODO)]
     if new_needs:
         lines.append(tr(t.HOME_TODO_NEW_NEEDS, count=new_needs))
     if no_call:
         named = ", ".join(no_call[:MEETINGS_NAMED])
         lines.append(tr(t.HOME_TODO_NO_CALL, count=len(no_call), meetings=named))
+    if unconfirmed:
+        named = ", ".join(unconfirmed[:MEETINGS_NAMED])
+        lines.append(tr.count(t.HOME_TODO_UNCONFIRMED, len(unconfirmed), meetings=named))
     if failed:
         lines.append(tr(t.HOME_TODO_FAILED, count=failed))
     if len(lines) == 1:

@@ -24,7 +24,8 @@ from bot.texts import followup as t
 from commands import blocks as b
 from commands.edge.codec import encode, encode_metadata
 from commands.edge.ids import Action, Block, Callback, Field
-from commands.followup.render_summary import MESSAGE_BLOCKS, local_date
+from commands.followup.render_parts import local_date
+from commands.followup.render_summary import MESSAGE_BLOCKS
 from commands.followup.values import ValueForm, ValueRef
 from storage.indicators import ValuePage
 from storage.models import IndicatorValue

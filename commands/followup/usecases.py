@@ -37,9 +37,9 @@ from commands.followup.render_indicators import (
 )
 from storage import audit, outbox
 from storage import indicators as store
+from storage.export import export_sheets
 from storage.models import IndicatorValue
 from storage.outbox import OutboxKey, UploadFile
-from storage.summary import export_sheets
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,11 @@ def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[
     """
     if not actor.in_collaboration:
         return Answer(c.NO_ORGANIZATION)
-    catalogue = {i.id: i for i in store.all_indicators(session)}
+    indicators = store.all_indicators(session)
+    catalogue = {i.id: i for i in indicators}
     return value_list(
         bot.texts,
-        store.latest_values(session),
+        store.latest_values(session, catalogue=indicators),
         catalogue,
         place_names(bot),
         bot.config.collaboration.tz,
@@ -172,14 +173,6 @@ def record_value(
     unit = b.escape(indicator.unit_label(tr))
     if recorded.value is None or recorded.unchanged:
         return Answer(t.VALUE_UNCHANGED, {"value": value, "unit": unit})
-    audit.record(
-        session,
-        actor=actor.user_id,
-        action="indicator_corrected" if recorded.replaced else "indicator_recorded",
-        subject=f"indicator_value:{recorded.value.id}",
-        now=now,
-        detail=f"{draft.indicator_id} {draft.place} {draft.period.label}",
-    )
     params = {
         "indicator": b.escape(indicator.label(tr)),
         "place": b.escape(names.get(draft.place, draft.place)),
@@ -187,6 +180,25 @@ def record_value(
         "value": value,
         "unit": unit,
     }
+    replaced = recorded.replaced
+    audit.record(
+        session,
+        actor=actor.user_id,
+        action="indicator_corrected" if replaced else "indicator_recorded",
+        subject=f"indicator_value:{recorded.value.id}",
+        now=now,
+        detail=f"{draft.indicator_id} {draft.place} {draft.period.label}",
+        label=f"{indicator.label(tr)}, {names.get(draft.place, draft.place)}, {draft.period.label}",
+        changes=[
+            (field, str(before) if before is not None else None, str(after))
+            for field, before, after in (
+                ("value", replaced.value if replaced else None, draft.value),
+                ("source", replaced.source if replaced else None, draft.source),
+                ("note", replaced.note if replaced else None, draft.note),
+            )
+            if after != before and (after or before)
+        ],
+    )
     if recorded.replaced is None:
         return Answer(t.VALUE_SAVED, params)
     old = describe_value(tr, recorded.replaced, bot.config.collaboration.tz)
@@ -209,7 +221,15 @@ def add_indicator(bot: BotContext, session: Session, actor: Actor, typed: Indica
     if not store.add_indicator(session, indicator, actor=actor.user_id, now=now):
         return Answer(errors=[FieldError("name", t.INDICATOR_EXISTS)])
     subject = f"indicator:{indicator.id}"
-    audit.record(session, actor=actor.user_id, action="indicator_added", subject=subject, now=now)
+    audit.record(
+        session,
+        actor=actor.user_id,
+        action="indicator_added",
+        subject=subject,
+        now=now,
+        label=indicator.label(tr),
+        changes=[("unit", None, indicator.unit_label(tr))],
+    )
     name, unit = b.escape(indicator.label(tr)), b.escape(indicator.unit_label(tr))
     return Answer(t.INDICATOR_SAVED, {"name": name, "unit": unit})
 

@@ -29,6 +29,8 @@ def surface(owners_summary: SummaryHook | None) -> Surface:
             Action.MEETING_MOVE_OPEN: click(changes.handle_move_button, MeetingRef),
             Action.MEETING_CANCEL_OPEN: click(changes.handle_cancel_button, MeetingRef),
             Action.MEETING_FOLLOWUP_OPEN: click(attendance.handle_followup_button, MeetingRef),
+            Action.MEETING_CONFIRM_HELD: click(attendance.handle_confirm_held, MeetingRef),
+            Action.MEETING_CONFIRM_NOT_HELD: click(attendance.handle_confirm_not_held, MeetingRef),
             Action.MEETING_SERIES_NEW: click(series.handle_series_new),
             Action.MEETING_SERIES_EDIT: click(series.handle_series_edit, SeriesRef),
             Action.MEETING_SERIES_PAUSE: click(series.handle_series_pause, SeriesRef),

@@ -1,4 +1,4 @@
-"""After a working-group meeting: the coordinators record attendance and the needs taken up."""
+"""After a meeting: the coordinators record attendance and the needs taken up, or follow it up."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from bot.domain.meetings import may_manage
 from bot.domain.organizations import OrganizationInfo
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Submission, Suggestion
-from commands.meetings import usecases
-from commands.meetings.replies import coordinator, finish_form, open_meeting_form
+from commands.meetings import usecases, usecases_followup
+from commands.meetings.replies import coordinator, finish_form, open_meeting_form, tell_outcome
 from commands.meetings.values import MeetingForm, MeetingRef
 from commands.needs.search import chosen_need_ids
 
@@ -27,7 +27,7 @@ def handle_attendance_submission(ix: Submission[MeetingForm]) -> None:
     attended = set(ix.form.selected_many(Field.MEETING_ATTENDED))
     needs = chosen_need_ids(ix.form.selected_many(Field.MEETING_NEEDS_TAKEN_UP))
     with ix.bot.db.transaction() as session:
-        outcome = usecases.record_attendance(
+        outcome = usecases_followup.record_attendance(
             ix.bot, session, coordinator(ix), ix.metadata.meeting, attended, needs
         )
     finish_form(ix, outcome)
@@ -41,3 +41,21 @@ def organizations_offered(ix: Suggestion) -> list[OrganizationInfo]:
 def manages(ix: Suggestion) -> bool:
     """Tell whether the person asking may manage meetings (by their configured roles)."""
     return may_manage(coordinator(ix))
+
+
+def handle_confirm_held(ix: Click[MeetingRef]) -> None:
+    """Confirm that an ended meeting nobody followed up was held (coordinators only)."""
+    with ix.bot.db.transaction() as session:
+        outcome = usecases_followup.confirm_meeting(
+            ix.bot, session, coordinator(ix), ix.value.meeting, held=True
+        )
+    tell_outcome(ix, outcome)
+
+
+def handle_confirm_not_held(ix: Click[MeetingRef]) -> None:
+    """Record that an ended meeting did not take place (coordinators only)."""
+    with ix.bot.db.transaction() as session:
+        outcome = usecases_followup.confirm_meeting(
+            ix.bot, session, coordinator(ix), ix.value.meeting, held=False
+        )
+    tell_outcome(ix, outcome)

@@ -18,7 +18,7 @@ from bot.domain.meetings import (
     MeetingKind,
     MeetingStatus,
     count_answers,
-    due_before,
+    send_time,
     to_local,
 )
 from bot.texts import meetings as t
@@ -145,7 +145,7 @@ def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> OutboxK
     payload = call_payload(bot, session, meeting)
     if status == outbox.PENDING:
         lead = timedelta(seconds=meeting.series.call_before_s)
-        due = due_before(meeting.start, lead, bot.config.collaboration.tz)
+        due = send_time(meeting.start, lead, bot.config.collaboration.tz)
         if store.replace_pending_payload(
             session, key, payload, due_at=due, expires_at=meeting.start
         ):

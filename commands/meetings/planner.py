@@ -20,14 +20,15 @@ from bot.config import slugify
 from bot.context import BotContext
 from bot.domain.meetings import (
     HORIZON,
+    WORKDAY_SHIFT_MAX,
     MeetingKind,
     MeetingStatus,
     OnHoliday,
     SeriesDraft,
     SeriesRule,
     count_answers,
-    due_before,
     plan_meetings,
+    send_time,
 )
 from bot.texts import meetings as t
 from commands.edge.surface import Planner
@@ -42,7 +43,12 @@ from commands.meetings.notices import (
     refresh_call,
     was_told,
 )
-from commands.meetings.render.messages import followup_message, personal_message, reminder_message
+from commands.meetings.render.messages import (
+    followup_message,
+    personal_message,
+    reminder_message,
+    unconfirmed_message,
+)
 from storage import meetings as store
 from storage import outbox
 from storage.models import Meeting, MeetingSeries
@@ -172,7 +178,7 @@ def _queue_reminders(bot: BotContext, session: Session, meeting: Meeting, now: d
     channel = channel_for(bot, meeting.series.kind)
     base = OutboxKey.meeting_reminder(meeting.id, meeting.revision)
     lead = timedelta(seconds=meeting.series.reminder_before_s)
-    due = due_before(meeting.start, lead, tz)
+    due = send_time(meeting.start, lead, tz)
     answers = store.answers_of(session, meeting.id)
     if channel is not None:
         attending = count_answers((a.organization_id, a.answer, a.substitute) for a in answers)
@@ -229,11 +235,12 @@ def queue_due(
     ]
     if not leads:
         return
-    for meeting in store.due_meetings(session, now, timedelta(seconds=max(leads) + 86400)):
+    lookahead = timedelta(seconds=max(leads) + 86400) + WORKDAY_SHIFT_MAX
+    for meeting in store.due_meetings(session, now, lookahead):
         series = meeting.series
         channel = channel_for(bot, series.kind)
-        call_due = due_before(meeting.start, timedelta(seconds=series.call_before_s), tz)
-        reminder_due = due_before(meeting.start, timedelta(seconds=series.reminder_before_s), tz)
+        call_due = send_time(meeting.start, timedelta(seconds=series.call_before_s), tz)
+        reminder_due = send_time(meeting.start, timedelta(seconds=series.reminder_before_s), tz)
         call = OutboxKey.meeting_call(meeting.id)
         reminder = OutboxKey.meeting_reminder(meeting.id, meeting.revision)  # again when moved
         wanted = []
@@ -260,40 +267,55 @@ def queue_due(
             owners_summary is not None
             and series.kind == MeetingKind.OWNERS.value
             and summary
-            and now >= due_before(meeting.start, timedelta(seconds=summary), tz)
+            and now >= send_time(meeting.start, timedelta(seconds=summary), tz)
         ):
             _run_summary_hook(bot, session, meeting, owners_summary)
 
 
 def close_ended(bot: BotContext, session: Session, now: datetime) -> None:
-    """Mark ended meetings held, record attendance from the answers, prompt the coordinators."""
+    """Close ended meetings: held with the attendance the answers give, else not followed up.
+
+    A meeting counts as held only when attendance was recorded (here from the answers, or by
+    a coordinator) or a coordinator confirmed it. The coordinators are asked once, through the
+    outbox, to check the attendance of a held working-group meeting, or to follow up a meeting
+    with no attendance: it was held after all, or it did not take place.
+    """
     tr, tz = bot.texts, bot.config.collaboration.tz
     for meeting in store.ended_meetings(session, now):
-        if not store.mark_held(session, meeting.id, now):
-            continue
-        session.expire(meeting, ["status", "updated_at"])
         answers = store.answers_of(session, meeting.id)
         counted = count_answers((a.organization_id, a.answer, a.substitute) for a in answers)
         attending = {org for org, a in counted.items() if org and a.attending}
-        if not store.attendance_of(session, meeting.id):
+        recorded = store.attendance_of(session, meeting.id)
+        held = bool(recorded or attending)
+        status = MeetingStatus.HELD if held else MeetingStatus.UNCONFIRMED
+        if not store.close_meeting(session, meeting.id, status, now):
+            continue
+        session.expire(meeting, ["status", "updated_at"])
+        if not recorded and attending:
             store.record_attendance(
                 session, meeting.id, attending, source="answers", recorded_by=None, now=now
             )
         refresh_call(bot, session, meeting)
         coordinators = bot.config.channels.coordinators
-        if meeting.series.kind == MeetingKind.WORKING_GROUP.value and coordinators:
-            payload = followup_message(
-                tr, tz, info_of(bot, meeting), len(attending), len(bot.organizations)
-            )
-            outbox.enqueue(
-                session,
-                key=OutboxKey.meeting_followup(meeting.id),
-                kind="meeting_followup",
-                channel=coordinators,
-                payload=payload,
-                now=now,
-                expires_at=meeting.end + FOLLOWUP_WINDOW,
-            )
+        if not coordinators:
+            continue
+        info = info_of(bot, meeting)
+        if held and meeting.series.kind != MeetingKind.WORKING_GROUP.value:
+            continue
+        if held:
+            present = len(recorded) if recorded else len(attending)
+            payload = followup_message(tr, tz, info, present, len(bot.organizations))
+        else:
+            payload = unconfirmed_message(tr, tz, info)
+        outbox.enqueue(
+            session,
+            key=OutboxKey.meeting_followup(meeting.id),
+            kind="meeting_followup",
+            channel=coordinators,
+            payload=payload,
+            now=now,
+            expires_at=meeting.end + FOLLOWUP_WINDOW,
+        )
 
 
 def planner(owners_summary: SummaryHook | None) -> Planner:

@@ -8,7 +8,7 @@ transaction is committed, and tells the person what the outcome says.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from slack_sdk.models.views import View
@@ -38,7 +38,8 @@ from commands.meetings.notices import (
 from commands.meetings.queries import CALENDAR_MEETINGS, calendar_file, coming_for
 from commands.meetings.render.forms import attendance_form
 from commands.meetings.render.messages import name_of
-from commands.needs.usecases import Done, Refusal, move_need
+from commands.meetings.render.phrases import when
+from commands.needs.usecases import Done, Refusal
 from storage import audit, outbox
 from storage import meetings as store
 from storage.models import Meeting
@@ -64,13 +65,43 @@ def phrases(bot: BotContext, meeting: Meeting) -> dict[str, str]:
 
 
 def audit_entry(
-    bot: BotContext, session: Session, actor: Actor, action: str, subject: str, detail: str = ""
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    action: str,
+    subject: str,
+    detail: str = "",
+    *,
+    label: str = "",
+    changes: Sequence[audit.Change] = (),
 ) -> None:
     """Write the audit entry of what the actor did, in the use case's unit of work."""
-    now = bot.clock.now()
     audit.record(
-        session, actor=actor.user_id, action=action, subject=subject, now=now, detail=detail
+        session,
+        actor=actor.user_id,
+        action=action,
+        subject=subject,
+        now=bot.clock.now(),
+        detail=detail,
+        label=label,
+        changes=changes,
     )
+
+
+def meeting_entry(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    action: str,
+    meeting: Meeting,
+    detail: str = "",
+    changes: Sequence[audit.Change] = (),
+) -> None:
+    """Audit what the actor did to a meeting, keeping its title and time as they were."""
+    info = info_of(bot, meeting)
+    label = f"{info.title} {when(bot.texts, info.start, info.end, bot.config.collaboration.tz)}"
+    subject = f"meeting:{meeting.id}"
+    audit_entry(bot, session, actor, action, subject, detail, label=label, changes=changes)
 
 
 def coordinators_only(bot: BotContext) -> Refusal:
@@ -89,7 +120,7 @@ def _coming(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:
     return meeting
 
 
-def _ended(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:
+def ended_meeting(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:
     """Return a meeting whose attendance can be recorded (it has ended), or why not."""
     if meeting is None or meeting.status in {
         MeetingStatus.DROPPED.value,
@@ -142,7 +173,7 @@ def meeting_form(
     if manage and not may_manage(actor):
         return coordinators_only(bot)
     if ended:
-        meeting = _ended(bot, store.get_meeting(session, meeting_id))
+        meeting = ended_meeting(bot, store.get_meeting(session, meeting_id))
     else:
         meeting = coming_meeting(bot, session, actor, meeting_id, manage=manage)
     return meeting if isinstance(meeting, Refusal) else build(session, meeting)
@@ -240,9 +271,7 @@ def invite_communicators(
         if store.invite(session, meeting.id, person, actor.user_id, now)
     ]
     if keys:
-        audit_entry(
-            bot, session, actor, "meeting_invited", f"meeting:{meeting.id}", ",".join(communicators)
-        )
+        meeting_entry(bot, session, actor, "meeting_invited", meeting, ",".join(communicators))
     mentions = ", ".join(f"<@{person}>" for person in communicators)
     return Done(keys, t.INVITE_DONE if keys else t.INVITE_ALREADY, {"users": mentions})
 
@@ -274,9 +303,10 @@ def _changed(
     told: Told,
     action: str,
     detail: str,
+    changes: Sequence[audit.Change] = (),
 ) -> Done:
     """Audit a change of a meeting; return what to send and what to tell the coordinator."""
-    audit_entry(bot, session, actor, action, f"meeting:{meeting.id}", detail)
+    meeting_entry(bot, session, actor, action, meeting, detail, changes)
     params = {"told": _told_text(bot, told), **phrases(bot, meeting)}
     return Done(told.keys, CHANGE_DONE[action], params)
 
@@ -291,11 +321,15 @@ def move_meeting(
     meeting = _managed(bot, session, actor, meeting_id)
     if isinstance(meeting, Refusal):
         return meeting
+    old_start = meeting.start.isoformat()
     end, location = start + (meeting.end - meeting.start), meeting.location
     told = apply_move(
         bot, session, meeting, start=start, end=end, location=location, reason=reason, manual=True
     )
-    return _changed(bot, session, actor, meeting, told, "meeting_moved", start.isoformat())
+    changes = [("start", old_start, start.isoformat()), ("reason", None, reason)]
+    return _changed(
+        bot, session, actor, meeting, told, "meeting_moved", start.isoformat(), changes
+    )
 
 
 def cancel_meeting(
@@ -305,43 +339,13 @@ def cancel_meeting(
     meeting = _managed(bot, session, actor, meeting_id)
     if isinstance(meeting, Refusal):
         return meeting
+    old_status = meeting.status
     told = apply_cancel(bot, session, meeting, reason=reason)
-    return _changed(bot, session, actor, meeting, told, "meeting_cancelled", reason)
-
-
-def record_attendance(
-    bot: BotContext,
-    session: Session,
-    actor: Actor,
-    meeting_id: int,
-    attended: set[str],
-    need_ids: list[int],
-) -> Done | Refusal:
-    """Record which organisations attended an ended meeting, and mark the needs taken up.
-
-    Unknown organisations are left out; a need that is no longer new stays where it is.
-    """
-    if not may_manage(actor):
-        return coordinators_only(bot)
-    meeting = _ended(bot, store.get_meeting(session, meeting_id))
-    if isinstance(meeting, Refusal):
-        return meeting
-    now = bot.clock.now()
-    present = attended & {o.id for o in bot.organizations}
-    store.record_attendance(
-        session, meeting.id, present, source="coordinator", recorded_by=actor.user_id, now=now
-    )
-    keys: list[OutboxKey] = []
-    moved = 0
-    for need_id in need_ids:
-        outcome = move_need(bot, session, actor, need_id, NeedStatus.NEW, NeedStatus.TAKEN_UP)
-        if isinstance(outcome, Done):
-            keys += outcome.keys
-            moved += 1
-    detail = f"organizations={len(present)} needs={moved}"
-    audit_entry(bot, session, actor, "meeting_attendance", f"meeting:{meeting.id}", detail)
-    params = {"count": len(present), "needs": moved, **phrases(bot, meeting)}
-    return Done(keys, t.ATTENDANCE_SAVED, params)
+    changes = [
+        ("meeting_status", old_status, MeetingStatus.CANCELLED.value),
+        ("reason", None, reason),
+    ]
+    return _changed(bot, session, actor, meeting, told, "meeting_cancelled", reason, changes)
 
 
 def send_calendar(bot: BotContext, session: Session, actor: Actor) -> Done | Refusal:

@@ -118,7 +118,15 @@ def submit_need(
         OutboxKey.need_created(need.id),
         bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
     )
-    audit.record(session, actor=user, action="need_created", subject=f"need:{need.id}", now=now)
+    audit.record(
+        session,
+        actor=user,
+        action="need_created",
+        subject=f"need:{need.id}",
+        now=now,
+        label=need.title,
+        changes=[("organization", None, need.organization_id)],
+    )
     return Done(keys)
 
 
@@ -172,6 +180,19 @@ def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -
     return None
 
 
+def need_fields(need: Need) -> dict[str, str]:
+    """Return a need's fields that a person edits, as the audit log keeps them."""
+    return {
+        "organization": need.organization_id,
+        "title": need.title,
+        "description": need.description,
+        "focus_area": need.focus_area,
+        "municipalities": ",".join(need.municipalities),
+        "urgency": need.urgency,
+        "support": ",".join(need.support),
+    }
+
+
 def edit_need(
     bot: BotContext, session: Session, actor: Actor, need_id: int, draft: NeedDraft
 ) -> Done | Refusal:
@@ -181,15 +202,19 @@ def edit_need(
     if refusal is not None:
         return refusal
     assert need is not None
+    before = need_fields(need)
     store.edit_need(session, need, draft, actor=actor.user_id, now=bot.clock.now())
     session.flush()
     keys = _queue_card(bot, session, need, update=True)
+    after = need_fields(need)
     audit.record(
         session,
         actor=actor.user_id,
         action="need_edited",
         subject=f"need:{need_id}",
         now=bot.clock.now(),
+        label=need.title,
+        changes=[(key, before[key], after[key]) for key in after if before[key] != after[key]],
     )
     return Done(keys, t.CONFIRM_EDITED, {"id": need_id})
 
@@ -267,6 +292,9 @@ def move_need(
         keys += _queue_notice(
             bot, session, need.submitted_by, OutboxKey.need_notice(need.id), notice
         )
+    changes: list[audit.Change] = [("need_status", expected.value, target.value)]
+    if reason:
+        changes.append(("reason", None, reason))
     audit.record(
         session,
         actor=actor.user_id,
@@ -274,6 +302,8 @@ def move_need(
         subject=f"need:{need.id}",
         now=now,
         detail=reason or "",
+        label=need.title,
+        changes=changes,
     )
     done = t.CONFIRM_WITHDRAWN if withdraw else t.MOVED_EPHEMERAL
     return Done(keys, done, {"id": need_id, "status": bot.texts(STATUS_LABELS[target])})

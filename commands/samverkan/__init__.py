@@ -11,6 +11,7 @@ from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Subcommand, Subcommands, Surface, click, form
 from commands.samverkan import listeners as on
 from commands.samverkan import membership
+from commands.samverkan.audit import audit
 from commands.samverkan.usecases import plan_waiting_requests
 from commands.samverkan.values import MemberRef, RequestRef
 
@@ -24,7 +25,7 @@ def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Sur
     table = Subcommands(
         [
             Subcommand(("hjälp", "hjalp", "help", "?"), on.help_handler(lines)),
-            Subcommand(("logg", "log", "audit"), on.audit),
+            Subcommand(("logg", "log", "audit"), audit),
             Subcommand(("organisation", "organization", "org"), membership.organization),
             *subcommands,
         ]

@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.texts import Msg, Texts
-from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands import blocks as b
 from commands.edge.interaction import Command
 from commands.edge.surface import CommandHandler, Subcommands
-from storage import audit as audit_log
-
-AUDIT_LINES = 40
 
 
 def help_text(texts: Texts, name: str, lines: Sequence[Msg]) -> str:
@@ -49,24 +45,3 @@ def umbrella(table: Subcommands, lines: Sequence[Msg]) -> CommandHandler:
     return handle_samverkan
 
 
-def audit(ix: Command) -> None:
-    """Show the latest entries of the audit log (coordinators only)."""
-    if not ix.actor.is_coordinator:
-        ix.answer(c.NOT_ALLOWED, who=ix.text(c.WHO_COORDINATORS))
-        return
-    tz = ix.bot.config.collaboration.tz
-    with ix.bot.db.reading() as session:
-        lines = [
-            ix.text(
-                t.AUDIT_LINE,
-                at=entry.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-                actor=f"<@{entry.actor}>" if entry.actor[:1] in "UW" else entry.actor,
-                action=entry.action,
-                subject=b.escape(entry.subject),
-            )
-            for entry in audit_log.recent(session, AUDIT_LINES)
-        ]
-    heading = ix.text(t.AUDIT_HEADER)
-    chunks = b.chunk_lines(lines) or [ix.text(t.AUDIT_EMPTY)]
-    blocks = [b.header(heading), *(b.section(chunk) for chunk in chunks)]
-    ix.respond(text=heading, blocks=b.blocks_dict(blocks))

@@ -10,6 +10,7 @@ from slack_sdk.models.blocks import SectionBlock
 
 from bot.domain.trainings import SUBJECT_LABELS, SUBJECT_TOPICS, Subject
 from bot.texts import Texts
+from bot.texts import followup as ft
 from bot.texts import trainings as t
 from commands import blocks as b
 from storage.models import Training
@@ -93,3 +94,28 @@ def where_text(tr: Texts, training: Training) -> str:
 def sections(lines: Sequence[str]) -> list[SectionBlock]:
     """Return lines as few sections as Slack's limit allows, never splitting a line."""
     return [b.section(chunk) for chunk in b.chunk_lines(lines, TEXT_SECTION_MAX)]
+
+
+def participants_phrase(
+    tr: Texts,
+    *,
+    held: int,
+    registered: int,
+    reported: int,
+    expected_participants: int,
+    reported_participants: int,
+    answers: int,
+) -> str:
+    """Say trainings held and their participants by kind, never added together.
+
+    Expected participants (registrations) and answers are said when trainings were
+    registered, participants reported back when trainings were reported; zero in words.
+    """
+    said = [tr.count(ft.TRAININGS_COUNT, held)]
+    if registered:
+        said.append(tr.count(ft.PARTICIPANTS_EXPECTED, expected_participants))
+    if reported:
+        said.append(tr.count(ft.PARTICIPANTS_REPORTED, reported_participants))
+    if registered:
+        said.append(tr.count(ft.PARTICIPANTS_ANSWERED, answers))
+    return ", ".join(said)

@@ -50,6 +50,7 @@ class TrainingChoices:
     organizations: list[OrganizationInfo]
     offers_needs: bool  # whether any need is open, to link the training to
     default_channel: str | None
+    own_organization: str | None = None  # the organiser chosen already, when it is offered
 
 
 def _participants(field: Field) -> NumberInputElement:
@@ -72,14 +73,16 @@ def _subject_input(tr: Texts, field: Field) -> InputBlock:
 
 
 def _organization_input(
-    label: str, field: Field, organizations: list[OrganizationInfo]
+    label: str, field: Field, organizations: list[OrganizationInfo], own: str | None = None
 ) -> InputBlock:
-    """Return a choice of organisation, chosen already when there is only one."""
+    """Return a choice of organisation: the person's own chosen already, or the only one."""
+    offered = [o.id for o in organizations]
+    initial = own if own in offered else (offered[0] if len(offered) == 1 else None)
     return b.select_input(
         label,
         field,
         organization_options(organizations),
-        initial=organizations[0].id if len(organizations) == 1 else None,
+        initial=initial,
         served=True,
     )
 
@@ -95,7 +98,9 @@ def training_form(tr: Texts, choices: TrainingChoices) -> View:
         b.input_block(
             tr(t.END), TimePickerElement(action_id=Field.TRAINING_END), hint=tr(t.END_HINT)
         ),
-        _organization_input(tr(t.ORGANIZER), Field.TRAINING_ORGANIZER, choices.organizers),
+        _organization_input(
+            tr(t.ORGANIZER), Field.TRAINING_ORGANIZER, choices.organizers, choices.own_organization
+        ),
         b.multi_select_input(
             tr(t.TARGETS),
             Field.TRAINING_TARGETS,

@@ -15,6 +15,7 @@ from commands.edge.ids import Block
 from commands.trainings.render_format import (
     decimal,
     local_date,
+    participants_phrase,
     sections,
     signed,
     subject_label,
@@ -84,14 +85,16 @@ def _totals_line(tr: Texts, name: str, totals: SubjectTotals | OrganizationTotal
             change=signed(tr, totals.mean_after - totals.mean_before, 2),
             shown=totals.shown_answers,
         )
-    return tr(
-        t.TOTALS_LINE,
-        name=b.escape(name),
+    said = participants_phrase(
+        tr,
         held=totals.trainings_held,
-        participants=totals.participants,
+        registered=totals.registered,
+        reported=totals.reported,
+        expected_participants=totals.expected_participants,
+        reported_participants=totals.reported_participants,
         answers=totals.answers,
-        figures=figures,
     )
+    return tr(t.TOTALS_LINE, name=b.escape(name), participants=said, figures=figures)
 
 
 def totals_message(

@@ -71,10 +71,16 @@ def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
 def audit_training(
     session: Session, actor: Actor, action: str, training: Training, now: datetime, detail: str = ""
 ) -> None:
-    """Write the audit entry of something the actor did to a training."""
+    """Write the audit entry of something the actor did to a training (keeping its title)."""
     subject = f"training:{training.id}"
     audit.record(
-        session, actor=actor.user_id, action=action, subject=subject, now=now, detail=detail
+        session,
+        actor=actor.user_id,
+        action=action,
+        subject=subject,
+        now=now,
+        detail=detail,
+        label=training.title,
     )
 
 
@@ -88,6 +94,7 @@ def training_choices(bot: BotContext, session: Session, actor: Actor) -> Trainin
         organizations=list(bot.organizations),
         offers_needs=any_needs(session, OPEN_STATUSES),
         default_channel=bot.config.channels.working_group,
+        own_organization=actor.organization_id,
     )
 
 

@@ -49,6 +49,7 @@ class Person(Base):
         ForeignKey("organizations.id"), nullable=True
     )
     organization_source: Mapped[str] = mapped_column(String(10), default="none")
+    display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
     email_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -96,6 +97,9 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(100))
     detail: Mapped[str] = mapped_column(Text, default="")
+    # What the entry is about as it was then ({"label": ...}) and what changed
+    # ({"changes": [[field, old, new], ...]}); None for entries from before it was kept.
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class ProcessedRequest(Base):

@@ -160,6 +160,8 @@ def call_message(tr: Texts, tz: ZoneInfo, content: CallContent) -> dict[str, Any
         blocks.append(b.section(tr(t.CALL_CANCELLED_BANNER, reason=reason)))
     elif meeting.status is MeetingStatus.HELD:
         blocks.append(b.section(tr(t.CALL_HELD_BANNER)))
+    elif meeting.status is MeetingStatus.UNCONFIRMED:
+        blocks.append(b.section(tr(t.CALL_UNCONFIRMED_BANNER)))
     facts = [tr(t.CALL_WHEN, when=moment)]
     facts.append(
         tr(t.CALL_WHERE, location=b.escape(meeting.location))
@@ -221,7 +223,7 @@ def reminder_message(
         t.REMINDER_CHANNEL,
         **named,
         location=location_suffix(tr, meeting.location),
-        attending=tr(t.ATTENDING_COUNT, count=attending),
+        attending=tr.count(t.ATTENDING_COUNT, attending),
     )
     blocks = [b.section(text), rsvp_actions(tr, meeting.id, "reminder", invite=invite)]
     return {"text": tr(t.REMINDER_FALLBACK, **named), "blocks": b.blocks_dict(blocks)}
@@ -266,6 +268,31 @@ def followup_message(
         minutes_buttons(tr, meeting.id, "followup"),
     ]
     fallback = tr(t.FOLLOWUP_FALLBACK, title=b.escape(meeting.title))
+    return {"text": fallback, "blocks": b.blocks_dict(blocks)}
+
+
+def unconfirmed_message(tr: Texts, tz: ZoneInfo, meeting: MeetingInfo) -> dict[str, Any]:
+    """Return the coordinators' question about an ended meeting with no attendance: was it held?
+
+    A working-group meeting gets the attendance form's button (recording attendance confirms
+    it); any other gets "it was held"; both get "it did not take place".
+    """
+    working = meeting.kind is MeetingKind.WORKING_GROUP
+    msg = t.UNCONFIRMED_WORKING_GROUP if working else t.UNCONFIRMED_MESSAGE
+    text = tr(msg, **name_of(tr, tz, meeting))
+    value = encode(MeetingRef(meeting=meeting.id))
+    label, action = (
+        (t.BUTTON_FOLLOWUP, Action.MEETING_FOLLOWUP_OPEN)
+        if working
+        else (t.BUTTON_CONFIRM_HELD, Action.MEETING_CONFIRM_HELD)
+    )
+    held = b.button(tr(label), action, value, style="primary")
+    not_held = b.button(tr(t.BUTTON_NOT_HELD), Action.MEETING_CONFIRM_NOT_HELD, value)
+    blocks = [
+        b.section(text),
+        b.actions([held, not_held], block_id=buttons_block_id(meeting.id, "followup")),
+    ]
+    fallback = tr(t.UNCONFIRMED_FALLBACK, title=b.escape(meeting.title))
     return {"text": fallback, "blocks": b.blocks_dict(blocks)}
 
 

@@ -1,0 +1,111 @@
+"""Use cases after a meeting: record its attendance, confirm it was held or did not take place.
+
+A meeting counts as held only when attendance was recorded or a coordinator confirmed it
+(bot.domain.meetings.MeetingStatus); these use cases are how the coordinators follow one up.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from bot.context import BotContext
+from bot.domain.access import Actor
+from bot.domain.meetings import MeetingStatus, may_manage
+from bot.domain.needs import NeedStatus
+from bot.texts import meetings as t
+from commands.meetings.notices import refresh_call
+from commands.meetings.usecases import coordinators_only, ended_meeting, meeting_entry, phrases
+from commands.needs.usecases import Done, Refusal, move_need
+from storage import meetings as store
+from storage.models import Meeting
+from storage.outbox import OutboxKey
+
+FOLLOWED_UP = {
+    MeetingStatus.HELD.value: t.FOLLOWED_UP_HELD,
+    MeetingStatus.CANCELLED.value: t.FOLLOWED_UP_CANCELLED,
+}
+
+
+def _settle(bot: BotContext, session: Session, meeting: Meeting, status: MeetingStatus) -> bool:
+    """Settle a meeting not yet followed up as status; tell whether this call did it."""
+    reason = bot.texts(t.NOT_HELD_REASON) if status is MeetingStatus.CANCELLED else ""
+    settled = store.follow_up(session, meeting.id, status, bot.clock.now(), reason)
+    if settled:
+        session.expire(meeting, ["status", "updated_at", "cancel_reason"])
+    return settled
+
+
+def settle_held(bot: BotContext, session: Session, meeting: Meeting) -> list[OutboxKey]:
+    """Count a meeting not yet followed up as held (its attendance was recorded); return the
+    key of its call's update, if this call settled it."""
+    if not _settle(bot, session, meeting, MeetingStatus.HELD):
+        return []
+    key = refresh_call(bot, session, meeting)
+    return [key] if key else []
+
+
+def record_attendance(
+    bot: BotContext,
+    session: Session,
+    actor: Actor,
+    meeting_id: int,
+    attended: set[str],
+    need_ids: list[int],
+) -> Done | Refusal:
+    """Record which organisations attended an ended meeting, and mark the needs taken up.
+
+    Recording attendance follows the meeting up: one not followed up counts as held from now
+    on. Unknown organisations are left out; a need that is no longer new stays where it is.
+    """
+    if not may_manage(actor):
+        return coordinators_only(bot)
+    meeting = ended_meeting(bot, store.get_meeting(session, meeting_id))
+    if isinstance(meeting, Refusal):
+        return meeting
+    now = bot.clock.now()
+    before = sorted(store.attendance_of(session, meeting.id))
+    present = attended & {o.id for o in bot.organizations}
+    store.record_attendance(
+        session, meeting.id, present, source="coordinator", recorded_by=actor.user_id, now=now
+    )
+    old_status = meeting.status
+    keys = settle_held(bot, session, meeting)
+    moved = 0
+    for need_id in need_ids:
+        outcome = move_need(bot, session, actor, need_id, NeedStatus.NEW, NeedStatus.TAKEN_UP)
+        if isinstance(outcome, Done):
+            keys += outcome.keys
+            moved += 1
+    changes = [("attendance", ",".join(before) or None, ",".join(sorted(present)) or None)]
+    if old_status != meeting.status:
+        changes.append(("meeting_status", old_status, meeting.status))
+    detail = f"organizations={len(present)} needs={moved}"
+    meeting_entry(bot, session, actor, "meeting_attendance", meeting, detail, changes)
+    params = {"count": len(present), "needs": moved, **phrases(bot, meeting)}
+    return Done(keys, t.ATTENDANCE_SAVED, params)
+
+
+def confirm_meeting(
+    bot: BotContext, session: Session, actor: Actor, meeting_id: int, *, held: bool
+) -> Done | Refusal:
+    """Follow up an ended meeting: it was held, or it did not take place (coordinators only).
+
+    A meeting followed up already stays as it is, and the coordinator hears how it counts.
+    The call message shows the outcome; the change is audited.
+    """
+    if not may_manage(actor):
+        return coordinators_only(bot)
+    meeting = ended_meeting(bot, store.get_meeting(session, meeting_id))
+    if isinstance(meeting, Refusal):
+        return meeting
+    old_status = meeting.status
+    target = MeetingStatus.HELD if held else MeetingStatus.CANCELLED
+    if not _settle(bot, session, meeting, target):
+        status = bot.texts(FOLLOWED_UP.get(meeting.status, t.FOLLOWED_UP_HELD))
+        return Done([], t.ALREADY_FOLLOWED_UP, {"status": status, **phrases(bot, meeting)})
+    key = refresh_call(bot, session, meeting)
+    action = "meeting_confirmed" if held else "meeting_not_held"
+    changes = [("meeting_status", old_status, target.value)]
+    meeting_entry(bot, session, actor, action, meeting, changes=changes)
+    msg = t.CONFIRMED_HELD if held else t.CONFIRMED_NOT_HELD
+    return Done([key] if key else [], msg, phrases(bot, meeting))
