@@ -246,12 +246,22 @@ def close_meeting(session: Session, meeting_id: int, status: MeetingStatus, now:
 
 
 def follow_up(
-    session: Session, meeting_id: int, status: MeetingStatus, now: datetime, reason: str = ""
+    session: Session,
+    meeting_id: int,
+    status: MeetingStatus,
+    now: datetime,
+    reason: str = "",
+    *,
+    overrule_held: bool = False,
 ) -> bool:
     """Settle an ended meeting not yet followed up as held or cancelled; tell whether this did it.
 
-    Only a meeting still scheduled (ended before the planner closed it) or unconfirmed moves.
+    Only a meeting still scheduled (ended before the planner closed it) or unconfirmed moves;
+    with overrule_held, one counted as held may be cancelled too.
     """
+    settled = [MeetingStatus.SCHEDULED.value, MeetingStatus.UNCONFIRMED.value]
+    if overrule_held:
+        settled.append(MeetingStatus.HELD.value)
     values: dict[str, object] = {"status": status.value, "updated_at": now}
     if status is MeetingStatus.CANCELLED:
         values["cancel_reason"] = reason
@@ -259,7 +269,7 @@ def follow_up(
         update(Meeting)
         .where(
             Meeting.id == meeting_id,
-            Meeting.status.in_([MeetingStatus.SCHEDULED.value, MeetingStatus.UNCONFIRMED.value]),
+            Meeting.status.in_(settled),
             Meeting.end <= now,
         )
         .values(**values)

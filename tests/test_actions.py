@@ -14,6 +14,7 @@ from bot.domain.trainings import ReportDraft, Subject
 from bot.texts import Texts
 from bot.texts import actions as t
 from bot.texts import common as c
+from bot.texts import meetings as mt
 from commands.actions.values import ActionRef, NewAction
 from commands.edge.codec import encode
 from commands.edge.ids import Action as ActionId
@@ -510,7 +511,7 @@ def test_a_meeting_not_held_counts_as_cancelled_and_takes_no_minutes(bot: Runnin
     with bot.bot.db.reading() as session:
         meeting = session.get(Meeting, meeting_id(bot))
         assert meeting is not None
-        assert (meeting.status, meeting.cancel_reason) == ("cancelled", tr(t.NOT_HELD_REASON))
+        assert (meeting.status, meeting.cancel_reason) == ("cancelled", tr(mt.NOT_HELD_REASON))
         assert meetings_store.attendance_of(session, meeting.id) == set()
         assert meetings_store.meetings_held(session, NOW, bot.clock.now(), "working_group") == 0
     assert "Mötet är inställt" in all_text(call_of(bot)["blocks"])

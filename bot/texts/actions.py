@@ -451,7 +451,6 @@ NOT_HELD_CONFIRM_TEXT = Msg(
     "The meeting then counts as cancelled everywhere: in attendance, the summary and the export.",
 )
 NOT_HELD_CONFIRM_YES = Msg("Ja, det blev inte av", "Yes, not held")
-NOT_HELD_REASON = Msg("Mötet blev inte av.", "The meeting was not held.")
 NOT_HELD_DONE = Msg(
     "*{title}* {when} är markerat som inte genomfört och räknas nu som inställt.",
     "*{title}* {when} is marked as not held and now counts as cancelled.",

@@ -33,8 +33,8 @@ from commands.actions.render_minutes import MinutesLine, MinutesView, minutes_li
 from commands.actions.usecases import Invalid, coordinators_only, create, needs_for_form, record
 from commands.actions.values import MinutesForm
 from commands.edge.outcome import Done, Refusal
-from commands.meetings.notices import channel_for, refresh_call
-from commands.meetings.usecases_followup import settle_held
+from commands.meetings.notices import channel_for
+from commands.meetings.usecases_followup import not_held, settle_held
 from storage import actions as store
 from storage import meetings as meetings_store
 from storage import outbox
@@ -257,20 +257,12 @@ def mark_not_held(
         return meeting
     if store.minutes_of(session, meeting.id) is not None:
         return Refusal(t.NOT_HELD_HAS_MINUTES)
-    now = bot.clock.now()
-    meeting.status = MeetingStatus.CANCELLED.value
-    meeting.cancel_reason = bot.texts(t.NOT_HELD_REASON)
-    meeting.revision += 1
-    meeting.updated_at = now
-    meetings_store.record_attendance(
-        session, meeting.id, [], source="coordinator", recorded_by=actor.user_id, now=now
-    )
-    meetings_store.supersede_pending(session, meeting.id)
-    session.flush()
-    key = refresh_call(bot, session, meeting)
-    record(bot, session, actor, "meeting_not_held", f"meeting:{meeting.id}")
     named = p.meeting_named(bot.texts, meeting, bot.config.collaboration.tz)
-    return Done([key] if key else [], t.NOT_HELD_DONE, named)
+    keys = not_held(bot, session, meeting, overrule_held=True)
+    if keys is None:
+        return Done([], t.NOT_HELD_DONE, named)  # it counts as cancelled already
+    record(bot, session, actor, "meeting_not_held", f"meeting:{meeting.id}")
+    return Done(keys, t.NOT_HELD_DONE, named)
 
 
 def show_minutes(

@@ -26,19 +26,44 @@ FOLLOWED_UP = {
 }
 
 
-def _settle(bot: BotContext, session: Session, meeting: Meeting, status: MeetingStatus) -> bool:
-    """Settle a meeting not yet followed up as status; tell whether this call did it."""
-    reason = bot.texts(t.NOT_HELD_REASON) if status is MeetingStatus.CANCELLED else ""
-    settled = store.follow_up(session, meeting.id, status, bot.clock.now(), reason)
+def _settle_held(bot: BotContext, session: Session, meeting: Meeting) -> bool:
+    """Settle a meeting not yet followed up as held; tell whether this call did it."""
+    settled = store.follow_up(session, meeting.id, MeetingStatus.HELD, bot.clock.now())
     if settled:
         session.expire(meeting, ["status", "updated_at", "cancel_reason"])
     return settled
 
 
+def not_held(
+    bot: BotContext, session: Session, meeting: Meeting, *, overrule_held: bool = False
+) -> list[OutboxKey] | None:
+    """Record that an ended meeting did not take place: it counts as cancelled everywhere.
+
+    Its attendance is removed, nothing more is sent about it, and its call says so; return the
+    key of the call's update, or None when the meeting was followed up already (with
+    overrule_held, a meeting counted as held may still be marked as not held).
+    """
+    reason = bot.texts(t.NOT_HELD_REASON)
+    now = bot.clock.now()
+    if not store.follow_up(
+        session, meeting.id, MeetingStatus.CANCELLED, now, reason, overrule_held=overrule_held
+    ):
+        return None
+    session.expire(meeting, ["status", "updated_at", "cancel_reason"])
+    meeting.revision += 1
+    store.record_attendance(
+        session, meeting.id, [], source="coordinator", recorded_by=None, now=now
+    )
+    store.supersede_pending(session, meeting.id)
+    session.flush()
+    key = refresh_call(bot, session, meeting)
+    return [key] if key else []
+
+
 def settle_held(bot: BotContext, session: Session, meeting: Meeting) -> list[OutboxKey]:
     """Count a meeting not yet followed up as held (its attendance was recorded); return the
     key of its call's update, if this call settled it."""
-    if not _settle(bot, session, meeting, MeetingStatus.HELD):
+    if not _settle_held(bot, session, meeting):
         return []
     key = refresh_call(bot, session, meeting)
     return [key] if key else []
@@ -99,13 +124,12 @@ def confirm_meeting(
     if isinstance(meeting, Refusal):
         return meeting
     old_status = meeting.status
-    target = MeetingStatus.HELD if held else MeetingStatus.CANCELLED
-    if not _settle(bot, session, meeting, target):
+    keys = settle_held(bot, session, meeting) if held else not_held(bot, session, meeting)
+    if keys is None or meeting.status == old_status:
         status = bot.texts(FOLLOWED_UP.get(meeting.status, t.FOLLOWED_UP_HELD))
         return Done([], t.ALREADY_FOLLOWED_UP, {"status": status, **phrases(bot, meeting)})
-    key = refresh_call(bot, session, meeting)
     action = "meeting_confirmed" if held else "meeting_not_held"
-    changes = [("meeting_status", old_status, target.value)]
+    changes = [("meeting_status", old_status, meeting.status)]
     meeting_entry(bot, session, actor, action, meeting, changes=changes)
     msg = t.CONFIRMED_HELD if held else t.CONFIRMED_NOT_HELD
-    return Done([key] if key else [], msg, phrases(bot, meeting))
+    return Done(keys, msg, phrases(bot, meeting))
