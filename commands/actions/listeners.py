@@ -12,12 +12,11 @@ from bot.texts import actions as t
 from bot.texts import common as c
 from commands.actions import queries, usecases, usecases_progress
 from commands.actions.render_forms import ACTION_FIELDS, CANCEL_FIELDS, PROGRESS_FIELDS
-from commands.actions.usecases import Invalid
 from commands.actions.values import ActionForm, ActionList, ActionRef, NewAction
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Command, Interaction, Submission
-from commands.edge.outcome import Done, Refusal, tell_outcome
+from commands.edge.outcome import Done, Invalid, Refusal, tell_outcome
 from commands.edge.requests import FormState
 from commands.meetings.replies import coordinator
 from commands.meetings.values import MeetingRef

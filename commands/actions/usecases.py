@@ -8,8 +8,6 @@ the caller sends the queued rows by their keys once the transaction is committed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
 from bot.context import BotContext
@@ -24,13 +22,12 @@ from bot.domain.actions import (
     validate_action,
 )
 from bot.domain.organizations import OrganizationInfo
-from bot.domain.validation import FieldError
 from bot.texts import actions as t
 from bot.texts import common as c
 from commands.actions import effects
 from commands.actions import phrases as p
 from commands.actions.render_messages import proposal_message
-from commands.edge.outcome import Done, Refusal
+from commands.edge.outcome import Done, Invalid, Refusal, coordinators_only
 from storage import actions as store
 from storage import audit, outbox
 from storage import meetings as meetings_store
@@ -41,16 +38,6 @@ from storage.outbox import OutboxKey
 NEEDS_IN_FORM = 100
 
 
-@dataclass(frozen=True)
-class Invalid:
-    """A form's inline errors: nothing was stored, the form stays open."""
-
-    errors: tuple[FieldError, ...]
-
-
-def coordinators_only(bot: BotContext) -> Refusal:
-    """Say that only the coordinators may do this."""
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
 
 
 def record(

@@ -30,9 +30,9 @@ from commands.actions import effects
 from commands.actions import phrases as p
 from commands.actions.render_forms import MinutesContent, minutes_form
 from commands.actions.render_minutes import MinutesLine, MinutesView, minutes_list, minutes_message
-from commands.actions.usecases import Invalid, coordinators_only, create, needs_for_form, record
+from commands.actions.usecases import create, needs_for_form, record
 from commands.actions.values import MinutesForm
-from commands.edge.outcome import Done, Refusal
+from commands.edge.outcome import Done, Invalid, Refusal, coordinators_only
 from commands.meetings.notices import channel_for
 from commands.meetings.usecases_followup import not_held, settle_held
 from storage import actions as store

@@ -27,7 +27,6 @@ from commands import blocks as b
 from commands.actions import effects
 from commands.actions import phrases as p
 from commands.actions.usecases import (
-    Invalid,
     action_params,
     found_action,
     managed_action,
@@ -35,7 +34,7 @@ from commands.actions.usecases import (
     status_text,
     update_proposal,
 )
-from commands.edge.outcome import Done, Refusal
+from commands.edge.outcome import Done, Invalid, Refusal
 from storage import actions as store
 from storage.models import Action
 from storage.outbox import OutboxKey

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.context import BotContext
+from bot.domain.validation import FieldError
 from bot.texts import Msg
+from bot.texts import common as c
 from commands.edge.interaction import Interaction
 from storage.outbox import OutboxKey
 
@@ -16,6 +19,13 @@ class Refusal:
 
     msg: Msg
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A form that does not validate: its errors, shown inline; nothing was stored."""
+
+    errors: tuple[FieldError, ...]
 
 
 @dataclass(frozen=True)
@@ -35,3 +45,8 @@ def tell_outcome(ix: Interaction, outcome: Done | Refusal) -> None:
     ix.deliver(list(outcome.keys))
     if outcome.msg is not None:
         ix.tell(outcome.msg, **outcome.params)
+
+
+def coordinators_only(bot: BotContext) -> Refusal:
+    """Say that only the coordinators may do this."""
+    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})

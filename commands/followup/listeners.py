@@ -15,9 +15,10 @@ from bot.texts import followup as t
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field, form_fields
 from commands.edge.interaction import Click, Command, Interaction, Submission
+from commands.edge.outcome import Done, Invalid, Refusal
 from commands.edge.requests import FormState
 from commands.followup import summary, usecases
-from commands.followup.usecases import Answer, only_coordinators
+from commands.followup.usecases import only_coordinators
 from commands.followup.values import ValueForm, ValueRef
 from storage.db import DatabaseUnavailable
 
@@ -33,9 +34,10 @@ CORRECTION_FIELDS = VALUE_FIELDS | dict.fromkeys(
 NEW_FIELDS = form_fields("indicator_new_")
 
 
-def pass_on(ix: Interaction, answer: Answer) -> None:
+def pass_on(ix: Interaction, answer: Done | Refusal) -> None:
     """Send what the use case queued, then tell the person what it says, privately (see show)."""
-    ix.deliver(answer.keys)
+    if isinstance(answer, Done):
+        ix.deliver(answer.keys)
     if answer.msg is not None:
         show(ix, {"text": ix.text(answer.msg, **answer.params)})
 
@@ -52,9 +54,9 @@ def show(ix: Interaction, message: Mapping[str, Any]) -> None:
         ix.tell_text(str(message["text"]), message.get("blocks"))
 
 
-def reply(ix: Interaction, result: View | dict[str, Any] | Answer) -> None:
+def reply(ix: Interaction, result: View | dict[str, Any] | Done | Refusal) -> None:
     """Open a form, show a message privately, or pass on a use case's answer."""
-    if isinstance(result, Answer):
+    if isinstance(result, Done | Refusal):
         pass_on(ix, result)
     elif isinstance(result, View):
         ix.open_view(result)
@@ -62,10 +64,12 @@ def reply(ix: Interaction, result: View | dict[str, Any] | Answer) -> None:
         show(ix, result)
 
 
-def settle_form(ix: Submission[Any], answer: Answer, fields: Mapping[str, str]) -> None:
+def settle_form(
+    ix: Submission[Any], answer: Done | Refusal | Invalid, fields: Mapping[str, str]
+) -> None:
     """Keep the form open with the answer's errors under their fields, else close it and tell."""
-    if answer.errors:
-        ix.field_errors(answer.errors, fields)
+    if isinstance(answer, Invalid):
+        ix.field_errors(list(answer.errors), fields)
         return
     ix.done()
     pass_on(ix, answer)
@@ -77,7 +81,7 @@ def settle_form(ix: Submission[Any], answer: Answer, fields: Mapping[str, str]) 
 def show_status(ix: Interaction) -> None:
     """Show the status summary privately to anyone in the collaboration (command, Home button)."""
     if not ix.actor.in_collaboration:
-        pass_on(ix, Answer(c.NO_ORGANIZATION))
+        pass_on(ix, Refusal(c.NO_ORGANIZATION))
         return
     with ix.bot.db.reading() as session:
         messages = summary.status_messages(ix.bot, session, ix.actor)
@@ -183,7 +187,7 @@ def handle_value_submission(ix: Submission[ValueForm]) -> None:
     except IntegrityError:  # stored meanwhile by another process
         answer = usecases.VALUE_GONE
     except DatabaseUnavailable:
-        answer = Answer(errors=[FieldError("value", c.DATABASE_DOWN)])
+        answer = Invalid((FieldError("value", c.DATABASE_DOWN),))
     settle_form(ix, answer, VALUE_FIELDS if correcting is None else CORRECTION_FIELDS)
 
 
@@ -198,5 +202,5 @@ def handle_indicator_submission(ix: Submission[NoValue]) -> None:
         with ix.bot.db.transaction() as session:
             answer = usecases.add_indicator(ix.bot, session, ix.actor, typed)
     except IntegrityError:  # added meanwhile by another process
-        answer = Answer(errors=[FieldError("name", t.INDICATOR_EXISTS)])
+        answer = Invalid((FieldError("name", t.INDICATOR_EXISTS),))
     settle_form(ix, answer, NEW_FIELDS)

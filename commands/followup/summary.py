@@ -18,8 +18,9 @@ from bot.domain.access import Actor
 from bot.domain.charts import left_out
 from bot.domain.charts import summary_charts as draw_charts
 from bot.texts import followup as t
+from commands.edge.outcome import Done, Refusal
 from commands.followup.render_summary import summary_messages
-from commands.followup.usecases import Answer, only_coordinators
+from commands.followup.usecases import only_coordinators
 from storage import audit, outbox
 from storage.models import Meeting
 from storage.outbox import OutboxKey, UploadFile
@@ -93,7 +94,9 @@ def queue_owners_summary(bot: BotContext, session: Session, meeting: Meeting) ->
     )
 
 
-def publish_summary(bot: BotContext, session: Session, actor: Actor, clicked: str | None) -> Answer:
+def publish_summary(
+    bot: BotContext, session: Session, actor: Actor, clicked: str | None
+) -> Done | Refusal:
     """Queue the summary for the owners' channel, charts in its thread (coordinators only).
 
     clicked is the click's action_ts: Slack's retry of the same click publishes nothing more.
@@ -103,17 +106,17 @@ def publish_summary(bot: BotContext, session: Session, actor: Actor, clicked: st
         return only_coordinators(bot.texts)
     channel = bot.config.channels.owners
     if channel is None:
-        return Answer(t.NO_OWNERS_CHANNEL)
+        return Refusal(t.NO_OWNERS_CHANNEL)
     now = bot.clock.now()
     stamp = (clicked or "").replace(".", "") or str(int(now.timestamp() * 1_000_000))
     key = OutboxKey.published_summary(actor.user_id, stamp)
     keys = queue_summary(bot, session, key=key, channel=channel)
     if not keys:
-        return Answer()  # this very click was published already
+        return Done([])  # this very click was published already
     audit.record(
         session, actor=actor.user_id, action="summary_published", subject=str(key), now=now
     )
-    return Answer(t.PUBLISHED, {"channel": channel}, keys)
+    return Done(keys, t.PUBLISHED, {"channel": channel})
 
 
 def status_messages(bot: BotContext, session: Session, actor: Actor) -> list[dict[str, Any]]:

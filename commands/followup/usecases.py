@@ -7,7 +7,7 @@ sends the queued rows (by their keys) and tells the person once the transaction 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk.models.views import View
@@ -25,10 +25,11 @@ from bot.domain.indicators import (
     validate_value,
 )
 from bot.domain.validation import FieldError
-from bot.texts import Msg, Texts
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands import blocks as b
+from commands.edge.outcome import Done, Invalid, Refusal
 from commands.followup.render_indicators import (
     describe_value,
     indicator_form,
@@ -42,26 +43,12 @@ from storage.models import IndicatorValue
 from storage.outbox import OutboxKey, UploadFile
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What a use case did: outbox rows to send, what to tell the person, or a form's errors.
-
-    A use case that refuses returns only msg (and params); one that found errors in a form
-    returns only errors (nothing was stored, the form stays open).
-    """
-
-    msg: Msg | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-    keys: list[OutboxKey] = field(default_factory=list)
-    errors: list[FieldError] = field(default_factory=list)
-
-
-def only_coordinators(tr: Texts) -> Answer:
+def only_coordinators(tr: Texts) -> Refusal:
     """Return the refusal of what only coordinators may do."""
-    return Answer(c.NOT_ALLOWED, {"who": tr(c.WHO_COORDINATORS)})
+    return Refusal(c.NOT_ALLOWED, {"who": tr(c.WHO_COORDINATORS)})
 
 
-VALUE_GONE = Answer(errors=[FieldError("value", t.VALUE_GONE)])
+VALUE_GONE = Invalid((FieldError("value", t.VALUE_GONE),))
 
 
 def place_names(bot: BotContext) -> dict[str, str]:
@@ -72,13 +59,13 @@ def place_names(bot: BotContext) -> dict[str, str]:
 # ------------------------------------------------------------------------------- reading
 
 
-def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[str, Any] | Answer:
+def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[str, Any] | Refusal:
     """Return the latest values in force (correct buttons for coordinators), or why not.
 
     Anyone in the collaboration may see them.
     """
     if not actor.in_collaboration:
-        return Answer(c.NO_ORGANIZATION)
+        return Refusal(c.NO_ORGANIZATION)
     indicators = store.all_indicators(session)
     catalogue = {i.id: i for i in indicators}
     return value_list(
@@ -91,14 +78,14 @@ def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[
     )
 
 
-def new_value_form(bot: BotContext, session: Session, actor: Actor) -> View | Answer:
+def new_value_form(bot: BotContext, session: Session, actor: Actor) -> View | Refusal:
     """Return the form that records an indicator value (coordinators only), or why not."""
     if not actor.is_coordinator:
         return only_coordinators(bot.texts)
     return value_form(bot.texts, store.all_indicators(session), bot.municipalities())
 
 
-def new_indicator_form(bot: BotContext, actor: Actor) -> View | Answer:
+def new_indicator_form(bot: BotContext, actor: Actor) -> View | Refusal:
     """Return the form where a coordinator adds an indicator of their own, or why not."""
     if not actor.is_coordinator:
         return only_coordinators(bot.texts)
@@ -107,13 +94,13 @@ def new_indicator_form(bot: BotContext, actor: Actor) -> View | Answer:
 
 def correction_form(
     bot: BotContext, session: Session, actor: Actor, value_id: int
-) -> View | Answer:
+) -> View | Refusal:
     """Return the form that corrects a value still in force (coordinators only), or why not."""
     if not actor.is_coordinator:
         return only_coordinators(bot.texts)
     row = session.get(IndicatorValue, value_id)
     if row is None or row.replaced_at is not None:
-        return Answer(t.VALUE_GONE)
+        return Refusal(t.VALUE_GONE)
     tr = bot.texts
     indicator = {i.id: i for i in store.all_indicators(session)}.get(row.indicator_id)
     intro = tr(
@@ -138,7 +125,7 @@ def record_value(
     *,
     correcting: int | None,
     source_key: str,
-) -> Answer:
+) -> Done | Refusal | Invalid:
     """Record a value (or correct the one named by correcting) and audit it (coordinators only).
 
     A correction keeps the indicator, place and period of the value it corrects. A value
@@ -159,7 +146,7 @@ def record_value(
     names = place_names(bot)
     check = validate_value(typed, indicators=catalogue, places=set(names))
     if check.draft is None:
-        return Answer(errors=list(check.errors))
+        return Invalid(tuple(check.errors))
     draft = check.draft
     now = bot.clock.now()
     recorded = store.record_value(
@@ -172,7 +159,7 @@ def record_value(
     value = format_number(draft.value, tr.language)
     unit = b.escape(indicator.unit_label(tr))
     if recorded.value is None or recorded.unchanged:
-        return Answer(t.VALUE_UNCHANGED, {"value": value, "unit": unit})
+        return Done([], t.VALUE_UNCHANGED, {"value": value, "unit": unit})
     params = {
         "indicator": b.escape(indicator.label(tr)),
         "place": b.escape(names.get(draft.place, draft.place)),
@@ -200,12 +187,14 @@ def record_value(
         ],
     )
     if recorded.replaced is None:
-        return Answer(t.VALUE_SAVED, params)
+        return Done([], t.VALUE_SAVED, params)
     old = describe_value(tr, recorded.replaced, bot.config.collaboration.tz)
-    return Answer(t.VALUE_REPLACED, {"old": old, **params})
+    return Done([], t.VALUE_REPLACED, {"old": old, **params})
 
 
-def add_indicator(bot: BotContext, session: Session, actor: Actor, typed: IndicatorInput) -> Answer:
+def add_indicator(
+    bot: BotContext, session: Session, actor: Actor, typed: IndicatorInput
+) -> Done | Refusal | Invalid:
     """Add a coordinator's own indicator and audit it (coordinators only; names are unique).
 
     Raises IntegrityError when another process added the same indicator meanwhile.
@@ -215,11 +204,11 @@ def add_indicator(bot: BotContext, session: Session, actor: Actor, typed: Indica
     tr = bot.texts
     check = validate_indicator(typed, existing=store.all_indicators(session), tr=tr)
     if check.indicator is None:
-        return Answer(errors=list(check.errors))
+        return Invalid(tuple(check.errors))
     indicator = check.indicator
     now = bot.clock.now()
     if not store.add_indicator(session, indicator, actor=actor.user_id, now=now):
-        return Answer(errors=[FieldError("name", t.INDICATOR_EXISTS)])
+        return Invalid((FieldError("name", t.INDICATOR_EXISTS),))
     subject = f"indicator:{indicator.id}"
     audit.record(
         session,
@@ -231,17 +220,17 @@ def add_indicator(bot: BotContext, session: Session, actor: Actor, typed: Indica
         changes=[("unit", None, indicator.unit_label(tr))],
     )
     name, unit = b.escape(indicator.label(tr)), b.escape(indicator.unit_label(tr))
-    return Answer(t.INDICATOR_SAVED, {"name": name, "unit": unit})
+    return Done([], t.INDICATOR_SAVED, {"name": name, "unit": unit})
 
 
 # -------------------------------------------------------------------------------- export
 
 
-def refuse_export(bot: BotContext, actor: Actor) -> Answer | None:
+def refuse_export(bot: BotContext, actor: Actor) -> Refusal | None:
     """Return the refusal of the export for anyone but coordinators and owners, else None."""
     if actor.is_coordinator or actor.is_owner:
         return None
-    return Answer(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS_AND_OWNERS)})
+    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS_AND_OWNERS)})
 
 
 @dataclass(frozen=True)
@@ -261,7 +250,7 @@ def export_workbook(bot: BotContext, session: Session) -> Workbook:
     return Workbook(data, f"samverkan-export-{date}.xlsx", date)
 
 
-def queue_export(bot: BotContext, session: Session, user: str, workbook: Workbook) -> Answer:
+def queue_export(bot: BotContext, session: Session, user: str, workbook: Workbook) -> Done:
     """Queue the workbook as a private upload to the person's direct message, and audit it.
 
     The audit log records every export taken out; a Slack failure is retried by the outbox.
@@ -279,4 +268,4 @@ def queue_export(bot: BotContext, session: Session, user: str, workbook: Workboo
         files=[UploadFile(name, name, "", workbook.data)],
         comment=bot.texts(t.EXPORT_DONE, name=bot.config.collaboration.name, date=workbook.date),
     )
-    return Answer(keys=[key])
+    return Done([key])

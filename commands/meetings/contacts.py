@@ -8,9 +8,9 @@ from commands.edge.actor import resolve_actor
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Submission
+from commands.edge.outcome import coordinators_only
 from commands.meetings import usecases_series
 from commands.meetings.replies import coordinator, show_form, tell_outcome
-from commands.meetings.usecases import coordinators_only
 
 
 def handle_contacts_button(ix: Click[NoValue]) -> None:

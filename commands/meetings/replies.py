@@ -13,13 +13,13 @@ from bot.domain.validation import FieldError
 from bot.texts import Texts
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Interaction, Submission
+from commands.edge.outcome import Done, Refusal
 from commands.edge.requests import FormState
 from commands.meetings import usecases
 from commands.meetings.notices import info_of
 from commands.meetings.render.forms import MEETING_FIELDS
 from commands.meetings.render.messages import MeetingInfo
 from commands.meetings.values import MeetingForm, MeetingRef, SeriesForm
-from commands.needs.usecases import Done, Refusal
 
 # A form about one meeting, as render/forms.py builds it: (texts, zone, meeting, channel).
 MeetingModal = Callable[[Texts, ZoneInfo, MeetingInfo, str | None], View]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from bot.domain.meetings import Answer, validate_substitute
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Interaction, Submission
+from commands.edge.outcome import Done, Refusal
 from commands.meetings import usecases
 from commands.meetings.render.forms import substitute_form
 from commands.meetings.replies import finish_form, modal, open_meeting_form, tell_outcome, valid
 from commands.meetings.values import MeetingForm, MeetingRef
-from commands.needs.usecases import Done, Refusal
 
 
 def _answer(

@@ -27,6 +27,7 @@ from bot.domain.needs import NeedStatus
 from bot.texts import common as c
 from bot.texts import meetings as t
 from commands.blocks import escape
+from commands.edge.outcome import Done, Refusal, coordinators_only
 from commands.meetings.notices import (
     Told,
     apply_cancel,
@@ -39,7 +40,6 @@ from commands.meetings.queries import CALENDAR_MEETINGS, calendar_file, coming_f
 from commands.meetings.render.forms import attendance_form
 from commands.meetings.render.messages import name_of
 from commands.meetings.render.phrases import when
-from commands.needs.usecases import Done, Refusal
 from storage import audit, outbox
 from storage import meetings as store
 from storage.models import Meeting
@@ -103,10 +103,6 @@ def meeting_entry(
     subject = f"meeting:{meeting.id}"
     audit_entry(bot, session, actor, action, subject, detail, label=label, changes=changes)
 
-
-def coordinators_only(bot: BotContext) -> Refusal:
-    """Say that only the coordinators may do this."""
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
 
 
 def _coming(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:

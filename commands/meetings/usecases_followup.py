@@ -13,9 +13,10 @@ from bot.domain.access import Actor
 from bot.domain.meetings import MeetingStatus, may_manage
 from bot.domain.needs import NeedStatus
 from bot.texts import meetings as t
+from commands.edge.outcome import Done, Refusal, coordinators_only
 from commands.meetings.notices import refresh_call
-from commands.meetings.usecases import coordinators_only, ended_meeting, meeting_entry, phrases
-from commands.needs.usecases import Done, Refusal, move_need
+from commands.meetings.usecases import ended_meeting, meeting_entry, phrases
+from commands.needs.usecases import move_need
 from storage import meetings as store
 from storage.models import Meeting
 from storage.outbox import OutboxKey

@@ -16,12 +16,12 @@ from bot.domain.access import Actor
 from bot.domain.meetings import MeetingStatus, SeriesDraft, may_manage
 from bot.texts import meetings as t
 from commands.blocks import escape
+from commands.edge.outcome import Done, Refusal, coordinators_only
 from commands.meetings.planner import reconcile
 from commands.meetings.queries import contact_people, series_input
 from commands.meetings.render.forms import NEW_SERIES, contacts_form, series_form
 from commands.meetings.render.phrases import when
-from commands.meetings.usecases import audit_entry, coordinators_only
-from commands.needs.usecases import Done, Refusal
+from commands.meetings.usecases import audit_entry
 from storage import meetings as store
 from storage.models import MeetingSeries
 

@@ -12,7 +12,7 @@ from bot.texts import needs as t
 from commands.edge.codec import NoValue
 from commands.edge.ids import Callback, Field, form_fields
 from commands.edge.interaction import Click, Command, Interaction, Submission, Suggestion
-from commands.edge.outcome import tell_outcome
+from commands.edge.outcome import Refusal, tell_outcome
 from commands.edge.requests import FormState
 from commands.edge.surface import Subcommand, Subcommands
 from commands.needs import usecases
@@ -227,7 +227,7 @@ def handle_decline_button(ix: Click[NeedAt]) -> None:
     """Open the decline form (coordinators only)."""
     with ix.bot.db.reading() as session:
         view = usecases.open_decline(ix.bot, session, ix.actor, ix.value.need)
-    if isinstance(view, usecases.Refusal):
+    if isinstance(view, Refusal):
         ix.tell(view.msg, **view.params)
         return
     ix.open_view(view)
@@ -257,7 +257,7 @@ def handle_edit_button(ix: Click[NeedRef]) -> None:
     """Open the edit form of a need for its organisation or a coordinator."""
     with ix.bot.db.reading() as session:
         opened = usecases.open_edit(ix.bot, session, ix.actor, ix.value.need)
-    if isinstance(opened, usecases.Refusal):
+    if isinstance(opened, Refusal):
         ix.tell(opened.msg, **opened.params)
         return
     form = need_form(

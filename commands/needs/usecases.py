@@ -32,7 +32,7 @@ from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands.blocks import clip, escape
-from commands.edge import outcome
+from commands.edge.outcome import Done, Refusal
 from commands.needs.render import (
     FormChoices,
     decline_form,
@@ -54,10 +54,6 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
     ]
     return FormChoices(organizations, bot.municipalities())
 
-
-# The outcomes of these use cases (commands/meetings.py still imports Done from here).
-Done = outcome.Done
-Refusal = outcome.Refusal
 
 
 def _queue_card(

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from commands.edge.ids import Field, form_fields
 from commands.edge.interaction import Click, Submission
-from commands.edge.outcome import Refusal, tell_outcome
+from commands.edge.outcome import Invalid, Refusal, tell_outcome
 from commands.trainings import usecases
 from commands.trainings.render_forms import answer_page_after, answer_page_before, thanks_view
 from commands.trainings.replies import store
-from commands.trainings.usecases import Invalid
 from commands.trainings.usecases_evaluation import answer_form, save_evaluation_answer, turn_page
 from commands.trainings.values import AnswerAfter, TrainingRef
 

@@ -14,9 +14,8 @@ from bot.texts import Texts
 from bot.texts import common as c
 from commands.edge.ids import Field
 from commands.edge.interaction import Interaction, Submission
-from commands.edge.outcome import Done, Refusal
+from commands.edge.outcome import Done, Invalid, Refusal
 from commands.edge.requests import FormState
-from commands.trainings.usecases import Invalid
 from storage.db import DatabaseUnavailable
 
 T = TypeVar("T")

@@ -9,7 +9,6 @@ module, usecases_evaluation.py, and its results usecases_results.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -29,11 +28,10 @@ from bot.domain.trainings import (
     validate_report,
     validate_training,
 )
-from bot.domain.validation import FieldError
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
-from commands.edge.outcome import Done, Refusal
+from commands.edge.outcome import Done, Invalid, Refusal
 from commands.needs.search import chosen_need_ids
 from commands.trainings.planner import (
     open_and_queue,
@@ -53,12 +51,6 @@ from storage.outbox import OutboxKey
 
 RECENT_DAYS = 60
 
-
-@dataclass(frozen=True)
-class Invalid:
-    """A form that does not validate: its errors, shown inline; nothing was stored."""
-
-    errors: tuple[FieldError, ...]
 
 
 def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:

@@ -21,9 +21,8 @@ from bot.domain.trainings import (
     validate_rating,
 )
 from bot.texts import trainings as t
-from commands.edge.outcome import Refusal
+from commands.edge.outcome import Invalid, Refusal
 from commands.trainings.render_format import local_date, title_text
-from commands.trainings.usecases import Invalid
 from commands.trainings.values import AnswerAfter
 from storage.answers import find_answer, save_answer
 from storage.models import SurveyResponse, Training
