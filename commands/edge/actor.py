@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.domain.access import Actor, roles_of
 from bot.domain.organizations import DECIDED, configured_organization, organization_for_email
 from storage.db import counting_commits, time_left
-from storage.directory import get_person, remember_email_lookup
+from storage.directory import get_person, remember_email_lookup, remember_profile
 
 log = logging.getLogger(__name__)
 
@@ -35,29 +35,32 @@ def profile_name(user: dict[str, object]) -> str:
 
 
 def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
-    """Find the actor's roles and organisation.
+    """Find the actor's roles, organisation and language.
 
     In order: the configuration's members of an organisation; a coordinator's decision
     (approved, or revoked: then no organisation); the e-mail domain. users.info is asked at
-    most once every EMAIL_RECHECK (and once for a person whose name is not stored yet); it gives
-    the e-mail domain and the name Slack's profile shows, which is stored for the export and the
-    audit log. When Slack does not answer (an error, a timeout, a refused connection), what is
-    remembered is used; while an ack is due, the lookup is one short try. A pending request
-    gives no organisation (DESIGN.md, "Who may do what").
+    most once every EMAIL_RECHECK (and once for a person whose name or locale is not stored
+    yet; a configuration's member only for that); it gives the e-mail domain, the name Slack's
+    profile shows and the person's locale (include_locale), which are stored: the name for the
+    export and the audit log, the locale for answering the person in Swedish or English (else
+    the configured language). When Slack does not answer (an error, a timeout, a refused
+    connection), what is remembered is used; while an ack is due, the lookup is one short try.
+    A pending request gives no organisation (DESIGN.md, "Who may do what").
     """
     roles = roles_of(user_id, bot.config.roles)
     configured = configured_organization(user_id, bot.organizations)
-    if configured is not None:
-        return Actor(user_id, configured, roles)
     now = bot.clock.now()
     with bot.db.reading() as session:
         person = get_person(session, user_id)
         decided = person is not None and person.organization_source in DECIDED
+        locale = person.locale if person is not None else None
         known = (
             person is not None
             and person.display_name is not None
+            and locale is not None
             and (
-                decided
+                configured is not None
+                or decided
                 or (
                     person.email_checked_at is not None
                     and now - person.email_checked_at < EMAIL_RECHECK
@@ -65,23 +68,33 @@ def resolve_actor(bot: BotContext, client: WebClient, user_id: str) -> Actor:
             )
         )
         organization = person.organization_id if person is not None else None
+    if configured is not None:
+        organization = configured
     if known:
-        return Actor(user_id, organization, roles)
+        return Actor(user_id, organization, roles, bot.language_of(locale))
     try:
-        info = _before_ack(client).users_info(user=user_id)
+        info = _before_ack(client).users_info(user=user_id, include_locale=True)
     except (SlackApiError, SlackClientError, OSError) as exc:
         log.warning("users.info failed for a user: %s", type(exc).__name__)
-        return Actor(user_id, organization, roles)
+        return Actor(user_id, organization, roles, bot.language_of(locale))
     user = info.get("user") or {}
     profile = user.get("profile") or {}
+    locale = str(user.get("locale") or "")
+    language = bot.language_of(locale)
+    # Bookkeeping, not the person's work: counted apart from what the handler commits.
+    if configured is not None:
+        with counting_commits(), bot.db.transaction() as session:
+            remember_profile(session, user_id, now, display_name=profile_name(user), locale=locale)
+        return Actor(user_id, configured, roles, language)
     email = str(profile.get("email") or "")
     mapped = organization_for_email(email, bot.organizations) if email else None
-    # Bookkeeping, not the person's work: counted apart from what the handler commits.
     with counting_commits(), bot.db.transaction() as session:
-        remember_email_lookup(session, user_id, mapped, now, display_name=profile_name(user))
+        remember_email_lookup(
+            session, user_id, mapped, now, display_name=profile_name(user), locale=locale
+        )
     if decided:
-        return Actor(user_id, organization, roles)
-    return Actor(user_id, mapped, roles)
+        return Actor(user_id, organization, roles, language)
+    return Actor(user_id, mapped, roles, language)
 
 
 def _before_ack(client: WebClient) -> WebClient:

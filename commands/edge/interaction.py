@@ -24,7 +24,7 @@ from bot.context import BotContext
 from bot.delivery import slack_refused
 from bot.domain.access import Actor
 from bot.domain.validation import FieldError
-from bot.texts import Msg, Texts
+from bot.texts import Language, Msg, Texts
 from bot.texts import common as c
 from commands import blocks as b
 from commands.edge.actor import resolve_actor
@@ -38,6 +38,7 @@ from commands.edge.requests import (
     ViewPayload,
     ViewSubmission,
 )
+from storage.db import DatabaseUnavailable
 from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,19 @@ class Interaction:
 
     @property
     def texts(self) -> Texts:
-        """Return the texts in the language this person is answered in."""
-        return self.bot.texts
+        """Return the texts in the language this person is answered in (see language)."""
+        return self.bot.texts_in(self.language)
+
+    @cached_property
+    def language(self) -> Language | None:
+        """Return the person's language (their Slack locale's), None for the configured one.
+
+        Found with the actor; when the database cannot be read, the configured language is used.
+        """
+        try:
+            return self.actor.language
+        except DatabaseUnavailable:
+            return None
 
     @cached_property
     def actor(self) -> Actor:
