@@ -58,7 +58,7 @@ def refuse_proposal(bot: BotContext, actor: Actor) -> Refusal:
     """Say why the actor may not create or propose actions: no organisation, or an owner."""
     if actor.organization_id is None:
         return Refusal(c.NO_ORGANIZATION)
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_PROPOSE)})
+    return Refusal(c.NOT_ALLOWED, {"who": t.WHO_PROPOSE})
 
 
 def organizations_for(bot: BotContext, actor: Actor) -> list[OrganizationInfo]:

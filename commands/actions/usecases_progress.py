@@ -48,7 +48,7 @@ def reportable(bot: BotContext, session: Session, actor: Actor, action_id: int) 
     if isinstance(action, Refusal):
         return action
     if not may_report(actor, action.organization_ids, action.contact_user):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_RESPONSIBLE)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.WHO_RESPONSIBLE})
     if action.status == ActionStatus.PROPOSED.value:
         return Refusal(t.NOT_YET_CONFIRMED, {"id": action.id})
     if action.status not in {s.value for s in OPEN_STATUSES}:

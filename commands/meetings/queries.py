@@ -93,7 +93,7 @@ def list_message(bot: BotContext, actor: Actor) -> dict[str, Any]:
             if held is not None:
                 last = (info_of(bot, held), len(store.attendance_of(session, held.id)))
     return meeting_list(
-        bot.texts,
+        bot.texts_in(actor.language),
         bot.config.collaboration.tz,
         items,
         manage=manage,

@@ -142,7 +142,7 @@ def coming_meeting(
         return meeting
     kind = MeetingKind(meeting.series.kind)
     if kind not in kinds_for(actor) and actor.user_id not in store.invited(session, meeting.id):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.KIND_PARTICIPANTS)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.KIND_PARTICIPANTS})
     return meeting
 
 

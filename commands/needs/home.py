@@ -49,7 +49,7 @@ def coordinator_lines(bot: BotContext) -> list[str]:
 
 def needs_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     """List what waits among the needs: for coordinators all, for a partner their own."""
-    tr = bot.texts
+    tr = bot.texts_in(actor.language)
     if actor.is_coordinator:
         lines = coordinator_lines(bot)
     elif actor.organization_id is not None:

@@ -157,11 +157,11 @@ def open_edit(bot: BotContext, session: Session, actor: Actor, need_id: int) -> 
 def open_decline(bot: BotContext, session: Session, actor: Actor, need_id: int) -> View | Refusal:
     """Return the decline form of a need (coordinators only), or why not."""
     if not may_move(actor):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+        return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS})
     need = session.get(Need, need_id)
     if need is None:
         return Refusal(t.NOT_FOUND, {"id": need_id})
-    return decline_form(bot.texts, need)
+    return decline_form(bot.texts_in(actor.language), need)
 
 
 def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -> Refusal | None:
@@ -169,10 +169,10 @@ def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -
     if need is None:
         return Refusal(t.NOT_FOUND, {"id": need_id})
     if not may_change(actor, need.organization_id, need.submitted_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_OWN_ORGANIZATION)})
+        return Refusal(c.NOT_ALLOWED, {"who": c.WHO_OWN_ORGANIZATION})
     status = NeedStatus(need.status)
     if not is_open(status):
-        return Refusal(t.CLOSED, {"id": need.id, "status": bot.texts(STATUS_LABELS[status])})
+        return Refusal(t.CLOSED, {"id": need.id, "status": STATUS_LABELS[status]})
     return None
 
 
@@ -260,12 +260,12 @@ def move_need(
     )
     if not allowed:
         who = c.WHO_OWN_ORGANIZATION if withdraw else c.WHO_COORDINATORS
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(who)})
+        return Refusal(c.NOT_ALLOWED, {"who": who})
     current = NeedStatus(need.status)
     legal = is_open(expected) if withdraw else can_move(expected, target)
     if not legal or current is not expected:
         return Refusal(
-            t.ALREADY_MOVED, {"id": need_id, "status": bot.texts(STATUS_LABELS[current])}
+            t.ALREADY_MOVED, {"id": need_id, "status": STATUS_LABELS[current]}
         )
     now = bot.clock.now()
     moved = store.move_need(
@@ -302,7 +302,7 @@ def move_need(
         changes=changes,
     )
     done = t.CONFIRM_WITHDRAWN if withdraw else t.MOVED_EPHEMERAL
-    return Done(keys, done, {"id": need_id, "status": bot.texts(STATUS_LABELS[target])})
+    return Done(keys, done, {"id": need_id, "status": STATUS_LABELS[target]})
 
 
 def open_needs_message(
@@ -330,7 +330,7 @@ def needs_history_message(
     bot: BotContext, session: Session, actor: Actor, *, own: bool, closed_only: bool
 ) -> dict[str, Any]:
     """Return every need (or only the closed ones) with its history, newest change first."""
-    tr, organization = bot.texts, actor.organization_id if own else None
+    tr, organization = bot.texts_in(actor.language), actor.organization_id if own else None
     statuses = CLOSED_STATUSES if closed_only else (*OPEN_STATUSES, *CLOSED_STATUSES)
     page = store.needs_in(session, statuses, organization_id=organization, limit=HISTORY_LIMIT)
     names = bot.organization_names(session)

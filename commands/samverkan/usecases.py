@@ -191,7 +191,7 @@ def request_membership(
 
 
 def _not_coordinator(bot: BotContext) -> Refusal:
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+    return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS})
 
 
 def decide_request(

@@ -11,6 +11,7 @@ from bot.texts import common as c
 from bot.texts import results as rt
 from bot.texts import trainings as t
 from commands import blocks as b
+from commands.edge import words as w
 from commands.edge.interaction import Click, Command, Interaction
 from commands.edge.outcome import Done, Refusal, tell_outcome
 from commands.edge.surface import Subcommand, Subcommands
@@ -127,17 +128,11 @@ def help_command(ix: Command) -> None:
 
 SUBCOMMANDS = Subcommands(
     [
-        Subcommand(("lista", "list"), list_command),
-        Subcommand(
-            ("rapportera", "rapport", "report", "återrapportera", "aterrapportera"),
-            open_report_form,
-        ),
-        Subcommand(("resultat", "results", "result"), results_command),
-        Subcommand(
-            ("sammanställning", "sammanstallning", "summering", "summary", "totals"),
-            totals_command,
-        ),
-        Subcommand(("hjälp", "hjalp", "help", "?"), help_command),
+        Subcommand(w.LIST, list_command),
+        Subcommand(w.REPORT, open_report_form),
+        Subcommand(w.RESULTS, results_command),
+        Subcommand(w.TOTALS, totals_command),
+        Subcommand(w.HELP, help_command),
     ]
 )
 

@@ -173,7 +173,7 @@ def send_evaluation_now(
     if training is None:
         return Refusal(t.NOT_FOUND, {"id": training_id})
     if not may_open_now(actor, training.created_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_REGISTRAR)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.WHO_REGISTRAR})
     now, title = bot.clock.now(), title_text(training)
     keys = open_and_queue(bot, session, training, now)
     if not keys:

@@ -64,7 +64,7 @@ def _allowed(
     if training.origin != Origin.REGISTERED:
         return Refusal(t.NO_EVALUATION_FOR_REPORT, {"id": training.id})
     if not may_see_results(actor, training.organizer_id, training.created_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_ORGANIZER)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.WHO_ORGANIZER})
     return training
 
 
@@ -77,7 +77,7 @@ def evaluation_results(
         return training
     shown = shown_results(bot, session, training)
     message = results_message(
-        bot.texts,
+        bot.texts_in(actor.language),
         training,
         shown,
         organization_names(session),
@@ -97,7 +97,7 @@ def release_interim(
     are new or changed since the view shown before (bot/domain/anonymity.py). Audited.
     """
     if not actor.is_coordinator:
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(rt.WHO_COORDINATORS)})
+        return Refusal(c.NOT_ALLOWED, {"who": rt.WHO_COORDINATORS})
     training = store.get_training(session, training_id)
     if training is None:
         return Refusal(t.NOT_FOUND, {"id": training_id})
