@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import re
+from typing import Any
 
 import pytest
 
 import bot.texts
+from bot.domain.needs import STATUS_LABELS, NeedStatus
 from bot.texts import Language, Msg, Texts, language_of
+from bot.texts import actions as at
+from bot.texts import followup as ft
+from bot.texts import meetings as mt
+from bot.texts import needs as nt
+from bot.texts import samverkan as sam
+from bot.texts import trainings as tt
 from commands.edge import words as w
+from commands.edge.ids import Action, Field
+
+from slack_sim.web_api import SimulatedSlack
+from storage.models import Person
+from tests.harness import ANNA, COORDINATOR, WORKING_GROUP, RunningBot, find_button
 
 SLASH_COMMANDS = ("/behov", "/utbildning", "/samverkan")
 WORDS = [value for value in vars(w).values() if isinstance(value, w.Word)]
@@ -92,3 +106,111 @@ def test_a_message_parameter_that_is_a_message_is_rendered_in_the_same_language(
     who = Msg("samverkansledarna", "the coordinators")
     assert Texts("en")(outer, who=who) == "Only the coordinators."
     assert Texts("sv")(outer, who=who) == "Bara samverkansledarna."
+
+
+# ------------------------------------------------------------ through Slack, person by person
+
+EMMA = "U0EMMA001"  # Tullverket, Slack in English (en-US)
+SV, EN = Texts("sv"), Texts("en")
+
+
+@pytest.fixture
+def english_emma(standin: SimulatedSlack) -> str:
+    """Add Emma, whose Slack is in American English, to the stand-in's workspace."""
+    standin.add_user(EMMA, "emma.eriksson@tullverket.se", locale="en-US")
+    return EMMA
+
+
+def answered(running: RunningBot, command: str, text: str, user: str) -> dict[str, Any]:
+    """Send a slash command and return the bot's answer through the response URL."""
+    before = len(running.standin.responses)
+    assert running.command(command, text, user).status == 200
+    return running.standin.wait_for_response(before + 1)[-1]
+
+
+def shown_words(text: str) -> set[str]:
+    """Return the command words a rendered text names, case-folded."""
+    return {word.casefold() for word in named_words(text)}
+
+
+def test_a_person_whose_slack_is_in_english_gets_english_help_in_a_swedish_collaboration(
+    running: RunningBot, english_emma: str
+) -> None:
+    """Every command's help is in the person's language and names the words in it."""
+    assert running.bot.texts.language == "sv"
+    name = running.bot.config.collaboration.name
+    helps = {
+        ("/samverkan", "help"): EN(sam.HELP_HEADER, name=name),
+        ("/behov", "help"): EN(nt.HELP),
+        ("/utbildning", "help"): EN(tt.HELP),
+        ("/samverkan", "meetings help"): EN(mt.MEETINGS_HELP),
+        ("/samverkan", "indicator help"): EN(ft.HELP_INDICATOR),
+        ("/samverkan", "minutes help"): EN(at.HELP_MINUTES),
+    }
+    for (command, text), expected in helps.items():
+        shown = answered(running, command, text, english_emma)["text"]
+        assert expected in shown
+        assert not shown_words(shown) & SWEDISH_ONLY, (command, text)
+    umbrella = answered(running, "/samverkan", "hjälp", english_emma)["text"]
+    assert "`/behov help`" in umbrella
+    assert "`/samverkan meetings`" in umbrella
+    calls = running.standin.calls_to("users.info")
+    assert [call.args.get("include_locale") for call in calls if call.args["user"] == EMMA] == ["1"]
+    with running.bot.db.reading() as session:
+        person = session.get(Person, EMMA)
+        assert person is not None
+        assert person.locale == "en-US"
+        assert person.organization_id == "tullverket"
+
+
+def test_a_person_whose_slack_is_in_swedish_gets_swedish_help(running: RunningBot) -> None:
+    """Anna's Slack is in Swedish: the help names the Swedish words."""
+    shown = answered(running, "/samverkan", "help", ANNA)["text"]
+    assert SV(sam.HELP_HELP) in shown
+    assert "`/behov hjälp`" in shown
+    assert not shown_words(shown) & ENGLISH_ONLY
+
+
+def test_an_english_speaker_gets_an_english_form_and_reply_while_the_channel_stays_swedish(
+    running: RunningBot, english_emma: str
+) -> None:
+    """The form and the confirmation follow Emma's Slack; the card in the channel does not."""
+    assert running.command("/behov", "", english_emma).status == 200
+    view = running.standin.wait_for("views.update", 1)[-1].args["view"]
+    assert view["title"]["text"] == EN(nt.FORM_TITLE)
+    answers = {
+        Field.NEED_TITLE: "Drug signs training for customs staff",
+        Field.NEED_DESCRIPTION: "Half a day on drug signs for the staff at Gävle harbour.",
+        Field.NEED_FOCUS: "training",
+        Field.NEED_SCOPE: "county",
+        Field.NEED_URGENCY: "normal",
+        Field.NEED_SUPPORT: ["training"],
+    }
+    assert running.submit(view, answers, english_emma, view_id="V0EMMA1").status == 200
+    posts = running.standin.wait_for("chat.postMessage", 2)
+    dm = next(call for call in posts if call.args["channel"] == english_emma)
+    assert dm.args["text"].startswith("Thank you! Your need *#1")
+    card = next(call for call in posts if call.args["channel"] == WORKING_GROUP)
+    card_text = json.dumps(card.args, ensure_ascii=False)
+    assert SV(STATUS_LABELS[NeedStatus.NEW]) in card_text
+    assert EN(STATUS_LABELS[NeedStatus.NEW]) not in card_text
+    # The coordinator (Swedish Slack) moves it: the card stays Swedish, Emma hears in English.
+    button = find_button(card.args["blocks"], f"{Action.NEED_MOVE}:taken_up")
+    running.click(button, COORDINATOR)
+    running.listeners.wait_idle()
+    notices = [
+        call.args["text"]
+        for call in running.standin.calls_to("chat.postMessage")
+        if call.args["channel"] == english_emma
+    ]
+    assert notices[-1] == EN(
+        nt.NOTICE_MOVED,
+        id=1,
+        title="Drug signs training for customs staff",
+        actor=COORDINATOR,
+        status=STATUS_LABELS[NeedStatus.TAKEN_UP],
+    )
+    updates = running.standin.calls_to("chat.update")
+    assert SV(STATUS_LABELS[NeedStatus.TAKEN_UP]) in json.dumps(
+        updates[-1].args, ensure_ascii=False
+    )

@@ -112,7 +112,7 @@ def submit_need(
         session,
         user,
         OutboxKey.need_created(need.id),
-        bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
+        bot.texts_for(session, user)(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
     )
     audit.record(
         session,
@@ -215,22 +215,23 @@ def edit_need(
     return Done(keys, t.CONFIRM_EDITED, {"id": need_id})
 
 
-def _notice_of_move(bot: BotContext, need: Need, actor: str, reason: str | None) -> str:
+def _notice_of_move(tr: Texts, need: Need, actor: str, reason: str | None) -> str:
+    """Return what the submitter is told of their need's move, in their language (tr)."""
     status = NeedStatus(need.status)
     if status is NeedStatus.DECLINED:
-        return bot.texts(
+        return tr(
             t.NOTICE_DECLINED,
             id=need.id,
             title=escape(need.title),
             actor=actor,
             reason=escape(reason or ""),
         )
-    return bot.texts(
+    return tr(
         t.NOTICE_MOVED,
         id=need.id,
         title=escape(need.title),
         actor=actor,
-        status=bot.texts(STATUS_LABELS[status]),
+        status=STATUS_LABELS[status],
     )
 
 
@@ -280,11 +281,12 @@ def move_need(
     )
     session.refresh(need)
     if not moved:
-        status = bot.texts(STATUS_LABELS[NeedStatus(need.status)])
+        status = STATUS_LABELS[NeedStatus(need.status)]
         return Refusal(t.ALREADY_MOVED, {"id": need_id, "status": status})
     keys = _queue_card(bot, session, need, update=True)
     if need.submitted_by and need.submitted_by != actor.user_id:
-        notice = notice or _notice_of_move(bot, need, actor.user_id, reason)
+        told = bot.texts_for(session, need.submitted_by)
+        notice = notice or _notice_of_move(told, need, actor.user_id, reason)
         keys += _queue_notice(
             bot, session, need.submitted_by, OutboxKey.need_notice(need.id), notice
         )
