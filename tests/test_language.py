@@ -21,7 +21,6 @@ from bot.texts import samverkan as sam
 from bot.texts import trainings as tt
 from commands.edge import words as w
 from commands.edge.ids import Action, Field
-
 from slack_sim.web_api import SimulatedSlack
 from storage.models import Person
 from tests.harness import ANNA, COORDINATOR, WORKING_GROUP, RunningBot, find_button
