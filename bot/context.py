@@ -6,7 +6,8 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
 from bot.config import Config
@@ -42,6 +43,11 @@ class BotContext:
     # Sends what handlers queued, in a few threads of its own.
     sender: Executor | None = None
     _names: dict[str, str] | None = field(default=None, init=False, repr=False)
+    # Slack's users.info answers of the last few minutes by user id, in memory only (see
+    # commands/edge/actor.py): (when asked, the user object).
+    lookups: dict[str, tuple[datetime, dict[str, Any]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def finish(self) -> None:
         """Let running handlers and their sends finish; new work is refused."""

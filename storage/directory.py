@@ -108,7 +108,7 @@ def remember_email_lookup(
     elif display_name is not None:
         person.display_name = display_name
     if locale is not None:
-        person.locale = locale
+        person.locale, person.locale_checked_at = locale, now
 
 
 def remember_profile(
@@ -124,7 +124,7 @@ def remember_profile(
         session.add(person)
     if display_name:
         person.display_name = display_name
-    person.locale = locale
+    person.locale, person.locale_checked_at = locale, now
 
 
 def person_locales(session: Session, slack_ids: Sequence[str]) -> dict[str, str | None]:

@@ -153,6 +153,9 @@ def test_a_person_whose_slack_is_in_english_gets_english_help_in_a_swedish_colla
     umbrella = answered(running, "/samverkan", "hjälp", english_emma)["text"]
     assert "`/behov help`" in umbrella
     assert "`/samverkan meetings`" in umbrella
+    listed = answered(running, "/behov", "list", english_emma)
+    assert EN(nt.LIST_EMPTY) in json.dumps(listed, ensure_ascii=False)
+    # One users.info call gave the language and then the organisation, which are stored.
     calls = running.standin.calls_to("users.info")
     assert [call.args.get("include_locale") for call in calls if call.args["user"] == EMMA] == ["1"]
     with running.bot.db.reading() as session:

@@ -349,7 +349,8 @@ def test_a_configured_member_belongs_at_once_and_is_changed_only_in_the_file(
     assert organization["element"]["initial_option"]["value"] == "hofors"
     # Slack is asked only for the person's locale (the language); the organisation is the file's.
     asked = running.standin.calls_to("users.info")
-    assert [call.args.get("include_locale") for call in asked] == ["1"]
+    assert asked
+    assert {call.args.get("include_locale") for call in asked} == {"1"}
     assert reply(running, "/samverkan", "organisation", CONSULTANT)["text"] == tr(
         t.ORGANIZATION_FROM_CONFIG, organization="Hofors kommun"
     )

@@ -169,9 +169,8 @@ def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> OutboxK
 def queue_invitation(bot: BotContext, session: Session, meeting: Meeting, person: str) -> OutboxKey:
     """Queue a private invitation to one meeting; return its outbox key."""
     key = OutboxKey.meeting_invite(meeting.id, person)
-    payload = personal_message(
-        bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), t.INVITE_DM
-    )
+    told, tz = bot.texts_for(session, person), bot.config.collaboration.tz
+    payload = personal_message(told, tz, info_of(bot, meeting), t.INVITE_DM)
     outbox.enqueue(
         session,
         key=key,
