@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import bot.texts
+from bot.domain.indicators import parse_period, period_shown
 from bot.domain.needs import STATUS_LABELS, NeedStatus
 from bot.texts import Language, Msg, Texts, language_of
 from bot.texts import actions as at
@@ -216,3 +217,16 @@ def test_an_english_speaker_gets_an_english_form_and_reply_while_the_channel_sta
     assert SV(STATUS_LABELS[NeedStatus.TAKEN_UP]) in json.dumps(
         updates[-1].args, ensure_ascii=False
     )
+
+
+def test_english_period_hints_and_labels_use_english_spellings() -> None:
+    """English names periods 2026-H1 and 2026-W12, never VT2026 or 2026-v12."""
+    swedish_spellings = re.compile(r"\b(?:VT|HT)[0-9]{4}\b|\b[0-9]{4}-v[0-9]{1,2}\b")
+    wrong = [name for name, msg in catalogue() if swedish_spellings.search(msg.en)]
+    assert wrong == []
+    assert "2026-W12" in EN(ft.FIELD_PERIOD_HINT)
+    assert "2026-v12" in SV(ft.FIELD_PERIOD_HINT)
+    assert parse_period("2026-W12") == parse_period("2026-v12")
+    assert period_shown("2026-v12", "en") == "2026-W12"
+    assert period_shown("2026-v12", "sv") == "2026-v12"
+    assert period_shown("2026-H1", "en") == "2026-H1"

@@ -21,6 +21,7 @@ from bot.domain.indicators import (
     IndicatorInput,
     ValueInput,
     format_number,
+    period_shown,
     validate_indicator,
     validate_value,
 )
@@ -108,7 +109,7 @@ def correction_form(
         t.CORRECT_FORM_INTRO,
         indicator=b.escape(indicator.label(tr) if indicator else row.indicator_id),
         place=b.escape(place_names(bot).get(row.place, row.place)),
-        period=row.period_label,
+        period=period_shown(row.period_label, tr.language),
         value=format_number(row.value, tr.language),
         source=b.escape(row.source),
     )
@@ -164,7 +165,7 @@ def record_value(
     params = {
         "indicator": b.escape(indicator.label(tr)),
         "place": b.escape(names.get(draft.place, draft.place)),
-        "period": draft.period.label,
+        "period": period_shown(draft.period.label, tr.language),
         "value": value,
         "unit": unit,
     }

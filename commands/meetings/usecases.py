@@ -353,7 +353,8 @@ def send_calendar(bot: BotContext, session: Session, actor: Actor) -> Done | Ref
     if not coming:
         return Refusal(t.CALENDAR_EMPTY)
     key = OutboxKey.calendar(actor.user_id)
-    title = bot.texts(t.CALENDAR_NAME, name=bot.config.collaboration.name)
+    tr = bot.texts_in(actor.language)
+    title = tr(t.CALENDAR_NAME, name=bot.config.collaboration.name)
     outbox.enqueue_upload(
         session,
         key=key,
@@ -361,6 +362,6 @@ def send_calendar(bot: BotContext, session: Session, actor: Actor) -> Done | Ref
         channel=actor.user_id,
         now=bot.clock.now(),
         files=[UploadFile("samverkan-moten.ics", title, "", calendar_file(bot, meetings))],
-        comment=bot.texts(t.CALENDAR_SENT, count=len(coming)),
+        comment=tr(t.CALENDAR_SENT, count=len(coming)),
     )
     return Done([key], t.CALENDAR_IN_DM)

@@ -180,7 +180,8 @@ def send_evaluation_now(
         opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
     audit_training(session, actor, "training_evaluation_sent", training, now)
-    return Done(keys, t.POSTED_NOW, {"title": title, "where": where_text(bot.texts, training)})
+    where = where_text(bot.texts_in(actor.language), training)
+    return Done(keys, t.POSTED_NOW, {"title": title, "where": where})
 
 
 def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:
