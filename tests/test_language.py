@@ -6,6 +6,8 @@ import importlib
 import json
 import pkgutil
 import re
+from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -24,7 +26,17 @@ from commands.edge import words as w
 from commands.edge.ids import Action, Field
 from slack_sim.web_api import SimulatedSlack
 from storage.models import Person
-from tests.harness import ANNA, COORDINATOR, WORKING_GROUP, RunningBot, find_button
+from tests.conftest import NOW
+from tests.harness import (
+    ANNA,
+    BERIT,
+    COORDINATOR,
+    WORKING_GROUP,
+    RunningBot,
+    all_text,
+    find_button,
+)
+from tests.test_meetings import CALL_TIME, CONFIG, REMINDER_TIME, list_for, posts_to, tick
 
 SLASH_COMMANDS = ("/behov", "/utbildning", "/samverkan")
 WORDS = [value for value in vars(w).values() if isinstance(value, w.Word)]
@@ -230,3 +242,33 @@ def test_english_period_hints_and_labels_use_english_spellings() -> None:
     assert period_shown("2026-v12", "en") == "2026-W12"
     assert period_shown("2026-v12", "sv") == "2026-v12"
     assert period_shown("2026-H1", "en") == "2026-H1"
+
+
+@pytest.fixture
+def meetings(standin: SimulatedSlack, sqlite_url: str) -> Iterator[RunningBot]:
+    """Serve the bot with the plan's meeting series (tests/test_meetings.py), on SQLite."""
+    running = RunningBot(standin, sqlite_url, now=NOW, config=CONFIG)
+    yield running
+    running.stop()
+
+
+def test_a_scheduled_reminder_follows_the_persons_language_and_the_channels_stays_swedish(
+    meetings: RunningBot, english_emma: str
+) -> None:
+    """The scheduler's private reminder to Emma is in English; the channel's in Swedish."""
+    answered(meetings, "/behov", "list", english_emma)  # the bot meets Emma (Tullverket)
+    tick(meetings, CALL_TIME)
+    response = list_for(meetings, COORDINATOR)
+    meetings.click(find_button(response["blocks"], Action.MEETING_CONTACTS_OPEN), COORDINATOR)
+    meetings.standin.wait_for("views.open", 1)
+    form = meetings.opened_view()
+    meetings.submit(form, {Field.MEETING_CONTACT_USERS: [english_emma, BERIT]}, COORDINATOR)
+    meetings.listeners.wait_idle()
+    tick(meetings, REMINDER_TIME)
+    tick(meetings, REMINDER_TIME + timedelta(hours=1))
+    channel = all_text(posts_to(meetings, WORKING_GROUP)[-1].args["blocks"])
+    assert "*Påminnelse:* *Arbetsgruppsmöte*" in channel
+    english = all_text(posts_to(meetings, english_emma)[-1].args["blocks"])
+    assert "You have not answered the call to *Arbetsgruppsmöte*" in english
+    swedish = all_text(posts_to(meetings, BERIT)[-1].args["blocks"])
+    assert "Du har inte svarat på kallelsen till *Arbetsgruppsmöte*" in swedish

@@ -279,7 +279,7 @@ class ShellSession:
         roles = self.world.config.roles
         everyone = list(self.slack.users.values())
         plain = [p for p in everyone if p.email and not roles_of(p.id, roles)]
-        return (plain or everyone or [Person("U0SHELL01", "Shell")])[0]
+        return (plain or everyone or [Person("U0SHELL01", "Shell", locale="")])[0]
 
     def prompt(self) -> str:
         """Return the prompt: who you are and what time it is."""
