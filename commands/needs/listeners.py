@@ -92,7 +92,7 @@ def _search(ix: Command) -> None:
         ix.answer(t.SEARCH_USAGE)
         return
     with ix.bot.db.reading() as session:
-        message = usecases.search_message(ix.bot, session, ix.args)
+        message = usecases.search_message(ix.bot, session, ix.texts, ix.args)
     ix.respond(**message)
 
 

@@ -354,9 +354,8 @@ def needs_history_message(
     )
 
 
-def search_message(bot: BotContext, session: Session, words: str) -> dict[str, Any]:
+def search_message(bot: BotContext, session: Session, tr: Texts, words: str) -> dict[str, Any]:
     """Return the needs whose title and description hold every word, with their history."""
-    tr = bot.texts
     wanted = words.split()[:SEARCH_WORDS]
     shown = escape(clip(" ".join(wanted), 80))
     page = store.needs_with_words(session, wanted, limit=HISTORY_LIMIT)

@@ -107,7 +107,7 @@ def totals_command(ix: Command) -> None:
         ix.answer(t.PERIOD_BAD)
         return
     with ix.bot.db.reading() as session:
-        message = usecases.totals(ix.bot, session, *period)
+        message = usecases.totals(ix.bot, session, ix.texts, *period)
     ix.respond(**message)
 
 
@@ -117,7 +117,7 @@ def list_command(ix: Command) -> None:
         ix.answer(c.NO_ORGANIZATION)
         return
     with ix.bot.db.reading() as session:
-        message = usecases.trainings_list(ix.bot, session)
+        message = usecases.trainings_list(ix.bot, session, ix.texts)
     ix.respond(**message)
 
 

@@ -28,6 +28,7 @@ from bot.domain.trainings import (
     validate_report,
     validate_training,
 )
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
@@ -184,13 +185,13 @@ def send_evaluation_now(
     return Done(keys, t.POSTED_NOW, {"title": title, "where": where})
 
 
-def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:
-    """Return the list of coming trainings and those of the last RECENT_DAYS days."""
+def trainings_list(bot: BotContext, session: Session, tr: Texts) -> dict[str, Any]:
+    """Return the list of coming trainings and those of the last RECENT_DAYS days, in tr."""
     now = bot.clock.now()
     coming = store.coming_trainings(session, now)
     recent = store.recent_trainings(session, now, now - timedelta(days=RECENT_DAYS))
     return training_list(
-        bot.texts,
+        tr,
         coming,
         recent,
         store.answer_counts(session, [x.id for x in coming + recent]),
@@ -200,14 +201,16 @@ def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:
     )
 
 
-def totals(bot: BotContext, session: Session, first: date, last: date) -> dict[str, Any]:
+def totals(
+    bot: BotContext, session: Session, tr: Texts, first: date, last: date
+) -> dict[str, Any]:
     """Return the totals per subject and organiser, first to last day, and who reported back."""
     tz = bot.config.collaboration.tz
     start: datetime = local_moment(first, time(0, 0), tz)
     end: datetime = local_moment(last + timedelta(days=1), time(0, 0), tz)
     minimum = bot.config.evaluations.min_answers
     return totals_message(
-        bot.texts,
+        tr,
         store.training_totals(session, start, end, min_answers=minimum),
         store.training_totals_by_organization(session, start, end, min_answers=minimum),
         store.report_back_status(session, start, end),
