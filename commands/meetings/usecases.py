@@ -24,6 +24,7 @@ from bot.domain.meetings import (
     may_manage,
 )
 from bot.domain.needs import NeedStatus
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from commands.blocks import escape
@@ -176,11 +177,11 @@ def meeting_form(
 
 
 def attendance_view(
-    bot: BotContext, session: Session, meeting: Meeting, channel: str | None
+    bot: BotContext, session: Session, tr: Texts, meeting: Meeting, channel: str | None
 ) -> View:
     """Return the attendance form: the organisations, who was there, the new needs."""
     return attendance_form(
-        bot.texts,
+        tr,
         bot.config.collaboration.tz,
         info_of(bot, meeting),
         [(o.id, o.name) for o in bot.organizations],

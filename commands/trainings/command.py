@@ -47,7 +47,7 @@ def show_results(ix: Interaction, training_id: int | None, *, by_response: bool)
     say(results.message)
     if not results.shown.stats.shown:
         return
-    chart = usecases_results.results_chart_file(ix.bot, results)
+    chart = usecases_results.results_chart_file(ix.bot, ix.texts, results)
     with ix.bot.db.transaction() as session:
         keys = usecases_results.queue_chart(ix.bot, session, ix.user, results, chart)
     ix.deliver(keys)

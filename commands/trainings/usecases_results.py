@@ -16,6 +16,7 @@ from bot.context import BotContext
 from bot.domain import chart_style, charts
 from bot.domain.access import Actor
 from bot.domain.trainings import EvaluationState, Origin, evaluation_state, may_see_results
+from bot.texts import Texts
 from bot.texts import charts as ct
 from bot.texts import common as c
 from bot.texts import results as rt
@@ -121,9 +122,9 @@ def release_interim(
     return Done([], rt.RELEASED, {"n": view.answer_count})
 
 
-def results_chart_file(bot: BotContext, results: Results) -> UploadFile:
-    """Draw the shown view's chart as a PNG file (slow: call it outside a transaction)."""
-    tr, training, shown = bot.texts, results.training, results.shown
+def results_chart_file(bot: BotContext, tr: Texts, results: Results) -> UploadFile:
+    """Draw the shown view's chart as a PNG file in tr (slow: call it outside a transaction)."""
+    training, shown = results.training, results.shown
     tz = bot.config.collaboration.tz
     heading = tr(
         ct.EVALUATION_TITLE,
@@ -150,7 +151,7 @@ def queue_chart(
         channel=user,
         now=bot.clock.now(),
         files=[chart],
-        comment=bot.texts(
+        comment=bot.texts_for(session, user)(
             ct.EVALUATION_COMMENT, title=title_text(training), n=results.shown.stats.n
         ),
     )
