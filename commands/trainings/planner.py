@@ -144,7 +144,8 @@ def queue_created_notice(bot: BotContext, session: Session, training: Training) 
     """Queue the private confirmation to whoever registered the training."""
     if not training.created_by:
         return None
-    payload = created_notice(bot.texts, training, bot.config.collaboration.tz)
+    told = bot.texts_for(session, training.created_by)
+    payload = created_notice(told, training, bot.config.collaboration.tz)
     key = OutboxKey.training_created(training.id)
     return _queue(session, key, "training_notice", training.created_by, payload, bot.clock.now())
 

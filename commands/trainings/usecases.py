@@ -154,7 +154,7 @@ def report_training(
     )
     if training is None:
         return Done([])
-    text = bot.texts(
+    text = bot.texts_in(actor.language)(
         t.REPORT_SAVED,
         title=title_text(training),
         date=draft.held_on.isoformat(),
