@@ -167,11 +167,12 @@ def finish_needs(
             continue
         done = [a for a in linked if a.status == ActionStatus.DONE.value]
         notes = store.last_notes(session, [a.id for a in done])
-        notice = bot.texts(
+        told = bot.texts_for(session, need.submitted_by) if need.submitted_by else bot.texts
+        notice = told(
             t.YOU_SAID_WE_DID,
             id=need.id,
             title=b.escape(need.title),
-            actions=done_lines(bot.texts, done, names, notes),
+            actions=done_lines(told, done, names, notes),
         )
         outcome = move_need(
             bot,
