@@ -6,14 +6,16 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
 from bot.config import Config
 from bot.domain.organizations import OrganizationInfo, merge_organizations
 from bot.settings import Settings
-from bot.texts import Texts
+from bot.texts import Language, Texts, language_of
 from storage.db import Database
+from storage.directory import get_person
 from storage.directory import organization_names as stored_organization_names
 
 if TYPE_CHECKING:
@@ -41,6 +43,11 @@ class BotContext:
     # Sends what handlers queued, in a few threads of its own.
     sender: Executor | None = None
     _names: dict[str, str] | None = field(default=None, init=False, repr=False)
+    # Slack's users.info answers of the last few minutes by user id, in memory only (see
+    # commands/edge/actor.py): (when asked, the user object).
+    lookups: dict[str, tuple[datetime, dict[str, Any]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def finish(self) -> None:
         """Let running handlers and their sends finish; new work is refused."""
@@ -53,6 +60,21 @@ class BotContext:
         """Derive the texts and the organisation list from the configuration."""
         self.texts = Texts(self.config.collaboration.language)
         self.organizations = merge_organizations(self.config.organizations)
+
+    def texts_in(self, language: Language | None) -> Texts:
+        """Return the texts in language (a person's), or in the configured language for None."""
+        if language is None or language == self.texts.language:
+            return self.texts
+        return Texts(language)
+
+    def language_of(self, locale: str | None) -> Language:
+        """Return the language for a person's Slack locale: Swedish or English, else configured."""
+        return language_of(locale, self.texts.language)
+
+    def texts_for(self, session: Session, user_id: str) -> Texts:
+        """Return the texts in a person's language, as their stored Slack locale gives it."""
+        person = get_person(session, user_id)
+        return self.texts_in(self.language_of(person.locale if person is not None else None))
 
     def organization_name(self, organization_id: str | None) -> str:
         """Return an organisation's display name, or its id if it is unknown."""

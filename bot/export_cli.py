@@ -18,7 +18,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=("xlsx", "csv"),
         default="xlsx",
-        help="xlsx: one Excel workbook; csv: one UTF-8 CSV file per sheet in a directory",
+        help=(
+            "xlsx: one Excel workbook; csv: one UTF-8 CSV file per sheet in a directory, "
+            "with ';' and a decimal comma when the language is Swedish (',' and '.' in English)"
+        ),
     )
     parser.add_argument(
         "--out",
@@ -47,7 +50,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
                     write_xlsx(sheets, handle)
                 written = [out]
             else:
-                written = write_csv(sheets, out)
+                written = write_csv(sheets, out, bot.texts.language)
     except OSError as exc:
         raise StartupError(f"--out {out}: cannot be written ({exc.strerror})") from None
     finally:

@@ -92,18 +92,49 @@ def remember_email_lookup(
     now: datetime,
     *,
     display_name: str | None = None,
+    locale: str | None = None,
 ) -> None:
     """Store what a person's e-mail domain says, unless a coordinator has decided since.
 
-    display_name, the name Slack's profile shows, is stored either way.
+    display_name, the name Slack's profile shows, and locale, Slack's locale for the person
+    ("" when Slack gave none), are stored either way.
     """
     person = session.get(Person, slack_id, with_for_update=True)
-    if person is not None and person.organization_source in DECIDED:
-        if display_name is not None:
-            person.display_name = display_name
-        return
-    source = Source.EMAIL if organization_id else Source.NONE
-    remember_person(session, slack_id, organization_id, source, now, display_name=display_name)
+    if person is None or person.organization_source not in DECIDED:
+        source = Source.EMAIL if organization_id else Source.NONE
+        person = remember_person(
+            session, slack_id, organization_id, source, now, display_name=display_name
+        )
+    elif display_name is not None:
+        person.display_name = display_name
+    if locale is not None:
+        person.locale, person.locale_checked_at = locale, now
+
+
+def remember_profile(
+    session: Session, slack_id: str, now: datetime, *, display_name: str, locale: str
+) -> None:
+    """Store a person's name and Slack locale, leaving their organisation as it is.
+
+    For the configuration's members, whose organisation is read from the configuration.
+    """
+    person = session.get(Person, slack_id, with_for_update=True)
+    if person is None:
+        person = Person(slack_id=slack_id, organization_source=Source.NONE, updated_at=now)
+        session.add(person)
+    if display_name:
+        person.display_name = display_name
+    person.locale, person.locale_checked_at = locale, now
+
+
+def person_locales(session: Session, slack_ids: Sequence[str]) -> dict[str, str | None]:
+    """Return the stored Slack locale of each of these people the bot has met."""
+    if not slack_ids:
+        return {}
+    rows = session.execute(
+        select(Person.slack_id, Person.locale).where(Person.slack_id.in_(set(slack_ids)))
+    ).all()
+    return {str(slack_id): locale for slack_id, locale in rows}
 
 
 def people_names(session: Session) -> dict[str, str]:

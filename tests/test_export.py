@@ -70,9 +70,12 @@ def test_an_empty_sheet_keeps_its_header_and_wide_sheets_get_double_letters() ->
         assert "xl/sharedStrings.xml" not in archive.namelist()
 
 
-def test_csv_files_quote_what_a_spreadsheet_would_run(tmp_path: Path) -> None:
-    rows = [["=1+1", "+46", "-2", "@SUM", "Gävle", 2.5, date(2027, 1, 4), None]]
-    written = write_csv([Sheet("Återrapportering", list("ABCDEFGH"), rows)], tmp_path)
+def test_csv_files_quote_only_what_a_spreadsheet_would_run_as_a_formula(tmp_path: Path) -> None:
+    rows = [
+        ["=1+1", "+46 70 123", "-2", "@SUM", "Gävle", 2.5, date(2027, 1, 4), None],
+        ["-3", "+4,5", "-0.25", "-", "\tx", "\rx", "-x", "2027-01-04"],
+    ]
+    written = write_csv([Sheet("Återrapportering", list("ABCDEFGH"), rows)], tmp_path, "en")
     assert [p.name for p in written] == ["aterrapportering.csv"]
     raw = written[0].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -80,9 +83,29 @@ def test_csv_files_quote_what_a_spreadsheet_would_run(tmp_path: Path) -> None:
         read = list(csv.reader(handle))
     assert read == [
         list("ABCDEFGH"),
-        ["'=1+1", "'+46", "'-2", "'@SUM", "Gävle", "2.5", "2027-01-04", ""],
+        ["'=1+1", "'+46 70 123", "-2", "'@SUM", "Gävle", "2.5", "2027-01-04", ""],
+        ["-3", "+4,5", "-0.25", "-", "'\tx", "'\rx", "'-x", "2027-01-04"],
     ]
     assert csv_text(datetime(2027, 1, 4, 9, 5, tzinfo=UTC)) == "2027-01-04 09:05"
+
+
+def test_swedish_csv_files_have_semicolons_and_decimal_commas_for_swedish_excel(
+    tmp_path: Path,
+) -> None:
+    rows = [["Gävle, Sandviken", 1234.5, -0.25, 7, "=1"]]
+    sheet = Sheet("Indikatorer", ["Plats", "Värde", "Förändring", "Antal", "Text"], rows)
+    written = write_csv([sheet], tmp_path / "sv", "sv")
+    raw = written[0].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines() == [
+        "Plats;Värde;Förändring;Antal;Text",
+        "Gävle, Sandviken;1234,5;-0,25;7;'=1",
+    ]
+    with written[0].open(encoding="utf-8-sig", newline="") as handle:
+        read = list(csv.reader(handle, delimiter=";"))
+    assert read[1][:3] == ["Gävle, Sandviken", "1234,5", "-0,25"]
+    english = write_csv([sheet], tmp_path / "en", "en")[0].read_bytes().decode("utf-8-sig")
+    assert english.splitlines()[1] == '"Gävle, Sandviken",1234.5,-0.25,7,\'=1'
 
 
 # ------------------------------------------------------------------------ the register's sheets
@@ -236,6 +259,9 @@ def test_the_shell_command_writes_a_workbook_or_csv_files(
             "om-exporten.csv",
         ]
     )
+    # Swedish by default: fields apart with ";" for Excel with Swedish regional settings.
+    header = (tmp_path / "csv" / "behov.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(";")[:2] == [tr(t.COL_ID), tr(t.COL_CREATED)]
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].endswith("export.xlsx")
     assert len(printed) == 11

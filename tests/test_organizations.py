@@ -347,7 +347,10 @@ def test_a_configured_member_belongs_at_once_and_is_changed_only_in_the_file(
     form = running.standin.wait_for("views.update", 1)[-1].args["view"]
     organization = next(b for b in form["blocks"] if b.get("block_id") == Field.NEED_ORGANIZATION)
     assert organization["element"]["initial_option"]["value"] == "hofors"
-    assert running.standin.calls_to("users.info") == []
+    # Slack is asked only for the person's locale (the language); the organisation is the file's.
+    asked = running.standin.calls_to("users.info")
+    assert asked
+    assert {call.args.get("include_locale") for call in asked} == {"1"}
     assert reply(running, "/samverkan", "organisation", CONSULTANT)["text"] == tr(
         t.ORGANIZATION_FROM_CONFIG, organization="Hofors kommun"
     )

@@ -181,7 +181,7 @@ def test_a_permanent_error_is_recorded_and_shown_to_the_coordinators(
     tick(running, CALL_TIME + timedelta(hours=1))
     alerts = [c for c in standin.calls_to("chat.postMessage") if c.args["channel"] == COORDINATOR]
     assert len(alerts) == 1
-    reason = failure_reason(running.bot, "channel_not_found", WORKING_GROUP)
+    reason = failure_reason(running.bot.texts, "channel_not_found", WORKING_GROUP)
     assert reason == tr(t.ERROR_CHANNEL_NOT_FOUND, channel=f"<#{WORKING_GROUP}>")
     assert "kunde inte skicka kallelsen för *Arbetsgruppsmöte*" in all_text(
         alerts[0].args["blocks"]

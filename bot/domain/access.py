@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.config import Roles
+from bot.texts import Language
 
 
 class Role(StrEnum):
@@ -23,6 +24,8 @@ class Actor:
     user_id: str
     organization_id: str | None = None
     roles: frozenset[Role] = field(default_factory=frozenset)
+    # The language the person is answered in (their Slack locale's); None: the configured one.
+    language: Language | None = None
 
     @property
     def is_coordinator(self) -> bool:

@@ -2,7 +2,9 @@
 
 openpyxl lays out the workbook and the rows are streamed into it, so a large register is
 never held in memory as cell objects. Text is always written as text: a value starting
-with "=" stays a value and never becomes a formula, in Excel and in CSV alike.
+with "=" stays a value and never becomes a formula, in Excel and in CSV alike. CSV files are
+written for the language's regional settings in Excel: in Swedish with ";" between fields and a
+decimal comma, in English with "," and a decimal point; both in UTF-8 with a BOM.
 """
 
 from __future__ import annotations
@@ -18,9 +20,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO
 
+from bot.texts import Language
+
 Cell = str | int | float | date | datetime | None
 SHEET_TITLE_MAX = 31
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A plain number, signed or not ("-3", "+4,5", "-0.25"): a spreadsheet reads it as a number.
+PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
+# The field separator of a CSV file, and the decimal mark of its numbers, by language.
+CSV_DELIMITER: dict[Language, str] = {"sv": ";", "en": ","}
+DECIMAL_MARK: dict[Language, str] = {"sv": ",", "en": "."}
 WIDTH_MIN = 8
 WIDTH_MAX = 60
 
@@ -199,8 +208,22 @@ def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
-def csv_text(value: Cell) -> str:
-    """Return a value as CSV text; text that a spreadsheet would run as a formula is quoted."""
+def starts_formula(text: str) -> bool:
+    """Tell whether a spreadsheet would run text as a formula.
+
+    Text starting with =, +, -, @, a tab or a carriage return does, unless it is a plain number
+    ("-3", "+4,5") or a lone "-" (a dash standing for nothing).
+    """
+    if not text.startswith(FORMULA_START):
+        return False
+    return not (text == "-" or PLAIN_NUMBER.fullmatch(text))
+
+
+def csv_text(value: Cell, language: Language = "sv") -> str:
+    """Return a value as CSV text in language's conventions (decimal comma in Swedish).
+
+    Text that a spreadsheet would run as a formula gets a leading apostrophe, so it stays text.
+    """
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -208,7 +231,9 @@ def csv_text(value: Cell) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return "'" + value if starts_formula(value) else value
+    if isinstance(value, float):
+        return repr(value).replace(".", DECIMAL_MARK[language])
     return str(value)
 
 
@@ -218,16 +243,21 @@ def file_name(title: str) -> str:
     return (re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "blad") + ".csv"
 
 
-def write_csv(sheets: Iterable[Sheet], directory: Path) -> list[Path]:
-    """Write each sheet as a UTF-8 CSV file (with BOM, for Excel) in directory."""
+def write_csv(sheets: Iterable[Sheet], directory: Path, language: Language = "sv") -> list[Path]:
+    """Write each sheet as a CSV file in directory, for Excel with language's regional settings.
+
+    UTF-8 with a BOM (so Excel reads it as UTF-8); in Swedish ";" between fields and a decimal
+    comma, in English "," and a decimal point.
+    """
     directory.mkdir(parents=True, exist_ok=True)
+    delimiter = CSV_DELIMITER[language]
     written: list[Path] = []
     for sheet in sheets:
         path = directory / file_name(sheet.title)
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
+            writer = csv.writer(handle, delimiter=delimiter)
             writer.writerow(sheet.headers)
             for row in sheet.rows:
-                writer.writerow([csv_text(value) for value in row])
+                writer.writerow([csv_text(value, language) for value in row])
         written.append(path)
     return written

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.domain.validation import FieldError, check_text, clean_text, parse_decimal
-from bot.texts import Msg, Texts
+from bot.texts import Language, Msg, Texts
 from bot.texts import followup as t
 from bot.texts.common import CHOOSE_ONE, UNKNOWN_CHOICE
 
@@ -164,6 +164,14 @@ class Period:
         same day, the shorter one.
         """
         return (self.end, self.start)
+
+
+_WEEK_LABEL = re.compile(r"^([0-9]{4})-v([0-9]{2})$")
+
+
+def period_shown(label: str, language: Language) -> str:
+    """Return a period's canonical label as written in language: weeks as 2026-W12 in English."""
+    return _WEEK_LABEL.sub(r"\1-W\2", label) if language == "en" else label
 
 
 _YEAR = re.compile(r"^([0-9]{4})$")

@@ -44,7 +44,7 @@ from bot.shell.forms import (
 )
 from bot.shell.press import PressSyntaxError, parse_press
 from bot.shell.render import Press, Renderer, Style, mrkdwn, options_of
-from bot.shell.world import World
+from bot.shell.world import World, locale_for
 from bot.texts import Msg, Texts
 from bot.texts import samverkan as ts
 from bot.texts import shell as t
@@ -279,7 +279,7 @@ class ShellSession:
         roles = self.world.config.roles
         everyone = list(self.slack.users.values())
         plain = [p for p in everyone if p.email and not roles_of(p.id, roles)]
-        return (plain or everyone or [Person("U0SHELL01", "Shell")])[0]
+        return (plain or everyone or [Person("U0SHELL01", "Shell", locale="")])[0]
 
     def prompt(self) -> str:
         """Return the prompt: who you are and what time it is."""
@@ -911,7 +911,12 @@ class ShellSession:
         if person is None and re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", rest.casefold()):
             local = rest.split("@", maxsplit=1)[0]
             name = " ".join(part.capitalize() for part in re.split(r"[._-]+", local) if part)
-            person = Person(person_id_for(rest), name or rest, rest.casefold())
+            person = Person(
+                person_id_for(rest),
+                name or rest,
+                rest.casefold(),
+                locale=locale_for(self.world.config.collaboration.language),
+            )
             self.slack.add_person(person)
         if person is None:
             role = ROLE_WORDS.get(rest.casefold().strip())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.config import USER_ID, Config, parse_config
 from bot.errors import StartupError
+from bot.texts import Language
 from slack_sim.workspace import Person
 
 DEMO_CONFIG = Path(__file__).with_name("demo.toml")
@@ -24,6 +25,8 @@ class _Person(BaseModel):
     id: Annotated[str, Field(pattern=USER_ID)]
     name: str = Field(min_length=1, max_length=80)
     email: str = ""
+    # Slack's locale for the person ("en-US"); empty: the configured language's.
+    locale: str = Field(default="", max_length=20)
 
 
 class _Shell(BaseModel):
@@ -61,7 +64,12 @@ def _people(data: Any, source: Path) -> list[Person]:
         error = exc.errors()[0]
         where = ".".join(str(part) for part in error["loc"])
         raise StartupError(f"{source}: shell.{where} {error['msg']}") from None
-    return [Person(p.id, p.name, p.email) for p in shell.people]
+    return [Person(p.id, p.name, p.email, locale=p.locale) for p in shell.people]
+
+
+def locale_for(language: Language) -> str:
+    """Return the Slack locale the shell gives people whose locale is not set (the config's)."""
+    return "en-GB" if language == "en" else "sv-SE"
 
 
 def load_world(path: Path | None = None) -> World:
@@ -81,8 +89,9 @@ def load_world(path: Path | None = None) -> World:
     for user_id in [*roles.coordinators, *roles.owners, *roles.communicators]:
         if user_id not in known:
             known.add(user_id)
-            people.append(Person(user_id, user_id))
+            people.append(Person(user_id, user_id, locale=""))
     unique: dict[str, Person] = {}
+    spoken = locale_for(config.collaboration.language)
     for person in people:
-        unique.setdefault(person.id, person)
+        unique.setdefault(person.id, replace(person, locale=person.locale or spoken))
     return World(config, list(unique.values()), path)

@@ -38,17 +38,30 @@ class Count:
         return (self.zero, self.one, self.many)
 
 
+def language_of(locale: str | None, default: Language) -> Language:
+    """Return the language for a Slack locale ("sv-SE", "en-US"): Swedish or English, else default."""
+    tag = (locale or "").replace("_", "-").partition("-")[0].casefold()
+    if tag == "sv":
+        return "sv"
+    if tag == "en":
+        return "en"
+    return default
+
+
 class Texts:
-    """Renders catalogue messages in the collaboration's language."""
+    """Renders catalogue messages in one language (the collaboration's, or a person's)."""
 
     def __init__(self, language: Language = "sv") -> None:
         """Speak language (sv or en)."""
         self.language: Language = language
 
     def __call__(self, msg: Msg, **params: Any) -> str:
-        """Render msg with params in this language."""
+        """Render msg with params in this language; a parameter that is a Msg is rendered too."""
         template = msg.sv if self.language == "sv" else msg.en
-        return template.format(**params) if params else template
+        if not params:
+            return template
+        rendered = {k: self(v) if isinstance(v, Msg) else v for k, v in params.items()}
+        return template.format(**rendered)
 
     def count(self, phrase: Count, count: int, **params: Any) -> str:
         """Render phrase for count: the zero phrasing for 0, the one for 1, else many."""

@@ -124,7 +124,7 @@ TOLD_NOBODY = Msg(
     "De ansvariga organisationerna har inga kontaktpersoner ännu; sätt dem med "
     "*Kontaktpersoner* i `/samverkan möten`.",
     "The responsible organisations have no contact persons yet; set them with *Contact persons* "
-    "in `/samverkan möten`.",
+    "in `/samverkan meetings`.",
 )
 PROPOSED = Msg(
     "Tack! Ditt förslag #{id} *{title}* väntar nu på att en samverkansledare bekräftar det.",
@@ -185,7 +185,7 @@ REPORT_REMINDER_DM = Msg(
     "utbildning det senaste halvåret. Har ni hållit någon? Rapportera den med "
     "`/utbildning rapportera`; det tar en minut.",
     ":clipboard: Before the owners' meeting {when}: {organization} has reported no training "
-    "back in the last half-year. Have you held one? Report it with `/utbildning rapportera`; "
+    "back in the last half-year. Have you held one? Report it with `/utbildning report`; "
     "it takes a minute.",
 )
 REPORT_REMINDER_FALLBACK = Msg(

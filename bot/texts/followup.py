@@ -11,8 +11,8 @@ HELP_STATUS = Msg(
 HELP_INDICATOR = Msg(
     "• `/samverkan indikator`: registrera ett värde för ett effektmål; `indikator lista` visar "
     "värdena, `indikator ny` lägger till en indikator (samverkansledare).",
-    "• `/samverkan indikator`: record a value of an effect goal; `indikator lista` shows the "
-    "values, `indikator ny` adds an indicator (coordinators).",
+    "• `/samverkan indicator`: record a value of an effect goal; `indicator list` shows the "
+    "values, `indicator new` adds an indicator (coordinators).",
 )
 HELP_EXPORT = Msg(
     "• `/samverkan export`: allt underlag som Excel-fil i ett direktmeddelande "
@@ -72,9 +72,8 @@ FIELD_PERIOD_HINT = Msg(
     "År 2026, halvår 2026-H1 (VT2026 = H1, HT2026 = H2), kvartal 2026-Q3, månad 2026-05, vecka "
     "2026-v12 (ISO-vecka) eller dag 2026-05-12. Samma period skriven på ett annat sätt ersätter "
     "värdet.",
-    "Year 2026, half-year 2026-H1 (VT2026 = H1, HT2026 = H2), quarter 2026-Q3, month 2026-05, "
-    "week 2026-v12 (ISO week) or day 2026-05-12. The same period written another way replaces "
-    "the value.",
+    "Year 2026, half-year 2026-H1 or 2026-H2, quarter 2026-Q3, month 2026-05, ISO week "
+    "2026-W12 or day 2026-05-12. The same period written another way replaces the value.",
 )
 FIELD_VALUE = Msg("Värde", "Value")
 FIELD_VALUE_HINT = Msg(
@@ -102,8 +101,8 @@ PERIOD_REQUIRED = Msg("Skriv vilken period värdet gäller.", "Write which perio
 PERIOD_INVALID = Msg(
     "Perioden känns inte igen. Skriv t.ex. 2026, 2026-H1 (eller VT2026), 2026-H2 (eller HT2026), "
     "2026-Q3, 2026-05, 2026-v12 eller 2026-05-12.",
-    "The period is not recognised. Write e.g. 2026, 2026-H1 (or VT2026), 2026-H2 (or HT2026), "
-    "2026-Q3, 2026-05, 2026-v12 or 2026-05-12.",
+    "The period is not recognised. Write e.g. 2026, 2026-H1, 2026-H2, 2026-Q3, 2026-05, "
+    "2026-W12 or 2026-05-12.",
 )
 VALUE_REQUIRED = Msg("Skriv värdet.", "Write the value.")
 VALUE_INVALID = Msg("Skriv ett tal, t.ex. 12 eller 12,5.", "Write a number, e.g. 12 or 12.5.")
@@ -139,13 +138,13 @@ VALUE_GONE = Msg(
 )
 INDICATOR_SAVED = Msg(
     "Indikatorn *{name}* ({unit}) är tillagd. Registrera värden med `/samverkan indikator`.",
-    "The indicator *{name}* ({unit}) is added. Record values with `/samverkan indikator`.",
+    "The indicator *{name}* ({unit}) is added. Record values with `/samverkan indicator`.",
 )
 
 LIST_HEADER = Msg("Indikatorer: senaste värden", "Indicators: latest values")
 LIST_EMPTY = Msg(
     "Inga indikatorvärden är registrerade ännu. Registrera med `/samverkan indikator`.",
-    "No indicator values are recorded yet. Record them with `/samverkan indikator`.",
+    "No indicator values are recorded yet. Record them with `/samverkan indicator`.",
 )
 LIST_LINE = Msg(
     "*{indicator}* · {place} · {period}: *{value} {unit}*\n_Källa: {source}_{note}{history}",
@@ -369,7 +368,7 @@ KIND_DAY = Msg("dagsvärde", "day")
 INDICATORS_NONE = Msg(
     "Inga indikatorvärden är registrerade. Samverkansledarna registrerar dem med "
     "`/samverkan indikator`.",
-    "No indicator values are recorded. The coordinators record them with `/samverkan indikator`.",
+    "No indicator values are recorded. The coordinators record them with `/samverkan indicator`.",
 )
 INDICATORS_MORE = Msg(
     "… och {count} serier till (se exporten och diagrammen).",

@@ -114,7 +114,7 @@ MEETING_CANCELLED = Msg(
 KIND_PARTICIPANTS = Msg("mötets deltagare", "the meeting's participants")
 MEETING_NOT_FOUND = Msg(
     "Mötet finns inte längre. Se `/samverkan möten` för de kommande mötena.",
-    "The meeting no longer exists. See `/samverkan möten` for the coming meetings.",
+    "The meeting no longer exists. See `/samverkan meetings` for the coming meetings.",
 )
 
 # --- the call --------------------------------------------------------------------------
@@ -134,7 +134,7 @@ CALL_NEEDS = Msg("*Öppna behov att ta upp* ({count})", "*Open needs to take up*
 CALL_NEEDS_NONE = Msg("Inga öppna behov just nu.", "No open needs just now.")
 CALL_NEED_ITEM = Msg("#{id} {title} _({organization})_", "#{id} {title} _({organization})_")
 CALL_NEEDS_MORE = Msg(
-    "…och {count} till: se `/behov lista`.", "…and {count} more: see `/behov lista`."
+    "…och {count} till: se `/behov lista`.", "…and {count} more: see `/behov list`."
 )
 CALL_ANSWERS = Msg("*Svar per organisation*", "*Answers per organisation*")
 ANSWERS_NONE = Msg("Inga svar än.", "No answers yet.")
@@ -360,11 +360,11 @@ LIST_ITEM_CANCELLED = Msg(
 LIST_HOLIDAY = Msg(" _(flyttat från {date}, {holiday})_", " _(moved from {date}, {holiday})_")
 LIST_MORE = Msg(
     "Fler möten längre fram finns i kalenderfilen: `/samverkan kalender`.",
-    "More meetings further ahead are in the calendar file: `/samverkan kalender`.",
+    "More meetings further ahead are in the calendar file: `/samverkan calendar`.",
 )
 LIST_CONTEXT = Msg(
     "Kalenderfil: `/samverkan kalender` · Hjälp: `/samverkan möten hjälp`",
-    "Calendar file: `/samverkan kalender` · Help: `/samverkan möten hjälp`",
+    "Calendar file: `/samverkan calendar` · Help: `/samverkan meetings help`",
 )
 LIST_LAST_HELD = Msg(
     "Senaste arbetsgruppsmötet: *{when}* ({count} organisationer registrerade som närvarande).",
@@ -405,7 +405,7 @@ ALERT_DM = Msg(
     ":warning: Samverkansbot kunde inte skicka {what} för *{title}* {when}: {reason}. Rätta "
     "felet så går nästa meddelande fram; se också `/samverkan möten`.",
     ":warning: Samverkansbot could not send {what} for *{title}* {when}: {reason}. Fix the "
-    "problem and the next message goes through; see also `/samverkan möten`.",
+    "problem and the next message goes through; see also `/samverkan meetings`.",
 )
 ALERT_FALLBACK = Msg(
     "Ett mötesmeddelande kunde inte skickas", "A meeting message could not be delivered"
@@ -509,7 +509,7 @@ CONTACTS_UNKNOWN = Msg(
     " Utan känd organisation, och därför inte sparade: {users}. De kan be om att få företräda "
     "en organisation med `/samverkan organisation`.",
     " Without a known organisation, and so not saved: {users}. They can ask to represent an "
-    "organisation with `/samverkan organisation`.",
+    "organisation with `/samverkan organization`.",
 )
 
 # --- help and calendar ---------------------------------------------------------------------
@@ -517,12 +517,12 @@ CONTACTS_UNKNOWN = Msg(
 HELP_MEETINGS = Msg(
     "• `/samverkan möten`: kommande möten och ditt svar; samverkansledarna hanterar mötesserier "
     "och enskilda möten där.",
-    "• `/samverkan möten`: coming meetings and your answer; the coordinators manage meeting "
+    "• `/samverkan meetings`: coming meetings and your answer; the coordinators manage meeting "
     "series and single meetings there.",
 )
 HELP_CALENDAR = Msg(
     "• `/samverkan kalender`: de kommande mötena som kalenderfil (.ics) till Outlook.",
-    "• `/samverkan kalender`: the coming meetings as a calendar file (.ics) for Outlook.",
+    "• `/samverkan calendar`: the coming meetings as a calendar file (.ics) for Outlook.",
 )
 MEETINGS_HELP = Msg(
     "*`/samverkan möten`: mötesrytmen*\n"
@@ -533,9 +533,9 @@ MEETINGS_HELP = Msg(
     "inte har svarat får en påminnelse.\n"
     "Samverkansledarna kan lägga till, ändra och pausa mötesserier, flytta eller ställa in ett "
     "enskilt möte, välja kontaktpersoner och registrera närvaro och behov efter mötet.",
-    "*`/samverkan möten`: the meeting rhythm*\n"
-    "• `/samverkan möten`: the coming meetings, with buttons to answer.\n"
-    "• `/samverkan kalender`: the meetings as a calendar file (.ics).\n"
+    "*`/samverkan meetings`: the meeting rhythm*\n"
+    "• `/samverkan meetings`: the coming meetings, with buttons to answer.\n"
+    "• `/samverkan calendar`: the meetings as a calendar file (.ics).\n"
     "The call comes to the channel some time before the meeting, with the agenda, open needs "
     "and buttons: *I'm attending*, *I'm not attending*, *I'm sending a substitute* and *Add "
     "agenda item*. Whoever has not answered gets a reminder.\n"

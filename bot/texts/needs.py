@@ -127,7 +127,7 @@ CONFIRM_CREATED = Msg(
     "med `/behov lista`.",
     "Thank you! Your need *#{id} {title}* is registered and shown to the working group. You will "
     "hear here when it moves. Edit or withdraw it with the buttons on the need, or see all with "
-    "`/behov lista`.",
+    "`/behov list`.",
 )
 CONFIRM_EDITED = Msg("Behov *#{id}* är ändrat.", "Need *#{id}* has been edited.")
 CONFIRM_WITHDRAWN = Msg("Behov *#{id}* är tillbakadraget.", "Need *#{id}* has been withdrawn.")
@@ -196,7 +196,7 @@ SEARCH_EMPTY = Msg(
 )
 SEARCH_USAGE = Msg(
     "Skriv vad du söker efter, till exempel `/behov sök cannabis föräldrar`.",
-    "Write what you are looking for, for example `/behov sök cannabis parents`.",
+    "Write what you are looking for, for example `/behov search cannabis parents`.",
 )
 LIST_FILTER_OWN = Msg("Bara min organisation", "Only my organisation")
 LIST_FILTER_ALL = Msg("Alla organisationer", "All organisations")
@@ -219,12 +219,12 @@ HELP = Msg(
     "*`/behov`: the working group's register of needs*\n"
     "• `/behov`: opens the form for a new need from your organisation.\n"
     "• `/behov <text>`: opens the form with the text filled in.\n"
-    "• `/behov lista`: lists open needs, newest first, grouped by status.\n"
-    "• `/behov lista egna`: only your organisation's needs.\n"
-    "• `/behov lista alla`: closed needs too (done, declined, withdrawn), with their history; "
-    "`/behov lista stängda` only the closed ones.\n"
-    "• `/behov sök <words>`: needs whose title or description holds the words.\n"
-    "• `/behov hjälp`: this help.\n\n"
+    "• `/behov list`: lists open needs, newest first, grouped by status.\n"
+    "• `/behov list own`: only your organisation's needs.\n"
+    "• `/behov list all`: closed needs too (done, declined, withdrawn), with their history; "
+    "`/behov list closed` only the closed ones.\n"
+    "• `/behov search <words>`: needs whose title or description holds the words.\n"
+    "• `/behov help`: this help.\n\n"
     "A need moves through *New → Taken up at a meeting → Action planned → Done* (or "
     "*Declined*, with a reason). Only the coordinators move needs; your organisation can edit "
     "or withdraw its own with the buttons on the need. You hear when your need moves.\n"

@@ -50,8 +50,8 @@ NONE_FOUND = Msg("Det finns ingen utvärdering att visa än.", "There is no eval
 BAD_ID = Msg(
     "Skriv utbildningens nummer, t.ex. `/utbildning resultat 3`. Numren står i "
     "`/utbildning lista`.",
-    "Give the training's number, e.g. `/utbildning resultat 3`. The numbers are in "
-    "`/utbildning lista`.",
+    "Give the training's number, e.g. `/utbildning results 3`. The numbers are in "
+    "`/utbildning list`.",
 )
 
 # --- the plain summary ---------------------------------------------------------------------------
@@ -197,7 +197,7 @@ CLOSED_SUMMARY = Msg(
     "Utvärderingen av *#{id} {title}* är stängd med {n} svar. {figures} "
     "Hela resultatet: `/utbildning resultat {id}`.",
     "The evaluation of *#{id} {title}* closed with {n} answers. {figures} "
-    "Full results: `/utbildning resultat {id}`.",
+    "Full results: `/utbildning results {id}`.",
 )
 CLOSED_SUMMARY_NONE = Msg(
     "Utvärderingen av *#{id} {title}* är stängd. Inga svar kom in, så det finns inget resultat "

@@ -9,13 +9,13 @@ HELP_HEADER = Msg(
 HELP_ORGANIZATION = Msg(
     "• `/samverkan organisation`: se vilken organisation du företräder, eller be om att få "
     "företräda en (samverkansledare ser och ändrar här vem som företräder vilken organisation).",
-    "• `/samverkan organisation`: see the organisation you represent, or ask to represent one "
+    "• `/samverkan organization`: see the organisation you represent, or ask to represent one "
     "(coordinators see and change here who represents which organisation).",
 )
-HELP_HELP = Msg("• `/samverkan hjälp`: den här hjälpen.", "• `/samverkan hjälp`: this help.")
+HELP_HELP = Msg("• `/samverkan hjälp`: den här hjälpen.", "• `/samverkan help`: this help.")
 HELP_OTHER_COMMANDS = Msg(
     "Se också `/behov hjälp` och `/utbildning hjälp`.",
-    "See also `/behov hjälp` and `/utbildning hjälp`.",
+    "See also `/behov help` and `/utbildning help`.",
 )
 UNKNOWN_SUBCOMMAND = Msg("Jag känner inte igen `{word}`.", "I do not recognise `{word}`.")
 ORGANIZATION_TITLE = Msg("Din organisation", "Your organisation")
@@ -115,7 +115,7 @@ DECISION_APPROVED = Msg(
     "Din begäran är godkänd: du företräder nu *{organization}* i {collaboration}. Skriv "
     "`/samverkan hjälp` för att se vad du kan göra.",
     "Your request is approved: you now represent *{organization}* in {collaboration}. Type "
-    "`/samverkan hjälp` to see what you can do.",
+    "`/samverkan help` to see what you can do.",
 )
 DECISION_DECLINED = Msg(
     "Din begäran att få företräda *{organization}* i {collaboration} har inte godkänts. Har du "
@@ -129,7 +129,7 @@ REVOKED_NOTICE = Msg(
     "företräda en organisation igen med `/samverkan organisation`.",
     "A coordinator has revoked your membership of *{organization}* in {collaboration}. If you "
     "have questions, contact a coordinator. You can ask to represent an organisation again "
-    "with `/samverkan organisation`.",
+    "with `/samverkan organization`.",
 )
 REQUEST_NOT_FOUND = Msg(
     "Begäran finns inte längre; inget är ändrat.",
@@ -181,7 +181,7 @@ WAITING_NOTICE = Msg(
     ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a "
     "decision.* Choosing an organisation oneself used to be enough; now such a choice gives no "
     "rights until a coordinator approves it. Until then they can only answer evaluations."
-    "\n{lines}\nApprove or decline with `/samverkan organisation`.",
+    "\n{lines}\nApprove or decline with `/samverkan organization`.",
 )
 WAITING_LINE = Msg(
     "• <@{user}> vill företräda *{organization}*", "• <@{user}> asks to represent *{organization}*"
@@ -192,7 +192,7 @@ HOME_HEADER = Msg("Samverkansbot: {name}", "Samverkansbot: {name}")
 HOME_WHO = Msg("Du företräder *{organization}*{roles}.", "You represent *{organization}*{roles}.")
 HOME_NO_ORGANIZATION = Msg(
     "Vi vet inte vilken organisation du företräder. Skriv `/samverkan organisation`.",
-    "We do not know which organisation you represent. Type `/samverkan organisation`.",
+    "We do not know which organisation you represent. Type `/samverkan organization`.",
 )
 HOME_ROLE_COORDINATOR = Msg("samverkansledare", "coordinator")
 HOME_ROLE_OWNER = Msg("samverkansägare", "owner")
@@ -204,24 +204,24 @@ HOME_NO_NEEDS = Msg("Inga öppna behov.", "No open needs.")
 HOME_NO_NEW_NEEDS = Msg("Inga nya behov att ta ställning till.", "No new needs to consider.")
 HOME_NEEDS_MORE = Msg(
     "… och {count} till. Se alla med `/behov lista`.",
-    "… and {count} more. See them all with `/behov lista`.",
+    "… and {count} more. See them all with `/behov list`.",
 )
 HOME_NEEDS_UNDER_WAY = Count(
     Msg("Inga andra behov är öppna.", "No other needs are open."),
     Msg(
         "1 behov till är öppet och på gång ({statuses}). Se alla med `/behov lista`.",
-        "1 more need is open and under way ({statuses}). See them all with `/behov lista`.",
+        "1 more need is open and under way ({statuses}). See them all with `/behov list`.",
     ),
     Msg(
         "{count} behov till är öppna och på gång ({statuses}). Se alla med `/behov lista`.",
-        "{count} more needs are open and under way ({statuses}). See them all with `/behov lista`.",
+        "{count} more needs are open and under way ({statuses}). See them all with `/behov list`.",
     ),
 )
 HOME_NEW_NEED = Msg("Nytt behov", "New need")
 
 HELP_AUDIT = Msg(
     "• `/samverkan logg`: vem gjorde vad (bara för samverkansledare).",
-    "• `/samverkan logg`: who did what (coordinators only).",
+    "• `/samverkan log`: who did what (coordinators only).",
 )
 AUDIT_HEADER = Msg("Logg: vem gjorde vad", "Log: who did what")
 AUDIT_HEADER_FILTERED = Msg("Logg: {filter}", "Log: {filter}")
@@ -238,8 +238,8 @@ AUDIT_NOBODY = Msg(
 AUDIT_FOOTER = Msg(
     "De senaste {count} händelserna, nyaste först. Filtrera: `/samverkan logg Anna`, "
     "`/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
-    "The latest {count} events, newest first. Filter: `/samverkan logg Anna`, "
-    "`/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+    "The latest {count} events, newest first. Filter: `/samverkan log Anna`, "
+    "`/samverkan log #12`, `/samverkan log 2027-01-12`.",
 )
 AUDIT_LINE = Msg("`{at}` {said}{changes}", "`{at}` {said}{changes}")
 CHANGE = Msg("{field} {old} → {new}", "{field} {old} → {new}")

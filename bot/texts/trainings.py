@@ -70,7 +70,7 @@ END_BEFORE_START = Msg("Sluttiden måste vara efter starttiden.", "The end must 
 TOO_OLD = Msg(
     "Datumet ligger mer än {days} dagar bakåt. Äldre utbildningar återrapporterar du med "
     "`/utbildning rapportera`.",
-    "The date is more than {days} days ago. Report older trainings with `/utbildning rapportera`.",
+    "The date is more than {days} days ago. Report older trainings with `/utbildning report`.",
 )
 TOO_FAR = Msg(
     "Datumet ligger för långt fram; välj ett datum inom två år.",
@@ -328,8 +328,8 @@ STATUS_REPORTED = Msg(
 LIST_FOOTER = Msg(
     "Registrera: `/utbildning` · Återrapportera: `/utbildning rapportera` · "
     "Resultat: `/utbildning resultat <nummer>`",
-    "Register: `/utbildning` · Report back: `/utbildning rapportera` · "
-    "Results: `/utbildning resultat <number>`",
+    "Register: `/utbildning` · Report back: `/utbildning report` · "
+    "Results: `/utbildning results <number>`",
 )
 TOTALS_HEADER = Msg("Utbildningar {start} – {end}", "Trainings {start} – {end}")
 TOTALS_SUBJECT = Msg("*Per ämne*", "*Per subject*")
@@ -369,13 +369,13 @@ HELP = Msg(
     "*`/utbildning`: trainings and their evaluation*\n"
     "• `/utbildning`: register a training (coordinators and partners). When it ends the bot "
     "sends an anonymous evaluation: knowledge before and after.\n"
-    "• `/utbildning lista`: coming and recent trainings.\n"
-    "• `/utbildning rapportera`: report back a training your organisation has held.\n"
-    "• `/utbildning resultat [number]`: the evaluation's results with a chart, once it has "
+    "• `/utbildning list`: coming and recent trainings.\n"
+    "• `/utbildning report`: report back a training your organisation has held.\n"
+    "• `/utbildning results [number]`: the evaluation's results with a chart, once it has "
     "closed (the latest if you give no number).\n"
-    "• `/utbildning sammanställning [year]`: per subject and per organiser, and which partners "
+    "• `/utbildning totals [year]`: per subject and per organiser, and which partners "
     "have reported back.\n"
-    "• `/utbildning hjälp`: this help.",
+    "• `/utbildning help`: this help.",
 )
 UNKNOWN_SUBCOMMAND = Msg("Jag känner inte igen `{word}`.", "I do not recognise `{word}`.")
 HOME_EVALUATIONS = Msg("*Utvärderingar att svara på*", "*Evaluations to answer*")

@@ -23,6 +23,7 @@ from commands.actions.values import (
     MinutesRef,
     NewAction,
 )
+from commands.edge import words as w
 from commands.edge.ids import Action, Callback
 from commands.edge.surface import Subcommand, Surface, click, form
 from commands.meetings.values import MeetingRef
@@ -49,9 +50,9 @@ SURFACE = Surface(
         Callback.MINUTES_FORM: form(minutes.handle_submission, MinutesForm),
     },
     umbrella=(
-        Subcommand(("åtgärd", "atgard", "action"), on.action_command),
-        Subcommand(("åtgärder", "atgarder", "actions"), on.actions_command),
-        Subcommand(("protokoll", "minnesanteckningar", "minutes"), minutes.minutes_command),
+        Subcommand(w.ACTION, on.action_command),
+        Subcommand(w.ACTIONS, on.actions_command),
+        Subcommand(w.MINUTES, minutes.minutes_command),
     ),
     planners=(plan,),
     home_sections=(home_section,),

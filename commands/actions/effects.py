@@ -8,6 +8,7 @@ keys; none makes a Slack call.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from bot.domain.access import Actor, Role
 from bot.domain.actions import ActionStatus
 from bot.domain.meetings import MeetingKind, MeetingStatus
 from bot.domain.needs import NeedStatus, is_open
-from bot.texts import Msg
+from bot.texts import Msg, Texts
 from bot.texts import actions as t
 from commands import blocks as b
 from commands.actions import phrases as p
@@ -56,17 +57,21 @@ def queue_personal(
     msg: Msg,
     fallback: Msg,
     *,
-    meeting: str = "",
+    meeting: Callable[[Texts], str] | None = None,
     kind: str = "action_notice",
     **timing: object,
 ) -> list[OutboxKey]:
-    """Queue one private message about an action per key (each key names its recipient)."""
-    payload = personal_message(
-        bot.texts, action, bot.organization_names(session), msg, fallback, meeting=meeting
-    )
+    """Queue one private message about an action per key (each key names its recipient).
+
+    Each is in its recipient's language; meeting says in a language which meeting it came from.
+    """
+    names = bot.organization_names(session)
     queued = []
     for key in keys:
         assert key.recipient is not None
+        tr = bot.texts_for(session, key.recipient)
+        said = meeting(tr) if meeting is not None else ""
+        payload = personal_message(tr, action, names, msg, fallback, meeting=said)
         if outbox.enqueue(
             session,
             key=key,
@@ -80,18 +85,22 @@ def queue_personal(
     return queued
 
 
+def _from_meeting(
+    bot: BotContext, session: Session, action: Action
+) -> Callable[[Texts], str] | None:
+    """Return what says which meeting the action came from, in a language; None if none."""
+    if action.meeting_id is None:
+        return None
+    found = meetings_store.get_meeting(session, action.meeting_id)
+    if found is None:
+        return None
+    tz, title = bot.config.collaboration.tz, b.escape(found.series.title)
+    return lambda tr: tr(t.ASSIGNED_MEETING, title=title, date=p.meeting_day(tr, found, tz))
+
+
 def queue_assigned(bot: BotContext, session: Session, action: Action) -> list[OutboxKey]:
     """Tell the responsible privately that an action is theirs (once per person)."""
-    meeting = ""
-    if action.meeting_id is not None:
-        found = meetings_store.get_meeting(session, action.meeting_id)
-        if found is not None:
-            tz = bot.config.collaboration.tz
-            meeting = bot.texts(
-                t.ASSIGNED_MEETING,
-                title=b.escape(found.series.title),
-                date=p.meeting_day(bot.texts, found, tz),
-            )
+    meeting = _from_meeting(bot, session, action)
     people = responsible_people(session, action)
     keys = [OutboxKey.action_assigned(action.id, person) for person in people]
     return queue_personal(
@@ -158,11 +167,12 @@ def finish_needs(
             continue
         done = [a for a in linked if a.status == ActionStatus.DONE.value]
         notes = store.last_notes(session, [a.id for a in done])
-        notice = bot.texts(
+        told = bot.texts_for(session, need.submitted_by) if need.submitted_by else bot.texts
+        notice = told(
             t.YOU_SAID_WE_DID,
             id=need.id,
             title=b.escape(need.title),
-            actions=done_lines(bot.texts, done, names, notes),
+            actions=done_lines(told, done, names, notes),
         )
         outcome = move_need(
             bot,

@@ -13,6 +13,7 @@ from bot.texts import common as c
 from commands.actions import queries, usecases, usecases_progress
 from commands.actions.render_forms import ACTION_FIELDS, CANCEL_FIELDS, PROGRESS_FIELDS
 from commands.actions.values import ActionForm, ActionList, ActionRef, NewAction
+from commands.edge import words as w
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Command, Interaction, Submission
@@ -21,10 +22,6 @@ from commands.edge.requests import FormState
 from commands.meetings.replies import coordinator
 from commands.meetings.values import MeetingRef
 from storage.db import DatabaseUnavailable
-
-HELP_WORDS = {"hjälp", "hjalp", "help", "?"}
-ALL_WORDS = {"alla", "all", "stängda", "stangda", "closed"}
-OWN_WORDS = {"egna", "own", "mina", "min", "mine"}
 
 
 def open_action_form(ix: Interaction, metadata: NewAction) -> None:
@@ -58,7 +55,7 @@ def open_form(ix: Interaction, view: View | Refusal) -> None:
 
 def action_command(ix: Command) -> None:
     """Handle /samverkan åtgärd [ny | hjälp]: open the form for a new (or proposed) action."""
-    if ix.args.casefold() in HELP_WORDS:
+    if w.HELP.matches(ix.args):
         ix.answer(t.HELP_ACTION)
         return
     open_action_form(ix, NewAction(channel=ix.channel))
@@ -73,10 +70,10 @@ def _list(ix: Interaction, *, own: bool, closed: bool, replace: bool = False) ->
 def actions_command(ix: Command) -> None:
     """Handle /samverkan åtgärder [alla] [egna]: the actions, overdue first, privately."""
     words = set(ix.args.casefold().split())
-    if words & HELP_WORDS:
+    if w.any_of(words, w.HELP):
         ix.answer(t.HELP_ACTIONS)
         return
-    _list(ix, own=bool(words & OWN_WORDS), closed=bool(words & ALL_WORDS))
+    _list(ix, own=w.any_of(words, w.OWN), closed=w.any_of(words, w.ALL, w.CLOSED))
 
 
 def handle_list(ix: Click[ActionList]) -> None:

@@ -11,6 +11,7 @@ from commands.actions.listeners import finish, open_form, read_action, show
 from commands.actions.render_forms import minutes_fields
 from commands.actions.usecases_minutes import agenda_of
 from commands.actions.values import MinutesForm, MinutesRef
+from commands.edge import words as w
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Command, Submission
 from commands.edge.outcome import tell_outcome
@@ -18,12 +19,10 @@ from commands.meetings.replies import coordinator
 from commands.meetings.values import MeetingRef
 from storage import meetings as meetings_store
 
-HELP_WORDS = {"hjälp", "hjalp", "help", "?"}
-
 
 def minutes_command(ix: Command) -> None:
     """Handle /samverkan protokoll: the latest minutes; coordinators also what is missing."""
-    if ix.args.casefold() in HELP_WORDS:
+    if w.HELP.matches(ix.args):
         ix.answer(t.HELP_MINUTES)
         return
     with ix.bot.db.reading() as session:

@@ -93,7 +93,7 @@ def queue_action_reminders(bot: BotContext, session: Session, now: datetime) -> 
 
 def queue_report_reminders(bot: BotContext, session: Session, now: datetime) -> list[OutboxKey]:
     """Queue the report-back reminders before the coming owners' meetings; return their keys."""
-    tr, tz = bot.texts, bot.config.collaboration.tz
+    tz = bot.config.collaboration.tz
     lead = bot.config.actions.report_reminder_before
     queued: list[OutboxKey] = []
     coming = meetings_store.coming_meetings(
@@ -120,12 +120,12 @@ def queue_report_reminders(bot: BotContext, session: Session, now: datetime) -> 
         keys = _missing(
             session, [OutboxKey.report_reminder(meeting.id, person) for person in sorted(whom)]
         )
-        when = p.meeting_when(tr, meeting, tz)
         for key in keys:
             assert key.recipient is not None
-            text = tr(
+            told = bot.texts_for(session, key.recipient)
+            text = told(
                 t.REPORT_REMINDER_DM,
-                when=when,
+                when=p.meeting_when(told, meeting, tz),
                 organization=b.escape(bot.organization_name(whom[key.recipient])),
             )
             outbox.enqueue(

@@ -22,6 +22,7 @@ from bot.domain.actions import (
     may_read,
     may_report,
 )
+from bot.texts import Texts
 from bot.texts import actions as t
 from bot.texts import common as c
 from commands.actions import effects
@@ -53,30 +54,31 @@ def new_action_form(
     """Return the action form: coordinators create, partners propose for their organisation."""
     if not may_propose(actor):
         return refuse_proposal(bot, actor)
+    tr = bot.texts_in(actor.language)
     meeting_line = None
     if metadata.meeting is not None:
         meeting = meetings_store.get_meeting(session, metadata.meeting)
         if meeting is not None:
-            named = p.meeting_named(bot.texts, meeting, bot.config.collaboration.tz)
-            meeting_line = bot.texts(t.FORM_MEETING, **named)
+            named = p.meeting_named(tr, meeting, bot.config.collaboration.tz)
+            meeting_line = tr(t.FORM_MEETING, **named)
     choices = Choices(organizations_for(bot, actor), needs_for_form(session))
     return action_form(
-        bot.texts,
+        tr,
         choices,
         metadata,
         partner=not may_manage(actor),
-        lead=p.lead(bot.texts, bot.config.actions.reminder_before),
+        lead=p.lead(tr, bot.config.actions.reminder_before),
         meeting_line=meeting_line,
     )
 
 
-def _intro(bot: BotContext, session: Session, action: Action) -> str:
-    return bot.texts(
+def _intro(tr: Texts, bot: BotContext, session: Session, action: Action) -> str:
+    return tr(
         t.PROGRESS_INTRO,
         id=action.id,
         title=p.title(action),
         organizations=p.organizations(bot.organization_names(session), action.organization_ids),
-        due=p.due(bot.texts, action.due_date),
+        due=p.due(tr, action.due_date),
     )
 
 
@@ -87,8 +89,9 @@ def progress_view(
     action = reportable(bot, session, actor, action_id)
     if isinstance(action, Refusal):
         return action
+    tr = bot.texts_in(actor.language)
     return progress_form(
-        bot.texts, _intro(bot, session, action), ActionForm(action=action.id, channel=channel)
+        tr, _intro(tr, bot, session, action), ActionForm(action=action.id, channel=channel)
     )
 
 
@@ -101,7 +104,8 @@ def cancel_view(
         return action
     proposal = action.status == ActionStatus.PROPOSED.value
     metadata = ActionForm(action=action.id, channel=channel)
-    return cancel_form(bot.texts, _intro(bot, session, action), metadata, proposal=proposal)
+    tr = bot.texts_in(actor.language)
+    return cancel_form(tr, _intro(tr, bot, session, action), metadata, proposal=proposal)
 
 
 def detail(
@@ -123,7 +127,7 @@ def detail(
     if action.meeting_id is not None:
         found = meetings_store.get_meeting(session, action.meeting_id)
         if found is not None:
-            named = p.meeting_named(bot.texts, found, tz)
+            named = p.meeting_named(bot.texts_in(actor.language), found, tz)
             meeting = f"{named['title']} {named['when']}"
     rights = Rights(
         report=may_report(actor, action.organization_ids, action.contact_user),
@@ -138,7 +142,7 @@ def detail(
         effects.today(bot),
         rights,
     )
-    return detail_message(bot.texts, shown, tz)
+    return detail_message(bot.texts_in(actor.language), shown, tz)
 
 
 def listing(
@@ -181,7 +185,7 @@ def listing(
         with_closed=closed,
         can_filter=actor.organization_id is not None,
     )
-    return list_message(bot.texts, shown)
+    return list_message(bot.texts_in(actor.language), shown)
 
 
 def home_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
@@ -204,4 +208,4 @@ def home_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
             overdue = store.overdue_actions(session, today, HOME_LIMIT).actions
             proposals = store.proposals_count(session)
         names = bot.organization_names(session)
-        return home_blocks(bot.texts, own, overdue, proposals, names, today)
+        return home_blocks(bot.texts_in(actor.language), own, overdue, proposals, names, today)

@@ -22,6 +22,7 @@ from bot.domain.actions import (
     validate_action,
 )
 from bot.domain.organizations import OrganizationInfo
+from bot.texts import Texts
 from bot.texts import actions as t
 from bot.texts import common as c
 from commands.actions import effects
@@ -36,8 +37,6 @@ from storage.needs import open_needs
 from storage.outbox import OutboxKey
 
 NEEDS_IN_FORM = 100
-
-
 
 
 def record(
@@ -58,7 +57,7 @@ def refuse_proposal(bot: BotContext, actor: Actor) -> Refusal:
     """Say why the actor may not create or propose actions: no organisation, or an owner."""
     if actor.organization_id is None:
         return Refusal(c.NO_ORGANIZATION)
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_PROPOSE)})
+    return Refusal(c.NOT_ALLOWED, {"who": t.WHO_PROPOSE})
 
 
 def organizations_for(bot: BotContext, actor: Actor) -> list[OrganizationInfo]:
@@ -71,17 +70,17 @@ def needs_for_form(session: Session) -> list[tuple[int, str]]:
     return [(n.id, n.title) for n in open_needs(session, limit=NEEDS_IN_FORM).needs]
 
 
-def _told(bot: BotContext, keys: list[OutboxKey]) -> str:
+def _told(tr: Texts, keys: list[OutboxKey]) -> str:
     """Say how many of the responsible were told, or that nobody could be."""
     people = {k.recipient for k in keys if k.kind == "assigned"}
     if not people:
-        return bot.texts(t.TOLD_NOBODY)
-    return bot.texts(t.TOLD_CONTACTS, count=len(people))
+        return tr(t.TOLD_NOBODY)
+    return tr(t.TOLD_CONTACTS, count=len(people))
 
 
-def action_params(bot: BotContext, action: Action) -> dict[str, object]:
-    """Return an action's id, title and due date as the texts name them."""
-    return {"id": action.id, "title": p.title(action), "due": p.due(bot.texts, action.due_date)}
+def action_params(tr: Texts, action: Action) -> dict[str, object]:
+    """Return an action's id, title and due date as the texts (in tr's language) name them."""
+    return {"id": action.id, "title": p.title(action), "due": p.due(tr, action.due_date)}
 
 
 # ------------------------------------------------------------------------------ create
@@ -156,14 +155,16 @@ def create(
     if not manage:
         keys = _queue_proposal(bot, session, action)
         record(bot, session, actor, "action_proposed", f"action:{action.id}")
-        return Done(keys, t.PROPOSED, action_params(bot, action))
+        return Done(keys, t.PROPOSED, action_params(bot.texts_in(actor.language), action))
     keys = effects.queue_assigned(bot, session, action)
-    told = _told(bot, keys)
+    told = _told(bot.texts_in(actor.language), keys)
     keys += effects.plan_needs(bot, session, actor, action)
     if refresh:
         keys += effects.refresh_next_call(bot, session)
     record(bot, session, actor, "action_created", f"action:{action.id}")
-    return Done(keys, t.CREATED, {**action_params(bot, action), "told": told})
+    return Done(
+        keys, t.CREATED, {**action_params(bot.texts_in(actor.language), action), "told": told}
+    )
 
 
 def _queue_proposal(bot: BotContext, session: Session, action: Action) -> list[OutboxKey]:
@@ -221,9 +222,9 @@ def managed_action(
     return found_action(bot, session, action_id)
 
 
-def status_text(bot: BotContext, action: Action) -> str:
-    """Name an action's status in running text (lower case)."""
-    return bot.texts(STATUS_LABELS[ActionStatus(action.status)]).lower()
+def status_text(tr: Texts, action: Action) -> str:
+    """Name an action's status in running text (lower case), in tr's language."""
+    return tr(STATUS_LABELS[ActionStatus(action.status)]).lower()
 
 
 def confirm_action(
@@ -244,7 +245,10 @@ def confirm_action(
     )
     session.refresh(action)
     if not moved:
-        return Refusal(t.NOT_A_PROPOSAL, {"id": action.id, "status": status_text(bot, action)})
+        return Refusal(
+            t.NOT_A_PROPOSAL,
+            {"id": action.id, "status": status_text(bot.texts_in(actor.language), action)},
+        )
     store.add_event(
         session,
         action.id,
@@ -255,14 +259,18 @@ def confirm_action(
         to_status=ActionStatus.PLANNED.value,
     )
     keys = effects.queue_assigned(bot, session, action)
-    told = _told(bot, keys)
+    told = _told(bot.texts_in(actor.language), keys)
     keys += update_proposal(
         bot, session, action, bot.texts(t.PROPOSAL_CONFIRMED, user=actor.user_id)
     )
     if action.created_by and action.created_by != actor.user_id:
-        text = bot.texts(t.NOTICE_CONFIRMED, **action_params(bot, action), user=actor.user_id)
+        told_tr = bot.texts_for(session, action.created_by)
+        params = action_params(told_tr, action)
+        text = told_tr(t.NOTICE_CONFIRMED, **params, user=actor.user_id)
         keys.append(effects.queue_notice(bot, session, action, action.created_by, text))
     keys += effects.plan_needs(bot, session, actor, action)
     keys += effects.refresh_next_call(bot, session)
     record(bot, session, actor, "action_confirmed", f"action:{action.id}")
-    return Done(keys, t.CONFIRMED, {**action_params(bot, action), "told": told})
+    return Done(
+        keys, t.CONFIRMED, {**action_params(bot.texts_in(actor.language), action), "told": told}
+    )

@@ -89,7 +89,7 @@ def form_view(
     meeting = _managed(bot, session, actor, meeting_id)
     if isinstance(meeting, Refusal):
         return meeting
-    tr, tz = bot.texts, bot.config.collaboration.tz
+    tr, tz = bot.texts_in(actor.language), bot.config.collaboration.tz
     written = store.minutes_of(session, meeting.id)
     notes = {
         str(n.get("item") or ""): str(n.get("text") or "")
@@ -275,14 +275,15 @@ def show_minutes(
     meeting = meetings_store.get_meeting(session, minutes.meeting_id) if minutes else None
     if minutes is None or meeting is None:
         return Refusal(t.MINUTES_NOT_FOUND)
-    return minutes_message(bot.texts, minutes_view(bot, session, minutes, meeting))
+    tr = bot.texts_in(actor.language)
+    return minutes_message(tr, minutes_view(bot, session, minutes, meeting))
 
 
 def list_minutes(bot: BotContext, session: Session, actor: Actor) -> dict[str, Any] | Refusal:
     """Return the latest minutes; coordinators also the held meetings that have none yet."""
     if not may_read(actor):
         return Refusal(c.NO_ORGANIZATION)
-    tr, tz = bot.texts, bot.config.collaboration.tz
+    tr, tz = bot.texts_in(actor.language), bot.config.collaboration.tz
     recent = store.recent_minutes(session, LISTED)
     counts = store.action_counts(session, [meeting.id for _, meeting in recent])
     written = [

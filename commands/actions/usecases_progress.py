@@ -48,11 +48,14 @@ def reportable(bot: BotContext, session: Session, actor: Actor, action_id: int) 
     if isinstance(action, Refusal):
         return action
     if not may_report(actor, action.organization_ids, action.contact_user):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_RESPONSIBLE)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.WHO_RESPONSIBLE})
     if action.status == ActionStatus.PROPOSED.value:
         return Refusal(t.NOT_YET_CONFIRMED, {"id": action.id})
     if action.status not in {s.value for s in OPEN_STATUSES}:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": status_text(bot, action)})
+        return Refusal(
+            t.ALREADY_CLOSED,
+            {"id": action.id, "status": status_text(bot.texts_in(actor.language), action)},
+        )
     return action
 
 
@@ -89,7 +92,8 @@ def report_progress(
         )
         store.set_due(session, action, draft.new_due, now)
         record(bot, session, actor, "action_due_changed", subject, draft.new_due.isoformat())
-        due_said = bot.texts(t.DUE_SAVED, due=p.due(bot.texts, draft.new_due))
+        tr = bot.texts_in(actor.language)
+        due_said = tr(t.DUE_SAVED, due=p.due(tr, draft.new_due))
     current = ActionStatus(action.status)
     if draft.state is Progress.DONE:
         return _done(bot, session, actor, action, draft.text)
@@ -105,7 +109,11 @@ def report_progress(
     session.refresh(action)
     record(bot, session, actor, "action_progress", subject)
     keys = effects.refresh_next_call(bot, session)
-    params = {**action_params(bot, action), "status": status_text(bot, action), "due": due_said}
+    params = {
+        **action_params(bot.texts_in(actor.language), action),
+        "status": status_text(bot.texts_in(actor.language), action),
+        "due": due_said,
+    }
     return Done(keys, t.PROGRESS_SAVED, params)
 
 
@@ -127,7 +135,10 @@ def _done(
     )
     session.refresh(action)
     if not moved:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": status_text(bot, action)})
+        return Refusal(
+            t.ALREADY_CLOSED,
+            {"id": action.id, "status": status_text(bot.texts_in(actor.language), action)},
+        )
     store.add_event(
         session,
         action.id,
@@ -142,7 +153,8 @@ def _done(
     keys, needs = effects.finish_needs(bot, session, actor, action)
     keys += effects.refresh_next_call(bot, session)
     record(bot, session, actor, "action_done", f"action:{action.id}")
-    said = bot.texts(t.DONE_NEEDS, needs=", ".join(f"#{n}" for n in needs)) if needs else ""
+    listed = ", ".join(f"#{n}" for n in needs)
+    said = bot.texts_in(actor.language)(t.DONE_NEEDS, needs=listed) if needs else ""
     return Done(keys, t.DONE_SAVED, {"id": action.id, "title": p.title(action), "needs": said})
 
 
@@ -157,7 +169,10 @@ def cancellable(
     if isinstance(action, Refusal):
         return action
     if action.status in {ActionStatus.DONE.value, ActionStatus.CANCELLED.value}:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": status_text(bot, action)})
+        return Refusal(
+            t.ALREADY_CLOSED,
+            {"id": action.id, "status": status_text(bot.texts_in(actor.language), action)},
+        )
     return action
 
 
@@ -184,7 +199,10 @@ def cancel_action(
     )
     session.refresh(action)
     if not moved:
-        return Refusal(t.ALREADY_CLOSED, {"id": action.id, "status": status_text(bot, action)})
+        return Refusal(
+            t.ALREADY_CLOSED,
+            {"id": action.id, "status": status_text(bot.texts_in(actor.language), action)},
+        )
     proposal = current is ActionStatus.PROPOSED
     store.add_event(
         session,
@@ -202,9 +220,10 @@ def cancel_action(
         outcome = bot.texts(t.PROPOSAL_DECLINED, user=actor.user_id, reason=b.escape(reason))
         keys += update_proposal(bot, session, action, outcome)
         if action.created_by and action.created_by != actor.user_id:
-            text = bot.texts(
+            told = bot.texts_for(session, action.created_by)
+            text = told(
                 t.NOTICE_DECLINED,
-                **action_params(bot, action),
+                **action_params(told, action),
                 user=actor.user_id,
                 reason=b.escape(reason),
             )

@@ -31,7 +31,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.context import BotContext
 from bot.delivery import slack_refused
-from bot.texts import Msg
+from bot.texts import Msg, Texts
 from bot.texts import common as c
 from bot.tracebacks import withheld
 from commands.edge.codec import CodecError, Value, decode
@@ -344,7 +344,7 @@ class Edge:
         """Answer a request that does not parse: privately to its sender when known."""
         sender = exc.sender
         log.info("refused an unreadable %s request: %s", sender.kind, exc.why)
-        text = self.bot.texts(c.BAD_REQUEST)
+        text = self._texts_of(sender.user)(c.BAD_REQUEST)
         if sender.kind == "command":
             return _json_response({"response_type": "ephemeral", "text": text})
         if sender.kind == "view_submission" and sender.input_block:
@@ -359,7 +359,8 @@ class Edge:
 
     def _refuse(self, incoming: Incoming, msg: Msg, params: dict[str, Any]) -> BoltResponse:
         """Answer a parsed request that cannot be routed, privately and within the ack."""
-        text = self.bot.texts(msg, **params)
+        user = None if isinstance(incoming, UrlVerification) else incoming.user
+        text = self._texts_of(user)(msg, **params)
         if isinstance(incoming, SlashCommand):
             return _json_response({"response_type": "ephemeral", "text": text})
         if isinstance(incoming, ViewSubmission):
@@ -377,6 +378,20 @@ class Edge:
         if sender.user is not None:
             self._submit(self._tell_sender, sender, text)
         return BoltResponse(status=200, body="")
+
+    def _texts_of(self, user: str | None) -> Texts:
+        """Return the texts in a sender's stored language (the configured one if not known).
+
+        Within the ack: Slack is not asked, and a database that does not answer in time is
+        passed over.
+        """
+        if user is None:
+            return self.bot.texts
+        try:
+            with self.bot.db.reading() as session:
+                return self.bot.texts_for(session, user)
+        except DatabaseUnavailable:
+            return self.bot.texts
 
     def _tell_sender(self, sender: Sender, text: str) -> None:
         """Tell the sender of a refused request why, privately."""

@@ -24,10 +24,10 @@ from bot.context import BotContext
 from bot.delivery import slack_refused
 from bot.domain.access import Actor
 from bot.domain.validation import FieldError
-from bot.texts import Msg, Texts
+from bot.texts import Language, Msg, Texts
 from bot.texts import common as c
 from commands import blocks as b
-from commands.edge.actor import resolve_actor
+from commands.edge.actor import person_language, resolve_actor
 from commands.edge.codec import Value
 from commands.edge.requests import (
     AppHomeOpened,
@@ -38,6 +38,7 @@ from commands.edge.requests import (
     ViewPayload,
     ViewSubmission,
 )
+from storage.db import DatabaseUnavailable
 from storage.outbox import OutboxKey
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,22 @@ class Interaction:
 
     @property
     def texts(self) -> Texts:
-        """Return the texts in the language this person is answered in."""
-        return self.bot.texts
+        """Return the texts in the language this person is answered in (see language)."""
+        return self.bot.texts_in(self.language)
+
+    @cached_property
+    def language(self) -> Language | None:
+        """Return the person's language (their Slack locale's), None for the configured one.
+
+        The actor's when already resolved; else found without storing anything about the
+        person (see person_language). When the database cannot be read: the configured one.
+        """
+        if "actor" in self.__dict__:
+            return self.actor.language
+        try:
+            return person_language(self.bot, self.client, self.user)
+        except DatabaseUnavailable:
+            return None
 
     @cached_property
     def actor(self) -> Actor:
@@ -130,14 +145,26 @@ class Interaction:
         return str(opened["view"]["id"])
 
     def open_loading(self, title: Msg) -> str | None:
-        """Open a loading modal at once (the trigger lasts 3 s); return its id, or None."""
+        """Open a loading modal at once (the trigger lasts 3 s); return its id, or None.
+
+        Slack is not asked for the person's language first: a person the bot has not met yet
+        sees the loading view in the configured language, and the form in their own.
+        """
+        tr = self._known_texts()
         loading = b.modal(
-            self.text(title),
-            [b.section(self.text(c.LOADING))],
-            callback_id="loading",
-            close=self.text(c.CLOSE),
+            tr(title), [b.section(tr(c.LOADING))], callback_id="loading", close=tr(c.CLOSE)
         )
         return self.open_view(loading)
+
+    def _known_texts(self) -> Texts:
+        """Return the texts in the person's language as known without asking Slack."""
+        if "language" in self.__dict__ or "actor" in self.__dict__:
+            return self.texts
+        try:
+            with self.bot.db.reading() as session:
+                return self.bot.texts_for(session, self.user)
+        except DatabaseUnavailable:
+            return self.bot.texts
 
     def update_view(self, view_id: str, view: View | dict[str, Any]) -> None:
         """Replace an open modal's content."""

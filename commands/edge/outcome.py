@@ -49,4 +49,4 @@ def tell_outcome(ix: Interaction, outcome: Done | Refusal) -> None:
 
 def coordinators_only(bot: BotContext) -> Refusal:
     """Say that only the coordinators may do this."""
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+    return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS})

@@ -22,6 +22,7 @@ from bot.domain.access import Actor
 from bot.texts import Msg
 from commands.edge.codec import NoValue, Value
 from commands.edge.interaction import Click, Command, HomeOpened, Submission, Suggestion
+from commands.edge.words import Word
 
 CommandHandler = Callable[[Command], None]
 ClickHandler = Callable[[Click[Any]], None]
@@ -69,10 +70,15 @@ def form(handler: FormHandler, metadata: type[Value] = NoValue) -> FormRoute:
 
 @dataclass(frozen=True)
 class Subcommand:
-    """A subcommand: its names (the first is shown in help) and its handler."""
+    """A subcommand: its word (the name in the person's language is shown in help) and handler."""
 
-    names: tuple[str, ...]
+    word: Word
     handler: CommandHandler
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return every spelling that picks the subcommand."""
+        return self.word.names
 
 
 class Subcommands:
@@ -81,6 +87,7 @@ class Subcommands:
     def __init__(self, entries: Sequence[Subcommand] = ()) -> None:
         """Index the entries by every name; a name given twice raises ValueError."""
         self._table: dict[str, CommandHandler] = {}
+        self.entries = tuple(entries)
         for entry in entries:
             for name in entry.names:
                 key = name.casefold()

@@ -7,6 +7,7 @@ composition root hands `queue_owners_summary`.
 from __future__ import annotations
 
 from bot.texts import followup as t
+from commands.edge import words as w
 from commands.edge.ids import Action, Callback
 from commands.edge.surface import Subcommand, Surface, click, form
 from commands.followup import listeners as on
@@ -31,9 +32,9 @@ SURFACE = Surface(
         Callback.INDICATOR_NEW: form(on.handle_indicator_submission),
     },
     umbrella=(
-        Subcommand(("status", "statusrapport", "rapport"), on.show_status),
-        Subcommand(("indikator", "indikatorer", "indicator", "indicators"), on.indicator),
-        Subcommand(("export", "exportera"), on.export),
+        Subcommand(w.STATUS, on.show_status),
+        Subcommand(w.INDICATOR, on.indicator),
+        Subcommand(w.EXPORT, on.export),
     ),
     home_sections=(coordinator_section, owner_section),
     help_lines=(t.HELP_STATUS, t.HELP_INDICATOR, t.HELP_EXPORT),

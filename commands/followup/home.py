@@ -23,7 +23,7 @@ def coordinator_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     """Return the coordinators' Home section: what needs them, with buttons to the forms."""
     if not actor.is_coordinator:
         return []
-    tr = bot.texts
+    tr = bot.texts_in(actor.language)
     tz = bot.config.collaboration.tz
     with bot.db.reading() as session:
         new_needs = new_needs_count(session)
@@ -62,7 +62,8 @@ def owner_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     if not actor.is_owner or actor.is_coordinator:
         return []
     buttons = [(t.BUTTON_STATUS, Action.HOME_STATUS), (t.BUTTON_EXPORT, Action.HOME_EXPORT)]
-    return _section(bot.texts, bot.texts(t.HOME_FOLLOWUP), buttons)
+    tr = bot.texts_in(actor.language)
+    return _section(tr, tr(t.HOME_FOLLOWUP), buttons)
 
 
 def _section(tr: Texts, text: str, buttons: Sequence[tuple[Msg, Action]]) -> list[SlackBlock]:

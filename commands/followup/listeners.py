@@ -12,6 +12,7 @@ from bot.domain.indicators import IndicatorInput, ValueInput
 from bot.domain.validation import FieldError
 from bot.texts import common as c
 from bot.texts import followup as t
+from commands.edge import words as w
 from commands.edge.codec import NoValue
 from commands.edge.ids import Field, form_fields
 from commands.edge.interaction import Click, Command, Interaction, Submission
@@ -23,9 +24,6 @@ from commands.followup.values import ValueForm, ValueRef
 from storage.db import DatabaseUnavailable
 
 PRIVATE_PARTS_MAX = 4  # a response URL takes five messages
-HELP_WORDS = {"hjälp", "hjalp", "help", "?"}
-LIST_WORDS = {"lista", "list", "visa", "historik"}
-NEW_WORDS = {"ny", "new", "lägg till", "lagg till"}
 VALUE_FIELDS = form_fields("indicator_value_")
 # A correction keeps the indicator, place and period: their errors are shown under the value.
 CORRECTION_FIELDS = VALUE_FIELDS | dict.fromkeys(
@@ -135,16 +133,16 @@ def open_indicator_form(ix: Interaction) -> None:
 def indicator(ix: Command) -> None:
     """Handle /samverkan indikator [lista | ny | hjälp]: without a word, the value form."""
     word = ix.args.casefold()
-    if word in HELP_WORDS:
+    if w.HELP.matches(word):
         ix.answer(t.HELP_INDICATOR)
         return
-    if word in LIST_WORDS:
+    if w.LIST.matches(word) or w.SHOW.matches(word):
         with ix.bot.db.reading() as session:
             reply(ix, usecases.value_list_message(ix.bot, session, ix.actor))
         return
     if not ix.actor.is_coordinator:
         pass_on(ix, only_coordinators(ix.texts))
-    elif word in NEW_WORDS:
+    elif w.NEW.matches(word):
         open_indicator_form(ix)
     elif word:
         ix.answer(t.HELP_INDICATOR)

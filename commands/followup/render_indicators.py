@@ -16,6 +16,7 @@ from bot.domain.indicators import (
     Direction,
     IndicatorDef,
     format_number,
+    period_shown,
 )
 from bot.domain.organizations import OrganizationInfo
 from bot.texts import Texts
@@ -171,7 +172,7 @@ def value_list(
             t.LIST_LINE,
             indicator=b.escape(name),
             place=b.escape(place_names.get(row.place, row.place)),
-            period=row.period_label,
+            period=period_shown(row.period_label, tr.language),
             value=format_number(row.value, tr.language),
             unit=b.escape(unit),
             source=b.escape(row.source),

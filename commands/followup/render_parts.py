@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block as SlackBlock
 
-from bot.domain.indicators import PeriodKind, Trend, format_number
+from bot.domain.indicators import PeriodKind, Trend, format_number, period_shown
 from bot.domain.needs import STATUS_LABELS, NeedStatus
 from bot.domain.summary import (
     MISSED_NAMED,
@@ -322,8 +322,8 @@ def indicator_trend(tr: Texts, item: IndicatorSeries) -> str:
         word=tr(TREND_WORDS[moved]),
         value=format_number(item.previous.value, tr.language),
         unit=b.escape(item.unit),
-        period=item.latest.period.label,
-        previous=item.previous.period.label,
+        period=period_shown(item.latest.period.label, tr.language),
+        previous=period_shown(item.previous.period.label, tr.language),
         wanted="" if wanted is None else tr(t.WANTED_YES if wanted else t.WANTED_NO),
     )
 
@@ -343,7 +343,7 @@ def indicators_part(tr: Texts, summary: StatusSummary, _tz: ZoneInfo) -> list[Sl
                 place=b.escape(item.place),
                 value=format_number(item.latest.value, tr.language),
                 unit=b.escape(item.unit),
-                period=item.latest.period.label,
+                period=period_shown(item.latest.period.label, tr.language),
                 trend=indicator_trend(tr, item),
             )
         )

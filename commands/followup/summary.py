@@ -103,7 +103,7 @@ def publish_summary(
     Publishing is audited.
     """
     if not actor.is_coordinator:
-        return only_coordinators(bot.texts)
+        return only_coordinators(bot.texts_in(actor.language))
     channel = bot.config.channels.owners
     if channel is None:
         return Refusal(t.NO_OWNERS_CHANNEL)
@@ -121,10 +121,10 @@ def publish_summary(
 
 def status_messages(bot: BotContext, session: Session, actor: Actor) -> list[dict[str, Any]]:
     """Return the summary as the actor may see it privately, with the publish button if allowed."""
-    summary = build_summary(session, bot.config, bot.texts, bot.clock.now())
+    summary = build_summary(session, bot.config, bot.texts_in(actor.language), bot.clock.now())
     return summary_messages(
         summary,
-        bot.texts,
+        bot.texts_in(actor.language),
         bot.config.collaboration.tz,
         publish_button=actor.is_coordinator and bot.config.channels.owners is not None,
         charts_note=actor.is_coordinator,

@@ -21,6 +21,7 @@ from bot.domain.indicators import (
     IndicatorInput,
     ValueInput,
     format_number,
+    period_shown,
     validate_indicator,
     validate_value,
 )
@@ -45,7 +46,7 @@ from storage.outbox import OutboxKey, UploadFile
 
 def only_coordinators(tr: Texts) -> Refusal:
     """Return the refusal of what only coordinators may do."""
-    return Refusal(c.NOT_ALLOWED, {"who": tr(c.WHO_COORDINATORS)})
+    return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS})
 
 
 VALUE_GONE = Invalid((FieldError("value", t.VALUE_GONE),))
@@ -69,7 +70,7 @@ def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[
     indicators = store.all_indicators(session)
     catalogue = {i.id: i for i in indicators}
     return value_list(
-        bot.texts,
+        bot.texts_in(actor.language),
         store.latest_values(session, catalogue=indicators),
         catalogue,
         place_names(bot),
@@ -81,15 +82,16 @@ def value_list_message(bot: BotContext, session: Session, actor: Actor) -> dict[
 def new_value_form(bot: BotContext, session: Session, actor: Actor) -> View | Refusal:
     """Return the form that records an indicator value (coordinators only), or why not."""
     if not actor.is_coordinator:
-        return only_coordinators(bot.texts)
-    return value_form(bot.texts, store.all_indicators(session), bot.municipalities())
+        return only_coordinators(bot.texts_in(actor.language))
+    tr = bot.texts_in(actor.language)
+    return value_form(tr, store.all_indicators(session), bot.municipalities())
 
 
 def new_indicator_form(bot: BotContext, actor: Actor) -> View | Refusal:
     """Return the form where a coordinator adds an indicator of their own, or why not."""
     if not actor.is_coordinator:
-        return only_coordinators(bot.texts)
-    return indicator_form(bot.texts)
+        return only_coordinators(bot.texts_in(actor.language))
+    return indicator_form(bot.texts_in(actor.language))
 
 
 def correction_form(
@@ -97,17 +99,17 @@ def correction_form(
 ) -> View | Refusal:
     """Return the form that corrects a value still in force (coordinators only), or why not."""
     if not actor.is_coordinator:
-        return only_coordinators(bot.texts)
+        return only_coordinators(bot.texts_in(actor.language))
     row = session.get(IndicatorValue, value_id)
     if row is None or row.replaced_at is not None:
         return Refusal(t.VALUE_GONE)
-    tr = bot.texts
+    tr = bot.texts_in(actor.language)
     indicator = {i.id: i for i in store.all_indicators(session)}.get(row.indicator_id)
     intro = tr(
         t.CORRECT_FORM_INTRO,
         indicator=b.escape(indicator.label(tr) if indicator else row.indicator_id),
         place=b.escape(place_names(bot).get(row.place, row.place)),
-        period=row.period_label,
+        period=period_shown(row.period_label, tr.language),
         value=format_number(row.value, tr.language),
         source=b.escape(row.source),
     )
@@ -134,7 +136,7 @@ def record_value(
     when another process stored the same value meanwhile.
     """
     if not actor.is_coordinator:
-        return only_coordinators(bot.texts)
+        return only_coordinators(bot.texts_in(actor.language))
     if correcting is not None:
         seen = session.get(IndicatorValue, correcting)
         if seen is None:
@@ -154,7 +156,7 @@ def record_value(
     )
     if recorded.stale:
         return VALUE_GONE
-    tr = bot.texts
+    tr = bot.texts_in(actor.language)
     indicator = catalogue[draft.indicator_id]
     value = format_number(draft.value, tr.language)
     unit = b.escape(indicator.unit_label(tr))
@@ -163,7 +165,7 @@ def record_value(
     params = {
         "indicator": b.escape(indicator.label(tr)),
         "place": b.escape(names.get(draft.place, draft.place)),
-        "period": draft.period.label,
+        "period": period_shown(draft.period.label, tr.language),
         "value": value,
         "unit": unit,
     }
@@ -200,8 +202,8 @@ def add_indicator(
     Raises IntegrityError when another process added the same indicator meanwhile.
     """
     if not actor.is_coordinator:
-        return only_coordinators(bot.texts)
-    tr = bot.texts
+        return only_coordinators(bot.texts_in(actor.language))
+    tr = bot.texts_in(actor.language)
     check = validate_indicator(typed, existing=store.all_indicators(session), tr=tr)
     if check.indicator is None:
         return Invalid(tuple(check.errors))
@@ -230,7 +232,7 @@ def refuse_export(bot: BotContext, actor: Actor) -> Refusal | None:
     """Return the refusal of the export for anyone but coordinators and owners, else None."""
     if actor.is_coordinator or actor.is_owner:
         return None
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS_AND_OWNERS)})
+    return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS_AND_OWNERS})
 
 
 @dataclass(frozen=True)

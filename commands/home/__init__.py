@@ -32,7 +32,7 @@ class HomeTab:
 
     def view(self, bot: BotContext, actor: Actor) -> View:
         """Return the Home tab of actor (at most Slack's 100 blocks)."""
-        tr = bot.texts
+        tr = bot.texts_in(actor.language)
         blocks: list[SlackBlock] = [
             b.header(tr(t.HOME_HEADER, name=bot.config.collaboration.name))
         ]

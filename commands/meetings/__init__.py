@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.texts import meetings as t
+from commands.edge import words as w
 from commands.edge.ids import Action, Callback, Field
 from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Subcommand, Surface, click, form
@@ -53,8 +54,8 @@ def surface(owners_summary: SummaryHook | None) -> Surface:
             ),
         },
         umbrella=(
-            Subcommand(("möten", "moten", "möte", "meetings"), meetings_command),
-            Subcommand(("kalender", "calendar"), calendar_command),
+            Subcommand(w.MEETINGS, meetings_command),
+            Subcommand(w.CALENDAR, calendar_command),
         ),
         planners=(planner(owners_summary),),
         home_sections=(home_meetings,),

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.context import BotContext
-from bot.texts import Msg
+from bot.texts import Msg, Texts
 from bot.texts import meetings as t
 from commands.blocks import escape
 from commands.meetings.render.messages import alert_message
@@ -20,9 +20,8 @@ from storage.outbox import OutboxKey
 ALERT_LOOKBACK = timedelta(days=7)
 
 
-def failure_reason(bot: BotContext, error: str, channel: str) -> str:
-    """Explain a permanent Slack error in the coordinators' words."""
-    tr = bot.texts
+def failure_reason(tr: Texts, error: str, channel: str) -> str:
+    """Explain a permanent Slack error in the coordinators' words (in tr's language)."""
     shown = f"<#{channel}>" if channel[:1] in "CG" else f"`{channel}`"
     if error == "channel_not_found":
         return tr(t.ERROR_CHANNEL_NOT_FOUND, channel=shown)
@@ -68,17 +67,18 @@ def alert_failures(bot: BotContext, session: Session, now: datetime) -> None:
         for user in coordinators
     }
     present = outbox.existing_keys(session, list(wanted))
-    tr, tz = bot.texts, bot.config.collaboration.tz
+    tz = bot.config.collaboration.tz
     for key, (row, about, user) in wanted.items():
         if key in present:
             continue
         meeting = meeting_of_key(session, about)
+        tr = bot.texts_for(session, user)
         text = tr(
             t.ALERT_DM,
             what=tr(what_failed(about)),
             title=meeting.series.title if meeting else "?",
             when=when(tr, meeting.start, meeting.end, tz) if meeting else "",
-            reason=failure_reason(bot, row.last_error or "unknown_error", row.channel),
+            reason=failure_reason(tr, row.last_error or "unknown_error", row.channel),
         )
         outbox.enqueue(
             session,
@@ -90,7 +90,7 @@ def alert_failures(bot: BotContext, session: Session, now: datetime) -> None:
         )
 
 
-def failures_warning(bot: BotContext, session: Session) -> str | None:
+def failures_warning(bot: BotContext, session: Session, tr: Texts) -> str | None:
     """Describe the meeting messages that failed for good this week (for the list), if any."""
     failed = store.failed_meeting_messages(session, bot.clock.now() - ALERT_LOOKBACK)
     if not failed:
@@ -98,10 +98,10 @@ def failures_warning(bot: BotContext, session: Session) -> str | None:
     latest = failed[0]
     latest_key = OutboxKey.parse(latest.key)
     meeting = meeting_of_key(session, latest_key)
-    return bot.texts(
+    return tr(
         t.FAILURES,
         count=len(failed),
-        what=bot.texts(what_failed(latest_key)),
+        what=what_failed(latest_key),
         title=escape(meeting.series.title) if meeting else "?",
-        reason=failure_reason(bot, latest.last_error or "unknown_error", latest.channel),
+        reason=failure_reason(tr, latest.last_error or "unknown_error", latest.channel),
     )

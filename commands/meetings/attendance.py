@@ -16,7 +16,9 @@ def handle_followup_button(ix: Click[MeetingRef]) -> None:
     """Open the attendance and needs form of an ended meeting (coordinators only)."""
     open_meeting_form(
         ix,
-        lambda session, meeting: usecases.attendance_view(ix.bot, session, meeting, ix.channel),
+        lambda session, meeting: usecases.attendance_view(
+            ix.bot, session, ix.texts, meeting, ix.channel
+        ),
         manage=True,
         ended=True,
     )

@@ -17,4 +17,4 @@ def home_meetings(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     with bot.db.reading() as session:
         meetings = coming_for(bot, session, actor, HOME_MEETINGS)
         items = items_of(bot, session, meetings, actor.user_id)
-    return home_section(bot.texts, bot.config.collaboration.tz, items)
+    return home_section(bot.texts_in(actor.language), bot.config.collaboration.tz, items)

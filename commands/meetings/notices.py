@@ -7,6 +7,7 @@ Each function queues outbox rows in the caller's session and returns their keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from bot.domain.meetings import (
     send_time,
     to_local,
 )
+from bot.texts import Texts
 from bot.texts import meetings as t
 from commands.meetings.render.messages import (
     CallContent,
@@ -169,9 +171,8 @@ def refresh_call(bot: BotContext, session: Session, meeting: Meeting) -> OutboxK
 def queue_invitation(bot: BotContext, session: Session, meeting: Meeting, person: str) -> OutboxKey:
     """Queue a private invitation to one meeting; return its outbox key."""
     key = OutboxKey.meeting_invite(meeting.id, person)
-    payload = personal_message(
-        bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), t.INVITE_DM
-    )
+    told, tz = bot.texts_for(session, person), bot.config.collaboration.tz
+    payload = personal_message(told, tz, info_of(bot, meeting), t.INVITE_DM)
     outbox.enqueue(
         session,
         key=key,
@@ -214,23 +215,28 @@ def _announce(
     bot: BotContext,
     session: Session,
     meeting: Meeting,
-    payload: dict[str, Any],
+    render: Callable[[Texts], dict[str, Any]],
     *,
     channel_told: bool,
     people: set[str],
 ) -> Told:
-    """Queue a change notice to the channel (if it was told) and to each person told."""
+    """Queue a change notice to the channel (if it was told) and to each person told.
+
+    render draws it in a language: the configured one for the channel, each person's own.
+    """
     now = bot.clock.now()
     keys: list[OutboxKey] = []
     channel = channel_for(bot, meeting.series.kind)
     base = OutboxKey.meeting_change(meeting.id, meeting.revision)
     if channel_told and channel is not None:
+        payload = render(bot.texts)
         outbox.enqueue(
             session, key=base, kind="meeting_notice", channel=channel, payload=payload, now=now
         )
         keys.append(base)
     for user in sorted(people):
         key = base.to(user)
+        payload = render(bot.texts_for(session, user))
         outbox.enqueue(
             session, key=key, kind="meeting_notice", channel=user, payload=payload, now=now
         )
@@ -260,9 +266,11 @@ def apply_move(
     session.flush()
     store.supersede_pending(session, meeting.id, keep=[OutboxKey.meeting_call(meeting.id)])
     keys = [k for k in [refresh_call(bot, session, meeting)] if k]
-    notice = moved_notice(
-        bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), old_start, reason
-    )
+    tz, info = bot.config.collaboration.tz, info_of(bot, meeting)
+
+    def notice(tr: Texts) -> dict[str, Any]:
+        return moved_notice(tr, tz, info, old_start, reason)
+
     told = _announce(bot, session, meeting, notice, channel_told=channel_told, people=people)
     return Told(keys + told.keys, told.channel, told.people)
 
@@ -278,6 +286,10 @@ def apply_cancel(bot: BotContext, session: Session, meeting: Meeting, *, reason:
     session.flush()
     store.supersede_pending(session, meeting.id)
     keys = [k for k in [refresh_call(bot, session, meeting)] if k]
-    notice = cancelled_notice(bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), reason)
+    tz, info = bot.config.collaboration.tz, info_of(bot, meeting)
+
+    def notice(tr: Texts) -> dict[str, Any]:
+        return cancelled_notice(tr, tz, info, reason)
+
     told = _announce(bot, session, meeting, notice, channel_told=channel_told, people=people)
     return Told(keys + told.keys, told.channel, told.people)

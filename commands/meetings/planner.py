@@ -206,7 +206,7 @@ def _queue_reminders(bot: BotContext, session: Session, meeting: Meeting, now: d
             key=base.to(user),
             kind="meeting_reminder",
             channel=user,
-            payload=personal_message(tr, tz, info, t.REMINDER_DM),
+            payload=personal_message(bot.texts_for(session, user), tz, info, t.REMINDER_DM),
             now=now,
             due_at=due,
             expires_at=meeting.start,

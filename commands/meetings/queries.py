@@ -88,12 +88,12 @@ def list_message(bot: BotContext, actor: Actor) -> dict[str, Any]:
         last = None
         if manage:
             series = _series_lines(session)
-            warning = failures_warning(bot, session)
+            warning = failures_warning(bot, session, bot.texts_in(actor.language))
             held = store.last_held(session, MeetingKind.WORKING_GROUP.value, bot.clock.now())
             if held is not None:
                 last = (info_of(bot, held), len(store.attendance_of(session, held.id)))
     return meeting_list(
-        bot.texts,
+        bot.texts_in(actor.language),
         bot.config.collaboration.tz,
         items,
         manage=manage,

@@ -73,7 +73,7 @@ def modal(ix: Click[Any], form: MeetingModal) -> usecases.FormBuilder:
     """Return a builder of a form about one meeting, answered in the click's channel."""
     bot = ix.bot
     return lambda _session, meeting: form(
-        bot.texts, bot.config.collaboration.tz, info_of(bot, meeting), ix.channel
+        ix.texts, bot.config.collaboration.tz, info_of(bot, meeting), ix.channel
     )
 
 

@@ -24,6 +24,7 @@ from bot.domain.meetings import (
     may_manage,
 )
 from bot.domain.needs import NeedStatus
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from commands.blocks import escape
@@ -142,7 +143,7 @@ def coming_meeting(
         return meeting
     kind = MeetingKind(meeting.series.kind)
     if kind not in kinds_for(actor) and actor.user_id not in store.invited(session, meeting.id):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.KIND_PARTICIPANTS)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.KIND_PARTICIPANTS})
     return meeting
 
 
@@ -176,11 +177,11 @@ def meeting_form(
 
 
 def attendance_view(
-    bot: BotContext, session: Session, meeting: Meeting, channel: str | None
+    bot: BotContext, session: Session, tr: Texts, meeting: Meeting, channel: str | None
 ) -> View:
     """Return the attendance form: the organisations, who was there, the new needs."""
     return attendance_form(
-        bot.texts,
+        tr,
         bot.config.collaboration.tz,
         info_of(bot, meeting),
         [(o.id, o.name) for o in bot.organizations],
@@ -353,7 +354,8 @@ def send_calendar(bot: BotContext, session: Session, actor: Actor) -> Done | Ref
     if not coming:
         return Refusal(t.CALENDAR_EMPTY)
     key = OutboxKey.calendar(actor.user_id)
-    title = bot.texts(t.CALENDAR_NAME, name=bot.config.collaboration.name)
+    tr = bot.texts_in(actor.language)
+    title = tr(t.CALENDAR_NAME, name=bot.config.collaboration.name)
     outbox.enqueue_upload(
         session,
         key=key,
@@ -361,6 +363,6 @@ def send_calendar(bot: BotContext, session: Session, actor: Actor) -> Done | Ref
         channel=actor.user_id,
         now=bot.clock.now(),
         files=[UploadFile("samverkan-moten.ics", title, "", calendar_file(bot, meetings))],
-        comment=bot.texts(t.CALENDAR_SENT, count=len(coming)),
+        comment=tr(t.CALENDAR_SENT, count=len(coming)),
     )
     return Done([key], t.CALENDAR_IN_DM)

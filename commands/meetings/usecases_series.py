@@ -35,7 +35,7 @@ def open_series_form(
     initial = NEW_SERIES if series_id is None else series_input(session, series_id)
     if initial is None:
         return Refusal(t.SERIES_NOT_FOUND)
-    return series_form(bot.texts, initial, series_id, channel)
+    return series_form(bot.texts_in(actor.language), initial, series_id, channel)
 
 
 def _next_text(bot: BotContext, session: Session, series: MeetingSeries) -> str:
@@ -130,4 +130,4 @@ def open_contacts_form(bot: BotContext, session: Session, actor: Actor) -> View 
     """Return the form of the working group's contact persons, as they are now, or why not."""
     if not may_manage(actor):
         return coordinators_only(bot)
-    return contacts_form(bot.texts, contact_people(session))
+    return contacts_form(bot.texts_in(actor.language), contact_people(session))

@@ -23,14 +23,13 @@ def _line(tr: Texts, need: Need) -> str:
     return f"• #{need.id} *{b.escape(b.clip(need.title, 80))}* · {focus}"
 
 
-def coordinator_lines(bot: BotContext) -> list[str]:
+def coordinator_lines(bot: BotContext, tr: Texts) -> list[str]:
     """Return what waits for the coordinators: every new need, and how many others are open.
 
     New needs wait for them to take a stand, the longest waiting first; the needs further on
     (taken up, action planned) are counted by status, so that the tab never says there are no
     open needs while there are.
     """
-    tr = bot.texts
     with bot.db.reading() as session:
         page = needs_with_status(session, NeedStatus.NEW, limit=NEEDS_SHOWN)
         counts = open_by_status(session)
@@ -49,9 +48,9 @@ def coordinator_lines(bot: BotContext) -> list[str]:
 
 def needs_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     """List what waits among the needs: for coordinators all, for a partner their own."""
-    tr = bot.texts
+    tr = bot.texts_in(actor.language)
     if actor.is_coordinator:
-        lines = coordinator_lines(bot)
+        lines = coordinator_lines(bot, tr)
     elif actor.organization_id is not None:
         with bot.db.reading() as session:
             page = open_needs(session, organization_id=actor.organization_id, limit=NEEDS_SHOWN)

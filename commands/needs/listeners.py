@@ -9,6 +9,7 @@ from bot.domain.needs import NeedCheck, NeedInput, NeedStatus, validate_need, va
 from bot.domain.organizations import OrganizationInfo
 from bot.texts import common as c
 from bot.texts import needs as t
+from commands.edge import words as w
 from commands.edge.codec import NoValue
 from commands.edge.ids import Callback, Field, form_fields
 from commands.edge.interaction import Click, Command, Interaction, Submission, Suggestion
@@ -22,9 +23,6 @@ from storage.db import CommitUncertain, DatabaseUnavailable
 
 TITLE_PREFILL_MAX = 100
 FIELDS = form_fields("need_")
-OWN_WORDS = {"egna", "own", "mina", "min"}
-ALL_WORDS = {"alla", "all"}
-CLOSED_WORDS = {"stängda", "stangda", "closed"}
 
 
 def open_need_form(ix: Interaction, text: str = "") -> None:
@@ -72,8 +70,8 @@ def list_needs(ix: Interaction, *, own: bool, replace: bool = False) -> None:
 
 def _list(ix: Command) -> None:
     words = set(ix.args.casefold().split())
-    own = bool(words & OWN_WORDS)
-    if not words & (ALL_WORDS | CLOSED_WORDS):
+    own = w.any_of(words, w.OWN)
+    if not w.any_of(words, w.ALL, w.CLOSED):
         list_needs(ix, own=own)
         return
     if not ix.actor.in_collaboration:
@@ -81,7 +79,7 @@ def _list(ix: Command) -> None:
         return
     with ix.bot.db.reading() as session:
         message = usecases.needs_history_message(
-            ix.bot, session, ix.actor, own=own, closed_only=not words & ALL_WORDS
+            ix.bot, session, ix.actor, own=own, closed_only=not w.any_of(words, w.ALL)
         )
     ix.respond(**message)
 
@@ -94,7 +92,7 @@ def _search(ix: Command) -> None:
         ix.answer(t.SEARCH_USAGE)
         return
     with ix.bot.db.reading() as session:
-        message = usecases.search_message(ix.bot, session, ix.args)
+        message = usecases.search_message(ix.bot, session, ix.texts, ix.args)
     ix.respond(**message)
 
 
@@ -104,9 +102,9 @@ def _help(ix: Command) -> None:
 
 SUBCOMMANDS = Subcommands(
     [
-        Subcommand(("lista", "list"), _list),
-        Subcommand(("sök", "sok", "search"), _search),
-        Subcommand(("hjälp", "hjalp", "help", "?"), _help),
+        Subcommand(w.LIST, _list),
+        Subcommand(w.SEARCH, _search),
+        Subcommand(w.HELP, _help),
     ]
 )
 

@@ -112,7 +112,7 @@ def submit_need(
         session,
         user,
         OutboxKey.need_created(need.id),
-        bot.texts(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
+        bot.texts_for(session, user)(t.CONFIRM_CREATED, id=need.id, title=escape(need.title)),
     )
     audit.record(
         session,
@@ -157,11 +157,11 @@ def open_edit(bot: BotContext, session: Session, actor: Actor, need_id: int) -> 
 def open_decline(bot: BotContext, session: Session, actor: Actor, need_id: int) -> View | Refusal:
     """Return the decline form of a need (coordinators only), or why not."""
     if not may_move(actor):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+        return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS})
     need = session.get(Need, need_id)
     if need is None:
         return Refusal(t.NOT_FOUND, {"id": need_id})
-    return decline_form(bot.texts, need)
+    return decline_form(bot.texts_in(actor.language), need)
 
 
 def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -> Refusal | None:
@@ -169,10 +169,10 @@ def edit_check(bot: BotContext, actor: Actor, need: Need | None, need_id: int) -
     if need is None:
         return Refusal(t.NOT_FOUND, {"id": need_id})
     if not may_change(actor, need.organization_id, need.submitted_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_OWN_ORGANIZATION)})
+        return Refusal(c.NOT_ALLOWED, {"who": c.WHO_OWN_ORGANIZATION})
     status = NeedStatus(need.status)
     if not is_open(status):
-        return Refusal(t.CLOSED, {"id": need.id, "status": bot.texts(STATUS_LABELS[status])})
+        return Refusal(t.CLOSED, {"id": need.id, "status": STATUS_LABELS[status]})
     return None
 
 
@@ -215,22 +215,23 @@ def edit_need(
     return Done(keys, t.CONFIRM_EDITED, {"id": need_id})
 
 
-def _notice_of_move(bot: BotContext, need: Need, actor: str, reason: str | None) -> str:
+def _notice_of_move(tr: Texts, need: Need, actor: str, reason: str | None) -> str:
+    """Return what the submitter is told of their need's move, in their language (tr)."""
     status = NeedStatus(need.status)
     if status is NeedStatus.DECLINED:
-        return bot.texts(
+        return tr(
             t.NOTICE_DECLINED,
             id=need.id,
             title=escape(need.title),
             actor=actor,
             reason=escape(reason or ""),
         )
-    return bot.texts(
+    return tr(
         t.NOTICE_MOVED,
         id=need.id,
         title=escape(need.title),
         actor=actor,
-        status=bot.texts(STATUS_LABELS[status]),
+        status=STATUS_LABELS[status],
     )
 
 
@@ -260,12 +261,12 @@ def move_need(
     )
     if not allowed:
         who = c.WHO_OWN_ORGANIZATION if withdraw else c.WHO_COORDINATORS
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(who)})
+        return Refusal(c.NOT_ALLOWED, {"who": who})
     current = NeedStatus(need.status)
     legal = is_open(expected) if withdraw else can_move(expected, target)
     if not legal or current is not expected:
         return Refusal(
-            t.ALREADY_MOVED, {"id": need_id, "status": bot.texts(STATUS_LABELS[current])}
+            t.ALREADY_MOVED, {"id": need_id, "status": STATUS_LABELS[current]}
         )
     now = bot.clock.now()
     moved = store.move_need(
@@ -280,11 +281,12 @@ def move_need(
     )
     session.refresh(need)
     if not moved:
-        status = bot.texts(STATUS_LABELS[NeedStatus(need.status)])
+        status = STATUS_LABELS[NeedStatus(need.status)]
         return Refusal(t.ALREADY_MOVED, {"id": need_id, "status": status})
     keys = _queue_card(bot, session, need, update=True)
     if need.submitted_by and need.submitted_by != actor.user_id:
-        notice = notice or _notice_of_move(bot, need, actor.user_id, reason)
+        told = bot.texts_for(session, need.submitted_by)
+        notice = notice or _notice_of_move(told, need, actor.user_id, reason)
         keys += _queue_notice(
             bot, session, need.submitted_by, OutboxKey.need_notice(need.id), notice
         )
@@ -302,7 +304,7 @@ def move_need(
         changes=changes,
     )
     done = t.CONFIRM_WITHDRAWN if withdraw else t.MOVED_EPHEMERAL
-    return Done(keys, done, {"id": need_id, "status": bot.texts(STATUS_LABELS[target])})
+    return Done(keys, done, {"id": need_id, "status": STATUS_LABELS[target]})
 
 
 def open_needs_message(
@@ -330,7 +332,7 @@ def needs_history_message(
     bot: BotContext, session: Session, actor: Actor, *, own: bool, closed_only: bool
 ) -> dict[str, Any]:
     """Return every need (or only the closed ones) with its history, newest change first."""
-    tr, organization = bot.texts, actor.organization_id if own else None
+    tr, organization = bot.texts_in(actor.language), actor.organization_id if own else None
     statuses = CLOSED_STATUSES if closed_only else (*OPEN_STATUSES, *CLOSED_STATUSES)
     page = store.needs_in(session, statuses, organization_id=organization, limit=HISTORY_LIMIT)
     names = bot.organization_names(session)
@@ -352,9 +354,8 @@ def needs_history_message(
     )
 
 
-def search_message(bot: BotContext, session: Session, words: str) -> dict[str, Any]:
+def search_message(bot: BotContext, session: Session, tr: Texts, words: str) -> dict[str, Any]:
     """Return the needs whose title and description hold every word, with their history."""
-    tr = bot.texts
     wanted = words.split()[:SEARCH_WORDS]
     shown = escape(clip(" ".join(wanted), 80))
     page = store.needs_with_words(session, wanted, limit=HISTORY_LIMIT)

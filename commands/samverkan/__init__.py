@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.texts import Msg
 from bot.texts import samverkan as t
+from commands.edge import words as w
 from commands.edge.ids import Action, Callback, Field
 from commands.edge.suggestions import suggest_organizations
 from commands.edge.surface import Subcommand, Subcommands, Surface, click, form
@@ -24,9 +25,9 @@ def surface(subcommands: Sequence[Subcommand], help_lines: Sequence[Msg]) -> Sur
     lines = (t.HELP_ORGANIZATION, t.HELP_AUDIT, *help_lines, t.HELP_HELP)
     table = Subcommands(
         [
-            Subcommand(("hjälp", "hjalp", "help", "?"), on.help_handler(lines)),
-            Subcommand(("logg", "log", "audit"), audit),
-            Subcommand(("organisation", "organization", "org"), membership.organization),
+            Subcommand(w.HELP, on.help_handler(lines)),
+            Subcommand(w.AUDIT, audit),
+            Subcommand(w.ORGANIZATION, membership.organization),
             *subcommands,
         ]
     )

@@ -191,7 +191,7 @@ def request_membership(
 
 
 def _not_coordinator(bot: BotContext) -> Refusal:
-    return Refusal(c.NOT_ALLOWED, {"who": bot.texts(c.WHO_COORDINATORS)})
+    return Refusal(c.NOT_ALLOWED, {"who": c.WHO_COORDINATORS})
 
 
 def decide_request(
@@ -211,7 +211,7 @@ def decide_request(
     status = store.APPROVED if approve else store.DECLINED
     if not store.decide(session, request_id, status, actor.user_id, now):
         session.refresh(request)
-        label = bot.texts(STATUS_LABELS.get(request.status, t.STATUS_CANCELLED))
+        label = STATUS_LABELS.get(request.status, t.STATUS_CANCELLED)
         return Refusal(t.REQUEST_ALREADY_DECIDED, {"user": request.user_id, "status": label})
     if approve:
         remember_person(session, request.user_id, request.organization_id, Source.APPROVAL, now)
@@ -228,7 +228,7 @@ def decide_request(
         kind="membership_decision",
         channel=request.user_id,
         payload={
-            "text": bot.texts(
+            "text": bot.texts_for(session, request.user_id)(
                 notice, organization=organization, collaboration=bot.config.collaboration.name
             )
         },
@@ -271,7 +271,7 @@ def revoke_membership(
     source = person.organization_source
     remember_person(session, user, None, Source.REVOKED, now)
     key = OutboxKey.membership_revoked(user)
-    text = bot.texts(
+    text = bot.texts_for(session, user)(
         t.REVOKED_NOTICE, organization=organization, collaboration=bot.config.collaboration.name
     )
     outbox.enqueue(

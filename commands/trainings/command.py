@@ -11,6 +11,7 @@ from bot.texts import common as c
 from bot.texts import results as rt
 from bot.texts import trainings as t
 from commands import blocks as b
+from commands.edge import words as w
 from commands.edge.interaction import Click, Command, Interaction
 from commands.edge.outcome import Done, Refusal, tell_outcome
 from commands.edge.surface import Subcommand, Subcommands
@@ -46,7 +47,7 @@ def show_results(ix: Interaction, training_id: int | None, *, by_response: bool)
     say(results.message)
     if not results.shown.stats.shown:
         return
-    chart = usecases_results.results_chart_file(ix.bot, results)
+    chart = usecases_results.results_chart_file(ix.bot, ix.texts, results)
     with ix.bot.db.transaction() as session:
         keys = usecases_results.queue_chart(ix.bot, session, ix.user, results, chart)
     ix.deliver(keys)
@@ -106,7 +107,7 @@ def totals_command(ix: Command) -> None:
         ix.answer(t.PERIOD_BAD)
         return
     with ix.bot.db.reading() as session:
-        message = usecases.totals(ix.bot, session, *period)
+        message = usecases.totals(ix.bot, session, ix.texts, *period)
     ix.respond(**message)
 
 
@@ -116,7 +117,7 @@ def list_command(ix: Command) -> None:
         ix.answer(c.NO_ORGANIZATION)
         return
     with ix.bot.db.reading() as session:
-        message = usecases.trainings_list(ix.bot, session)
+        message = usecases.trainings_list(ix.bot, session, ix.texts)
     ix.respond(**message)
 
 
@@ -127,17 +128,11 @@ def help_command(ix: Command) -> None:
 
 SUBCOMMANDS = Subcommands(
     [
-        Subcommand(("lista", "list"), list_command),
-        Subcommand(
-            ("rapportera", "rapport", "report", "återrapportera", "aterrapportera"),
-            open_report_form,
-        ),
-        Subcommand(("resultat", "results", "result"), results_command),
-        Subcommand(
-            ("sammanställning", "sammanstallning", "summering", "summary", "totals"),
-            totals_command,
-        ),
-        Subcommand(("hjälp", "hjalp", "help", "?"), help_command),
+        Subcommand(w.LIST, list_command),
+        Subcommand(w.REPORT, open_report_form),
+        Subcommand(w.RESULTS, results_command),
+        Subcommand(w.TOTALS, totals_command),
+        Subcommand(w.HELP, help_command),
     ]
 )
 

@@ -16,4 +16,4 @@ def evaluations_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
         waiting = open_evaluations_for(
             session, actor.user_id, bot.clock.now(), secret=bot.settings.secret_key()
         )
-    return home_blocks(bot.texts, waiting, bot.config.collaboration.tz)
+    return home_blocks(bot.texts_in(actor.language), waiting, bot.config.collaboration.tz)

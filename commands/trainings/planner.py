@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from bot.context import BotContext
 from bot.domain.trainings import evaluation_deadlines, needs_reminder
+from bot.texts import Texts
 from bot.texts import results as rt
 from commands.blocks import escape
 from commands.trainings.render_format import local_date, title_text
@@ -81,22 +82,35 @@ def queue_notice(
 
 
 def _to_recipients(
+    bot: BotContext,
     session: Session,
     training: Training,
     key_of: Callable[[int, str | None], OutboxKey],
     kind: str,
-    payload: dict[str, Any],
+    render: Callable[[Texts], dict[str, Any]],
     now: datetime,
     **options: Any,
 ) -> list[OutboxKey]:
-    """Queue a message to the evaluation's channel, or to each participant privately."""
+    """Queue a message to the evaluation's channel, or to each participant privately.
+
+    render draws the message in a language: the configured one for the channel, each
+    participant's own (their Slack locale's) for a private message.
+    """
     if training.evaluation_channel:
-        recipients: list[tuple[str, str | None]] = [(training.evaluation_channel, None)]
-    else:
-        recipients = [(user, user) for user in training.evaluation_participants]
+        key = key_of(training.id, None)
+        channel = training.evaluation_channel
+        return [_queue(session, key, kind, channel, render(bot.texts), now, **options)]
     return [
-        _queue(session, key_of(training.id, user), kind, channel, payload, now, **options)
-        for channel, user in recipients
+        _queue(
+            session,
+            key_of(training.id, user),
+            kind,
+            user,
+            render(bot.texts_for(session, user)),
+            now,
+            **options,
+        )
+        for user in training.evaluation_participants
     ]
 
 
@@ -130,7 +144,8 @@ def queue_created_notice(bot: BotContext, session: Session, training: Training) 
     """Queue the private confirmation to whoever registered the training."""
     if not training.created_by:
         return None
-    payload = created_notice(bot.texts, training, bot.config.collaboration.tz)
+    told = bot.texts_for(session, training.created_by)
+    payload = created_notice(told, training, bot.config.collaboration.tz)
     key = OutboxKey.training_created(training.id)
     return _queue(session, key, "training_notice", training.created_by, payload, bot.clock.now())
 
@@ -145,13 +160,14 @@ def open_and_queue(
     ):
         return []
     session.refresh(training)
-    payload = evaluation_message(bot.texts, training, bot.config.collaboration.tz)
+    tz = bot.config.collaboration.tz
     keys = _to_recipients(
+        bot,
         session,
         training,
         OutboxKey.training_evaluation,
         "training_evaluation",
-        payload,
+        lambda tr: evaluation_message(tr, training, tz),
         now,
         expires_at=closes_at,
     )
@@ -165,12 +181,14 @@ def remind(bot: BotContext, session: Session, training: Training, now: datetime)
         return []
     if not needs_reminder(store.answer_count(session, training.id), training.expected_participants):
         return []
+    tz = bot.config.collaboration.tz
     return _to_recipients(
+        bot,
         session,
         training,
         OutboxKey.training_evaluation_reminder,
         "training_reminder",
-        reminder_message(bot.texts, training, bot.config.collaboration.tz),
+        lambda tr: reminder_message(tr, training, tz),
         now,
         expires_at=training.evaluation_closes_at,
     )
@@ -199,40 +217,47 @@ def close_and_queue(
     shown = shown_results(bot, session, training)
     answers = shown.answers
     keys = _to_recipients(
+        bot,
         session,
         training,
         OutboxKey.training_evaluation,
         "training_evaluation",
-        evaluation_closed_message(tr, training, answers),
+        lambda told: evaluation_closed_message(told, training, answers),
         now,
         update=True,
         expires_at=now + UPDATE_EXPIRY,
     )
     if card := queue_card(bot, session, training, update=True):
         keys.append(card)
-    figures = figures_sentence(tr, shown)
     title = title_text(training)
-    if answers:
-        summary = tr(rt.CLOSED_SUMMARY, id=training.id, title=title, n=answers, figures=figures)
-    else:
-        summary = tr(rt.CLOSED_SUMMARY_NONE, id=training.id, title=title)
+
+    def closed_summary(told: Texts) -> str:
+        """Say how the evaluation closed, in told's language."""
+        if not answers:
+            return told(rt.CLOSED_SUMMARY_NONE, id=training.id, title=title)
+        figures = figures_sentence(told, shown)
+        return told(rt.CLOSED_SUMMARY, id=training.id, title=title, n=answers, figures=figures)
+
     closed = OutboxKey.training_evaluation_closed
     if coordinators := bot.config.channels.coordinators:
-        keys.append(queue_notice(session, closed(training.id), coordinators, summary, now))
+        notice = closed_summary(tr)
+        keys.append(queue_notice(session, closed(training.id), coordinators, notice, now))
     if training.created_by and training.created_by not in bot.config.roles.coordinators:
         key = closed(training.id, registrar=True)
-        keys.append(queue_notice(session, key, training.created_by, summary, now))
+        notice = closed_summary(bot.texts_for(session, training.created_by))
+        keys.append(queue_notice(session, key, training.created_by, notice, now))
     for need in store.linked_needs(session, training.id):
         if not need.submitted_by:
             continue
-        text = tr(
+        told = bot.texts_for(session, need.submitted_by)
+        text = told(
             rt.NEED_CLOSED if answers else rt.NEED_CLOSED_NONE,
             need_id=need.id,
             need_title=escape(need.title.replace("*", "")),
             title=title,
             date=local_date(training.starts_at, tz),
             n=answers,
-            figures=figures,
+            figures=figures_sentence(told, shown),
         )
         key = OutboxKey.training_need_closed(training.id, need.id)
         keys.append(queue_notice(session, key, need.submitted_by, text, now))

@@ -28,6 +28,7 @@ from bot.domain.trainings import (
     validate_report,
     validate_training,
 )
+from bot.texts import Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
@@ -153,7 +154,7 @@ def report_training(
     )
     if training is None:
         return Done([])
-    text = bot.texts(
+    text = bot.texts_in(actor.language)(
         t.REPORT_SAVED,
         title=title_text(training),
         date=draft.held_on.isoformat(),
@@ -173,23 +174,24 @@ def send_evaluation_now(
     if training is None:
         return Refusal(t.NOT_FOUND, {"id": training_id})
     if not may_open_now(actor, training.created_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_REGISTRAR)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.WHO_REGISTRAR})
     now, title = bot.clock.now(), title_text(training)
     keys = open_and_queue(bot, session, training, now)
     if not keys:
         opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
     audit_training(session, actor, "training_evaluation_sent", training, now)
-    return Done(keys, t.POSTED_NOW, {"title": title, "where": where_text(bot.texts, training)})
+    where = where_text(bot.texts_in(actor.language), training)
+    return Done(keys, t.POSTED_NOW, {"title": title, "where": where})
 
 
-def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:
-    """Return the list of coming trainings and those of the last RECENT_DAYS days."""
+def trainings_list(bot: BotContext, session: Session, tr: Texts) -> dict[str, Any]:
+    """Return the list of coming trainings and those of the last RECENT_DAYS days, in tr."""
     now = bot.clock.now()
     coming = store.coming_trainings(session, now)
     recent = store.recent_trainings(session, now, now - timedelta(days=RECENT_DAYS))
     return training_list(
-        bot.texts,
+        tr,
         coming,
         recent,
         store.answer_counts(session, [x.id for x in coming + recent]),
@@ -199,14 +201,16 @@ def trainings_list(bot: BotContext, session: Session) -> dict[str, Any]:
     )
 
 
-def totals(bot: BotContext, session: Session, first: date, last: date) -> dict[str, Any]:
+def totals(
+    bot: BotContext, session: Session, tr: Texts, first: date, last: date
+) -> dict[str, Any]:
     """Return the totals per subject and organiser, first to last day, and who reported back."""
     tz = bot.config.collaboration.tz
     start: datetime = local_moment(first, time(0, 0), tz)
     end: datetime = local_moment(last + timedelta(days=1), time(0, 0), tz)
     minimum = bot.config.evaluations.min_answers
     return totals_message(
-        bot.texts,
+        tr,
         store.training_totals(session, start, end, min_answers=minimum),
         store.training_totals_by_organization(session, start, end, min_answers=minimum),
         store.report_back_status(session, start, end),

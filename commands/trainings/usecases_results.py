@@ -16,6 +16,7 @@ from bot.context import BotContext
 from bot.domain import chart_style, charts
 from bot.domain.access import Actor
 from bot.domain.trainings import EvaluationState, Origin, evaluation_state, may_see_results
+from bot.texts import Texts
 from bot.texts import charts as ct
 from bot.texts import common as c
 from bot.texts import results as rt
@@ -64,7 +65,7 @@ def _allowed(
     if training.origin != Origin.REGISTERED:
         return Refusal(t.NO_EVALUATION_FOR_REPORT, {"id": training.id})
     if not may_see_results(actor, training.organizer_id, training.created_by):
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(t.WHO_ORGANIZER)})
+        return Refusal(c.NOT_ALLOWED, {"who": t.WHO_ORGANIZER})
     return training
 
 
@@ -77,7 +78,7 @@ def evaluation_results(
         return training
     shown = shown_results(bot, session, training)
     message = results_message(
-        bot.texts,
+        bot.texts_in(actor.language),
         training,
         shown,
         organization_names(session),
@@ -97,7 +98,7 @@ def release_interim(
     are new or changed since the view shown before (bot/domain/anonymity.py). Audited.
     """
     if not actor.is_coordinator:
-        return Refusal(c.NOT_ALLOWED, {"who": bot.texts(rt.WHO_COORDINATORS)})
+        return Refusal(c.NOT_ALLOWED, {"who": rt.WHO_COORDINATORS})
     training = store.get_training(session, training_id)
     if training is None:
         return Refusal(t.NOT_FOUND, {"id": training_id})
@@ -121,9 +122,9 @@ def release_interim(
     return Done([], rt.RELEASED, {"n": view.answer_count})
 
 
-def results_chart_file(bot: BotContext, results: Results) -> UploadFile:
-    """Draw the shown view's chart as a PNG file (slow: call it outside a transaction)."""
-    tr, training, shown = bot.texts, results.training, results.shown
+def results_chart_file(bot: BotContext, tr: Texts, results: Results) -> UploadFile:
+    """Draw the shown view's chart as a PNG file in tr (slow: call it outside a transaction)."""
+    training, shown = results.training, results.shown
     tz = bot.config.collaboration.tz
     heading = tr(
         ct.EVALUATION_TITLE,
@@ -150,7 +151,7 @@ def queue_chart(
         channel=user,
         now=bot.clock.now(),
         files=[chart],
-        comment=bot.texts(
+        comment=bot.texts_for(session, user)(
             ct.EVALUATION_COMMENT, title=title_text(training), n=results.shown.stats.n
         ),
     )

@@ -52,6 +52,9 @@ class Person(Base):
     display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
     email_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Slack's locale for the person ("sv-SE", "en-US"): None until asked, "" when none given.
+    locale: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    locale_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class OrganizationRequest(Base):
