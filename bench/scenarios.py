@@ -434,7 +434,10 @@ def evaluation_message(
     yesterday = datetime.now(TZ).date() - timedelta(days=1)
     answers = {**TRAINING_ANSWERS, Field.TRAINING_DATE: yesterday}
     body = req.view_submission(
-        form, req.input_values(form, answers), user_id=COORDINATOR, view_id=f"VTRAINING{uuid.uuid4().hex[:8].upper()}"
+        form,
+        req.input_values(form, answers),
+        user_id=COORDINATOR,
+        view_id=f"VTRAINING{uuid.uuid4().hex[:8].upper()}",
     )
     sample = Connection(served.url, SECRET).post("register", body)
     if not acked(sample):
