@@ -174,8 +174,14 @@ LOADS = {
 }
 
 
-def load_row(figure: str, bot: Summary, bare: Summary, p99_goal: float) -> Row:
-    """A row for one load's ack latency against the bare app's under the same load."""
+def load_row(
+    figure: str, bot: Summary, bare: Summary, p99_goal: float, cpu: tuple[float, float]
+) -> Row:
+    """A row for one load's ack latency against the bare app's under the same load.
+
+    cpu: the CPU time the bot's and the bare app's processes used per request (ms), the
+    bot's work after the acks included.
+    """
     met = (
         bot.failed == 0
         and bot.p50_ms <= P50_RATIO * bare.p50_ms
@@ -185,21 +191,21 @@ def load_row(figure: str, bot: Summary, bare: Summary, p99_goal: float) -> Row:
     )
     failed = f"; {bot.failed} of {bot.count} not acked" if bot.failed else ""
     return Row(
-        f"{figure}: ack p50 / p99 (max)",
-        f"{_ms(bot.p50_ms)} / {_ms(bot.p99_ms)} ({_ms(bot.max_ms)}){failed}",
-        f"{_ms(bare.p50_ms)} / {_ms(bare.p99_ms)} ({_ms(bare.max_ms)})",
+        f"{figure}: ack p50 / p99 (max); CPU per request",
+        f"{_ms(bot.p50_ms)} / {_ms(bot.p99_ms)} ({_ms(bot.max_ms)}); CPU {cpu[0]:.1f} ms{failed}",
+        f"{_ms(bare.p50_ms)} / {_ms(bare.p99_ms)} ({_ms(bare.max_ms)}); CPU {cpu[1]:.1f} ms",
         f"{_ratio(bot.p50_ms, bare.p50_ms)} / {_ratio(bot.p99_ms, bare.p99_ms)}",
         f"≤ {P50_RATIO}× / {P99_RATIO}×; p99 < {p99_goal:.0f} ms; max < {ACK_MAX_MS / 1000:.0f} s",
         met,
     )
 
 
-def rush_rows(label: str, rush: RushFigures, bare: Summary) -> list[Row]:
+def rush_rows(label: str, rush: RushFigures, bare: Summary, cpu: tuple[float, float]) -> list[Row]:
     """Rows for the training rush: its acks against the bare app's, and the answers stored."""
     whole = rush.stored == rush.people and rush.doubled == 0 and rush.lost == 0
     figure = f"{label}, training rush, {rush.people} people ({rush.acks.count} requests)"
     return [
-        load_row(figure, rush.acks, bare, SLOW_P99_MS),
+        load_row(figure, rush.acks, bare, SLOW_P99_MS, cpu),
         Row(
             f"{label}, training rush: answers stored; forms opened (p99 press → open)",
             f"{rush.stored} of {rush.people} (doubled {rush.doubled}, lost {rush.lost}, "
@@ -225,15 +231,26 @@ class Setup:
     call: dict[str, Any]
 
 
+def per_request_ms(cpu_before: float, served: Served, requests: int) -> float:
+    """Return the CPU time served used since cpu_before, per request, in ms."""
+    return (served.cpu_seconds() - cpu_before) * 1000 / max(1, requests)
+
+
 def run_load(
     plan: Plan, standin: BenchStandIn, served: Served, bare: Served
-) -> tuple[list[Sample], list[Sample]]:
-    """Send a plan to the bare app, then to the bot; wait until the bot's work is done."""
+) -> tuple[list[Sample], list[Sample], tuple[float, float]]:
+    """Send a plan to the bare app, then to the bot; wait until the bot's work is done.
+
+    Also return the CPU time per request of the bot (its work after the acks included) and
+    of the bare app.
+    """
+    cpu = bare.cpu_seconds()
     bare_samples = back_to_back(bare.url, plan)
-    before = progress(standin)
+    bare_cpu = per_request_ms(cpu, bare, plan.count)
+    before, cpu = progress(standin), served.cpu_seconds()
     bot_samples = back_to_back(served.url, plan)
     wait_settled(standin, before, plan, bot_samples)
-    return bot_samples, bare_samples
+    return bot_samples, bare_samples, (per_request_ms(cpu, served, plan.count), bare_cpu)
 
 
 def measure(
@@ -315,15 +332,19 @@ def measure(
     for plan, check in plans:
         name, p99_goal = LOADS[plan.kind]
         print(f"[{label}] {name}", flush=True)
-        bot_samples, bare_samples = run_load(plan, standin, served, bare)
+        bot_samples, bare_samples, cpu = run_load(plan, standin, served, bare)
         figure = f"{label}, {name}, {users} users × {per} back to back"
         bot_acks, bare_acks = summarize(bot_samples, acked), summarize(bare_samples, acked)
-        rows.append(load_row(figure, bot_acks, bare_acks, p99_goal))
+        rows.append(load_row(figure, bot_acks, bare_acks, p99_goal, cpu))
         rows += check(bot_samples)
     print(f"[{label}] training rush: {args.rush} people", flush=True)
+    cpu = served.cpu_seconds()
     rush = training_rush(served, standin, url, count=args.rush, window=args.window)
+    bot_cpu = per_request_ms(cpu, served, rush.acks.count)
+    cpu = bare.cpu_seconds()
     bare_rush = summarize(replay(bare.url, rush.sent))
-    rows += rush_rows(label, rush, bare_rush)
+    bare_cpu = per_request_ms(cpu, bare, bare_rush.count)
+    rows += rush_rows(label, rush, bare_rush, (bot_cpu, bare_cpu))
     for problem in rush.problems[:5]:
         print(f"  rush problem: {problem}", flush=True)
     return rows
