@@ -37,12 +37,16 @@ from bench.scenarios import (
     SECRET,
     WORKING_GROUP,
     BenchStandIn,
+    Plan,
     database,
     form_plan,
     list_plan,
+    meeting_call,
     people,
+    rsvp_plan,
     serve_config,
 )
+from bot import scheduler
 from bot.runtime import start_context
 from bot.server import WebApp
 from bot.settings import Settings
@@ -71,6 +75,11 @@ class Deferred(Executor):
         while self.jobs:
             fn, args, kwargs = self.jobs.pop(0)
             fn(*args, **kwargs)
+
+
+def flat(plan: Plan) -> list[bytes]:
+    """Return a plan's requests, user after user."""
+    return [body for user in plan.requests for body in user]
 
 
 def call(web: WebApp, body: bytes) -> int:
@@ -218,7 +227,7 @@ def top(profile: cProfile.Profile, count: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Profile need-form submissions and `/behov lista` commands; print where the CPU goes."""
+    """Profile need-form submissions, `/behov lista` and RSVP presses; print where the CPU goes."""
     parser = argparse.ArgumentParser(
         prog="python -m bench.profile_ack", description=__doc__.split("\n")[0]
     )
@@ -245,7 +254,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             bot = start_context(settings)
             deferred = Deferred()
-            web = WebApp(bot, wire(bot, work_executor=deferred))
+            wiring = wire(bot, work_executor=deferred)
+            web = WebApp(bot, wiring)
+            scheduler.tick(bot, wiring.planners)  # posts the meeting's call
+            meeting = meeting_call(standin, 0)
             found = people(users, "P")
             forms: dict[str, dict[str, Any]] = {}
             for user, email in found:
@@ -268,7 +280,6 @@ def main(argv: list[str] | None = None) -> int:
                     raise RuntimeError(f"no need form opened for {user}")
                 forms[user] = opened.view
             names = [user for user, _ in found]
-            flat = lambda plan: [body for user in plan.requests for body in user]  # noqa: E731
             measure(
                 web, deferred, flat(form_plan(forms, 2, "PW")) + flat(list_plan(standin, names, 2))
             )
@@ -280,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
                 "/behov lista": (
                     flat(list_plan(standin, names, per_user)),
                     flat(list_plan(standin, names, per_user)),
+                ),
+                "RSVP press": (
+                    flat(rsvp_plan(standin, meeting, names, per_user).plan),
+                    flat(rsvp_plan(standin, meeting, names, per_user).plan),
                 ),
             }
             for kind, (plain, again) in kinds.items():
