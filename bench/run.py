@@ -19,6 +19,7 @@ import math
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from bench.scenarios import (
     BenchStandIn,
     MonthFigures,
     Plan,
+    Progress,
     RushFigures,
     acked,
     back_to_back,
@@ -236,21 +238,27 @@ def per_request_ms(cpu_before: float, served: Served, requests: int) -> float:
     return (served.cpu_seconds() - cpu_before) * 1000 / max(1, requests)
 
 
-def run_load(
-    plan: Plan, standin: BenchStandIn, served: Served, bare: Served
-) -> tuple[list[Sample], list[Sample], tuple[float, float]]:
-    """Send a plan to the bare app, then to the bot; wait until the bot's work is done.
+@dataclass(frozen=True)
+class Outcome:
+    """One load's samples from the bot and the bare app, and what the bot did after its acks."""
 
-    Also return the CPU time per request of the bot (its work after the acks included) and
-    of the bare app.
-    """
+    bot: list[Sample]
+    bare: list[Sample]
+    cpu: tuple[float, float]  # CPU ms per request: the bot (work after the acks included), bare
+    done: Progress
+
+
+def run_load(plan: Plan, standin: BenchStandIn, served: Served, bare: Served) -> Outcome:
+    """Send a plan to the bare app, then to the bot; wait until the bot's work is done."""
     cpu = bare.cpu_seconds()
     bare_samples = back_to_back(bare.url, plan)
     bare_cpu = per_request_ms(cpu, bare, plan.count)
     before, cpu = progress(standin), served.cpu_seconds()
     bot_samples = back_to_back(served.url, plan)
-    wait_settled(standin, before, plan, bot_samples)
-    return bot_samples, bare_samples, (per_request_ms(cpu, served, plan.count), bare_cpu)
+    done = wait_settled(standin, before, plan, bot_samples)
+    return Outcome(
+        bot_samples, bare_samples, (per_request_ms(cpu, served, plan.count), bare_cpu), done
+    )
 
 
 def measure(
@@ -278,19 +286,19 @@ def measure(
     lists = list_plan(standin, setup.users, per)
     forms = form_plan(setup.forms, per, tag)
 
-    def lists_answered(samples: list[Sample]) -> list[Row]:
-        """Every list acked was answered (wait_settled saw the answers)."""
-        done = sum(1 for s in samples if acked(s))
+    def lists_answered(outcome: Outcome) -> list[Row]:
+        """Every list answered once, through its response URL."""
+        answered = outcome.done.responses
         return [
             Row(
                 f"{label}, /behov lista: lists answered",
-                f"{done} of {lists.count}",
+                f"{answered} of {lists.count}",
                 goal="all, once",
-                met=done == lists.count,
+                met=answered == lists.count,
             )
         ]
 
-    def rsvp_stored(samples: list[Sample]) -> list[Row]:
+    def rsvp_stored(outcome: Outcome) -> list[Row]:
         """One answer per person, none doubled or lost, and whether it is their last press."""
         stored = rsvp_answers(url)
         doubled = sum(len(found) - 1 for found in stored.values() if len(found) > 1)
@@ -311,7 +319,7 @@ def measure(
             ),
         ]
 
-    def needs_stored(samples: list[Sample]) -> list[Row]:
+    def needs_stored(outcome: Outcome) -> list[Row]:
         """Each need submitted stored once."""
         stored = needs_titled(url, tag)
         return [
@@ -323,7 +331,7 @@ def measure(
             )
         ]
 
-    plans: list[tuple[Plan, Callable[[list[Sample]], list[Row]]]] = [
+    plans: list[tuple[Plan, Callable[[Outcome], list[Row]]]] = [
         (lists, lists_answered),
         (rsvp.plan, rsvp_stored),
         (forms, needs_stored),
@@ -332,11 +340,11 @@ def measure(
     for plan, check in plans:
         name, p99_goal = LOADS[plan.kind]
         print(f"[{label}] {name}", flush=True)
-        bot_samples, bare_samples, cpu = run_load(plan, standin, served, bare)
+        outcome = run_load(plan, standin, served, bare)
         figure = f"{label}, {name}, {users} users × {per} back to back"
-        bot_acks, bare_acks = summarize(bot_samples, acked), summarize(bare_samples, acked)
-        rows.append(load_row(figure, bot_acks, bare_acks, p99_goal, cpu))
-        rows += check(bot_samples)
+        bot_acks, bare_acks = summarize(outcome.bot, acked), summarize(outcome.bare, acked)
+        rows.append(load_row(figure, bot_acks, bare_acks, p99_goal, outcome.cpu))
+        rows += check(outcome)
     print(f"[{label}] training rush: {args.rush} people", flush=True)
     cpu = served.cpu_seconds()
     rush = training_rush(served, standin, url, count=args.rush, window=args.window)
@@ -351,11 +359,13 @@ def measure(
 
 
 def run_backend(
-    backend: str, args: argparse.Namespace, standin: BenchStandIn, workdir: Path
-) -> list[Row]:
-    """Run the loads on one database backend with one worker and with two; then the first day."""
+    backend: str, args: argparse.Namespace, standin: BenchStandIn, workdir: Path, rows: list[Row]
+) -> None:
+    """Run the loads on one database backend with one worker and with two; then the first day.
+
+    The rows are added to as the figures come, so that a failure keeps those before it.
+    """
     name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[backend]
-    rows: list[Row] = []
     with database(backend, workdir) as url:
         seen = len(standin.messages.get(WORKING_GROUP, []))
         for workers in args.workers:
@@ -404,7 +414,6 @@ def run_backend(
         print(f"[{name}] month's first day", flush=True)
         with database(backend, workdir) as url:
             rows += month_rows(name, month_first_day(standin, url, workdir, env=args.extra_env))
-    return rows
 
 
 def compile_project() -> None:
@@ -470,7 +479,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="samverkan-bench-") as tmp:
             for backend in backends:
-                rows += run_backend(backend, args, standin, Path(tmp))
+                try:
+                    run_backend(backend, args, standin, Path(tmp), rows)
+                except Exception as exc:  # reported in the table; the next backend still runs
+                    traceback.print_exc()
+                    rows.append(Row(f"{backend}: the run stopped", repr(exc)[:200], met=False))
     finally:
         standin.stop()
 
