@@ -32,11 +32,15 @@ def build_bare_app(signing_secret: str, api_url: str) -> App:
     """Return a Bolt app that acknowledges every command, click and form, and does nothing.
 
     Like the bot, it checks its token with auth.test once at start (Bolt would otherwise
-    call it on the first request), against the same Web API stand-in.
+    call it on the first request), against the same Web API stand-in, and runs its listeners
+    in the request's own thread (process_before_response), as the bot does: with Bolt's
+    default, the request thread polls every 10 ms for the pool's ack (slack_bolt's
+    listener/thread_runner.py), and that floor, not the app, would set its ack latency.
     """
     app = App(
         client=WebClient(token="xoxb-bare-app", base_url=api_url),
         signing_secret=signing_secret,
+        process_before_response=True,
     )
     everything = re.compile(".*")
     app.command(everything)(only_ack)

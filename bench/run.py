@@ -1,12 +1,13 @@
 """Run every benchmark and print one table: figure, value, bare Bolt app, ratio, goal, met?
 
-    .venv/bin/python -m bench.run                   # SQLite, and PostgreSQL when reachable
-    .venv/bin/python -m bench.run --backends sqlite --requests 10 --rush 100   # quicker
+    .venv/bin/python -m bench.run            # SQLite and PostgreSQL, 1 and 2 workers
+    .venv/bin/python -m bench.run --quick    # a smoke run: few requests, SQLite only
 
 The bot is started as an operator starts it (`python -m bot serve`: gunicorn, one worker,
-eight threads, the scheduler in-process), the bare Bolt app the same way under gunicorn,
-and both answer signed HTTP requests from 16 concurrent users; the Slack Web API is the
-tests' stand-in on 127.0.0.1. PostgreSQL is reached at TEST_POSTGRES_URL (default
+eight threads, the scheduler in-process) and as the Procfile's `web` (two workers); the bare
+Bolt app is served the same way with as many workers, and both get the same signed requests
+from 16 users in the same run; the Slack Web API is the tests' stand-in on 127.0.0.1.
+PostgreSQL is reached at TEST_POSTGRES_URL (default
 postgresql+psycopg://postgres@127.0.0.1:5432/test); each run uses a fresh database.
 """
 
@@ -18,6 +19,8 @@ import math
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,25 +28,30 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: python bench/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.load import Summary
+from bench.load import Sample, Summary, summarize
 from bench.scenarios import (
     PG_ADMIN_URL,
     SECRET,
-    AckFigures,
-    AckPlan,
+    WORKING_GROUP,
     BenchStandIn,
-    Load,
     MonthFigures,
+    Plan,
+    Progress,
     RushFigures,
-    ack_figures,
-    ack_latency,
-    ack_plan,
     acked,
+    back_to_back,
     database,
+    form_plan,
+    list_plan,
+    meeting_call,
     month_first_day,
-    needs_stored,
+    needs_titled,
     open_form,
     people,
+    progress,
+    replay,
+    rsvp_answers,
+    rsvp_plan,
     start_procfile,
     start_served_bot,
     training_rush,
@@ -52,12 +60,13 @@ from bench.scenarios import (
 from bench.servers import Served, machine, postgres_version, start_bare
 from tests.harness import COORDINATOR
 
-ACK_RATIO = 1.25
-ACK_P99_MS = 250.0
-RUSH_ACK_MAX_MS = 3000.0
-RUSH_P99_MS = 500.0
+P50_RATIO = 1.25
+P99_RATIO = 1.5
+QUICK_P99_MS = 250.0  # clicks and lists
+SLOW_P99_MS = 500.0  # form submissions and the rush
+ACK_MAX_MS = 3000.0
 RUSH_WINDOW_S = 10.0
-RSS_MB = 150.0
+PSS_MB = 150.0
 STARTUP_S = 2.0
 EXTRA_DELAY_S = 1.0
 
@@ -87,81 +96,6 @@ def _ratio(value: float, bare: float) -> str:
 def _mark(met: bool | None) -> str:
     """Format whether a goal is met."""
     return {True: "yes", False: "NO", None: "–"}[met]
-
-
-def ack_rows(label: str, mode: str, bot: AckFigures, bare: AckFigures) -> list[Row]:
-    """Rows for the ack latency of the bot against the bare app under one kind of load."""
-    rows: list[Row] = []
-    kinds: list[tuple[str, Summary, Summary]] = [
-        ("/behov lista", bot.lista, bare.lista),
-        ("need form", bot.submit, bare.submit),
-        ("all", bot.overall, bare.overall),
-    ]
-    for name, mine, theirs in kinds:
-        met = (
-            mine.p50_ms <= ACK_RATIO * theirs.p50_ms
-            and mine.p99_ms <= ACK_RATIO * theirs.p99_ms
-            and mine.p99_ms < ACK_P99_MS
-        )
-        rows.append(
-            Row(
-                f"{label}, {mode}: ack p50 / p99, {name}",
-                f"{_ms(mine.p50_ms)} / {_ms(mine.p99_ms)}",
-                f"{_ms(theirs.p50_ms)} / {_ms(theirs.p99_ms)}",
-                f"{_ratio(mine.p50_ms, theirs.p50_ms)} / {_ratio(mine.p99_ms, theirs.p99_ms)}",
-                f"≤ {ACK_RATIO}× bare; p99 < {ACK_P99_MS:.0f} ms",
-                met,
-            )
-        )
-    rows.append(
-        Row(
-            f"{label}, {mode}: requests/s; not acked plainly",
-            f"{bot.overall.per_second:.0f}/s; {bot.overall.failed} of {bot.overall.count}",
-            f"{bare.overall.per_second:.0f}/s; {bare.overall.failed} of {bare.overall.count}",
-            _ratio(bot.overall.per_second, bare.overall.per_second),
-            "none failed",
-            bot.overall.failed == 0,
-        )
-    )
-    return rows
-
-
-def rush_rows(label: str, rush: RushFigures) -> list[Row]:
-    """Rows for the training rush."""
-    whole = rush.stored == rush.people and rush.doubled == 0 and rush.lost == 0
-    return [
-        Row(
-            f"{label}: rush, answers stored",
-            f"{rush.stored} of {rush.people} (doubled {rush.doubled}, lost {rush.lost}, "
-            f"changed {rush.wrong})",
-            goal=f"{rush.people}, none doubled or lost",
-            met=whole and rush.wrong == 0,
-        ),
-        Row(
-            f"{label}: rush, slowest ack",
-            _ms(rush.acks.max_ms),
-            goal=f"< {RUSH_ACK_MAX_MS / 1000:.0f} s",
-            met=rush.acks.max_ms < RUSH_ACK_MAX_MS and rush.acks.failed == 0,
-        ),
-        Row(
-            f"{label}: rush, ack p50 / p99 ({rush.acks.count} requests)",
-            f"{_ms(rush.acks.p50_ms)} / {_ms(rush.acks.p99_ms)}",
-            goal=f"p99 < {RUSH_P99_MS:.0f} ms",
-            met=rush.acks.p99_ms < RUSH_P99_MS,
-        ),
-        Row(
-            f"{label}: rush, forms opened (p99 press → form open)",
-            f"{rush.forms_opened} of {rush.people} ({_ms(rush.open_p99_ms)})",
-            goal="all, inside Slack's 3 s trigger",
-            met=rush.forms_opened == rush.people,
-        ),
-        Row(
-            f"{label}: rush, last answer stored after",
-            f"{rush.span_seconds:.1f} s",
-            goal=f"≤ {RUSH_WINDOW_S:.0f} s",
-            met=0 < rush.span_seconds <= RUSH_WINDOW_S,
-        ),
-    ]
 
 
 def month_rows(label: str, month: MonthFigures) -> list[Row]:
@@ -207,8 +141,8 @@ def memory_rows(label: str, when: str, bot: Served, bare: Served, what: str = "s
             f"{total:.0f} MB ({bot.worker_rss_mb():.0f}, {bot.master_rss_mb():.0f} MB)",
             f"{bare_total:.0f} MB ({bare.worker_rss_mb():.0f}, {bare.master_rss_mb():.0f} MB)",
             _ratio(total, bare_total),
-            f"< {RSS_MB:.0f} MB",
-            total < RSS_MB,
+            f"< {PSS_MB:.0f} MB",
+            total < PSS_MB,
         )
     ]
 
@@ -235,141 +169,251 @@ def print_table(rows: list[Row]) -> None:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
 
 
-def ack_phase(
-    label: str,
-    mode: str,
-    plan: AckPlan,
-    load: Load,
-    standin: BenchStandIn,
-    served: Served,
-    bare: Served,
-) -> list[Row]:
-    """Send the plan to the bare app, then to the bot; wait until the bot's work is done."""
-    print(f"[{label}] ack latency, {mode}", flush=True)
-    bare_samples = ack_latency(bare.url, plan, load)
-    posted, answered = standin.posted, len(standin.responses)
-    bot_samples = ack_latency(served.url, plan, load)
-    submitted = sum(1 for s in bot_samples if s.kind == "submit" and acked(s))
-    listed = sum(1 for s in bot_samples if s.kind == "lista" and acked(s))
-    wait_settled(standin, posted + 2 * submitted, answered + listed)
-    return ack_rows(label, mode, ack_figures(bot_samples), ack_figures(bare_samples))
+LOADS = {
+    "lista": ("/behov lista", QUICK_P99_MS),
+    "rsvp": ("RSVP presses on one call", QUICK_P99_MS),
+    "form": ("need form submissions", SLOW_P99_MS),
+}
 
 
-def procfile_phase(
+def load_row(
+    figure: str, bot: Summary, bare: Summary, p99_goal: float, cpu: tuple[float, float]
+) -> Row:
+    """A row for one load's ack latency against the bare app's under the same load.
+
+    cpu: the CPU time the bot's and the bare app's processes used per request (ms), the
+    bot's work after the acks included.
+    """
+    met = (
+        bot.failed == 0
+        and bot.p50_ms <= P50_RATIO * bare.p50_ms
+        and bot.p99_ms <= P99_RATIO * bare.p99_ms
+        and bot.p99_ms < p99_goal
+        and bot.max_ms < ACK_MAX_MS
+    )
+    failed = f"; {bot.failed} of {bot.count} not acked" if bot.failed else ""
+    return Row(
+        f"{figure}: ack p50 / p99 (max); CPU per request",
+        f"{_ms(bot.p50_ms)} / {_ms(bot.p99_ms)} ({_ms(bot.max_ms)}); CPU {cpu[0]:.1f} ms{failed}",
+        f"{_ms(bare.p50_ms)} / {_ms(bare.p99_ms)} ({_ms(bare.max_ms)}); CPU {cpu[1]:.1f} ms",
+        f"{_ratio(bot.p50_ms, bare.p50_ms)} / {_ratio(bot.p99_ms, bare.p99_ms)}",
+        f"≤ {P50_RATIO}× / {P99_RATIO}×; p99 < {p99_goal:.0f} ms; max < {ACK_MAX_MS / 1000:.0f} s",
+        met,
+    )
+
+
+def rush_rows(label: str, rush: RushFigures, bare: Summary, cpu: tuple[float, float]) -> list[Row]:
+    """Rows for the training rush: its acks against the bare app's, and the answers stored."""
+    whole = rush.stored == rush.people and rush.doubled == 0 and rush.lost == 0
+    figure = f"{label}, training rush, {rush.people} people ({rush.acks.count} requests)"
+    return [
+        load_row(figure, rush.acks, bare, SLOW_P99_MS, cpu),
+        Row(
+            f"{label}, training rush: answers stored; forms opened (p99 press → open)",
+            f"{rush.stored} of {rush.people} (doubled {rush.doubled}, lost {rush.lost}, "
+            f"changed {rush.wrong}); {rush.forms_opened} opened ({_ms(rush.open_p99_ms)})",
+            goal=f"{rush.people}, none doubled or lost; all opened",
+            met=whole and rush.wrong == 0 and rush.forms_opened == rush.people,
+        ),
+        Row(
+            f"{label}, training rush: last answer stored after",
+            f"{rush.span_seconds:.1f} s",
+            goal=f"≤ {RUSH_WINDOW_S:.0f} s",
+            met=0 < rush.span_seconds <= RUSH_WINDOW_S,
+        ),
+    ]
+
+
+@dataclass
+class Setup:
+    """What every phase of one backend shares: the people, their forms and the meeting's call."""
+
+    users: list[str]
+    forms: dict[str, dict[str, Any]]
+    call: dict[str, Any]
+
+
+def per_request_ms(cpu_before: float, served: Served, requests: int) -> float:
+    """Return the CPU time served used since cpu_before, per request, in ms."""
+    return (served.cpu_seconds() - cpu_before) * 1000 / max(1, requests)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One load's samples from the bot and the bare app, and what the bot did after its acks."""
+
+    bot: list[Sample]
+    bare: list[Sample]
+    cpu: tuple[float, float]  # CPU ms per request: the bot (work after the acks included), bare
+    done: Progress
+
+
+def run_load(plan: Plan, standin: BenchStandIn, served: Served, bare: Served) -> Outcome:
+    """Send a plan to the bare app, then to the bot; wait until the bot's work is done."""
+    cpu = bare.cpu_seconds()
+    bare_samples = back_to_back(bare.url, plan)
+    bare_cpu = per_request_ms(cpu, bare, plan.count)
+    before, cpu = progress(standin), served.cpu_seconds()
+    bot_samples = back_to_back(served.url, plan)
+    done = wait_settled(standin, before, plan, bot_samples)
+    return Outcome(
+        bot_samples, bare_samples, (per_request_ms(cpu, served, plan.count), bare_cpu), done
+    )
+
+
+def measure(
     label: str,
     args: argparse.Namespace,
     standin: BenchStandIn,
     url: str,
-    forms: dict[str, dict[str, Any]],
-    workdir: Path,
+    served: Served,
+    bare: Served,
+    setup: Setup,
 ) -> list[Row]:
-    """Measure the Procfile's web process (two workers) against a bare app with two workers."""
-    web = start_procfile(standin, url, workdir, args.extra_env)
-    bare = start_bare(SECRET, standin.api_url, workdir, workers=2)
+    """Run the loads against the bot and the bare app; check what the bot stored."""
+    tag = "".join(word[0] for word in label.split()).upper()
+    warm: list[Plan] = [
+        list_plan(standin, setup.users, 1),
+        rsvp_plan(standin, setup.call, setup.users, 1).plan,
+        form_plan(setup.forms, 1, tag + "W"),
+    ]
+    print(f"[{label}] warm-up", flush=True)
+    for plan in warm:
+        run_load(plan, standin, served, bare)
     rows: list[Row] = []
-    try:
-        name = f"{label}, Procfile web (2 workers)"
-        tag = "PW"
-        burst = ack_plan(standin, forms, args.bursts, tag + "B")
-        saturation = ack_plan(standin, forms, args.saturation, tag + "S")
-        ack_phase(
-            name, "warm-up", ack_plan(standin, forms, 2, tag + "W"), Load(), standin, web, bare
-        )
-        together = Load((args.gap, args.gap), together=True)
-        rows += ack_phase(name, f"burst, {args.users} at once", burst, together, standin, web, bare)
-        rows += ack_phase(
-            name,
-            f"saturation, {args.users} users",
-            saturation,
-            Load(together=True),
-            standin,
-            web,
-            bare,
-        )
-        rows += memory_rows(name, "after the benchmarks", web, bare, "web")
-    finally:
-        web.stop()
-        bare.stop()
+    per = args.requests
+    rsvp = rsvp_plan(standin, setup.call, setup.users, per)
+    lists = list_plan(standin, setup.users, per)
+    forms = form_plan(setup.forms, per, tag)
+
+    def lists_answered(outcome: Outcome) -> list[Row]:
+        """Every list answered once, through its response URL."""
+        answered = outcome.done.responses
+        return [
+            Row(
+                f"{label}, /behov lista: lists answered",
+                f"{answered} of {lists.count}",
+                goal="all, once",
+                met=answered == lists.count,
+            )
+        ]
+
+    def rsvp_stored(outcome: Outcome) -> list[Row]:
+        """One answer per person, none doubled or lost, and whether it is their last press."""
+        stored = rsvp_answers(url)
+        doubled = sum(len(found) - 1 for found in stored.values() if len(found) > 1)
+        lost = sum(1 for user in rsvp.last if user not in stored)
+        older = sum(1 for user, last in rsvp.last.items() if stored.get(user, [last]) != [last])
+        return [
+            Row(
+                f"{label}, RSVP: answers stored",
+                f"{len(stored)} of {len(rsvp.last)} (doubled {doubled}, lost {lost})",
+                goal="one each",
+                met=len(stored) == len(rsvp.last) and doubled == 0 and lost == 0,
+            ),
+            Row(
+                f"{label}, RSVP: answers that are not the person's last press",
+                f"{older} of {len(rsvp.last)}",
+                goal="none",
+                met=older == 0,
+            ),
+        ]
+
+    def needs_stored(outcome: Outcome) -> list[Row]:
+        """Each need submitted stored once."""
+        stored = needs_titled(url, tag)
+        return [
+            Row(
+                f"{label}, need form: needs stored",
+                f"{stored} of {forms.count}",
+                goal="each once",
+                met=stored == forms.count,
+            )
+        ]
+
+    plans: list[tuple[Plan, Callable[[Outcome], list[Row]]]] = [
+        (lists, lists_answered),
+        (rsvp.plan, rsvp_stored),
+        (forms, needs_stored),
+    ]
+    users = len(setup.users)
+    for plan, check in plans:
+        name, p99_goal = LOADS[plan.kind]
+        print(f"[{label}] {name}", flush=True)
+        outcome = run_load(plan, standin, served, bare)
+        figure = f"{label}, {name}, {users} users × {per} back to back"
+        bot_acks, bare_acks = summarize(outcome.bot, acked), summarize(outcome.bare, acked)
+        rows.append(load_row(figure, bot_acks, bare_acks, p99_goal, outcome.cpu))
+        rows += check(outcome)
+    print(f"[{label}] training rush: {args.rush} people", flush=True)
+    cpu = served.cpu_seconds()
+    rush = training_rush(served, standin, url, count=args.rush, window=args.window)
+    bot_cpu = per_request_ms(cpu, served, rush.acks.count)
+    cpu = bare.cpu_seconds()
+    bare_rush = summarize(replay(bare.url, rush.sent))
+    bare_cpu = per_request_ms(cpu, bare, bare_rush.count)
+    rows += rush_rows(label, rush, bare_rush, (bot_cpu, bare_cpu))
+    for problem in rush.problems[:5]:
+        print(f"  rush problem: {problem}", flush=True)
     return rows
 
 
 def run_backend(
-    backend: str,
-    args: argparse.Namespace,
-    standin: BenchStandIn,
-    bare: Served,
-    workdir: Path,
-) -> list[Row]:
-    """Run the HTTP benchmarks and the month's first day on one database backend."""
-    label = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[backend]
-    rows: list[Row] = []
+    backend: str, args: argparse.Namespace, standin: BenchStandIn, workdir: Path, rows: list[Row]
+) -> None:
+    """Run the loads on one database backend with one worker and with two; then the first day.
+
+    The rows are added to as the figures come, so that a failure keeps those before it.
+    """
+    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[backend]
     with database(backend, workdir) as url:
-        served = start_served_bot(standin, url, workdir, f"bot-{backend}", args.extra_env)
-        try:
-            rows.append(
-                startup_row(
-                    f"{label}: start-up to healthy /healthz, new database",
-                    served.startup_seconds,
-                    bare,
-                )
-            )
-            rows += memory_rows(label, "after start", served, bare)
-            users = people(args.users, "B")
-            for user, email in users:
-                standin.add_user(user, email)
-            forms = {user: open_form(served, standin, "/behov", user) for user, _ in users}
-            tag = backend[:2].upper()
-            plans = [
-                ack_plan(standin, forms, 2, tag + "W"),
-                ack_plan(standin, forms, args.requests, tag + "C"),
-                ack_plan(standin, forms, args.bursts, tag + "B"),
-                ack_plan(standin, forms, args.saturation, tag + "S"),
-            ]
-            pauses = (args.pause_min, args.pause_max)
-            n = args.users
-            modes = [
-                ("warm-up", Load()),
-                (f"crowd, {n} users pausing {pauses[0]:g}–{pauses[1]:g} s", Load(pauses)),
-                (f"burst, {n} users pressing at once", Load((args.gap, args.gap), together=True)),
-                (f"saturation, {n} users, no pauses", Load(together=True)),
-            ]
-            for (mode, load), plan in zip(modes, plans, strict=True):
-                found = ack_phase(label, mode, plan, load, standin, served, bare)
-                rows += found if plan is not plans[0] else []
-            stored = needs_stored(url)
-            expected = sum(plan.submissions for plan in plans)
-            rows.append(
-                Row(
-                    f"{label}: needs stored after the submissions",
-                    f"{stored} of {expected}",
-                    goal="each once",
-                    met=stored == expected,
-                )
-            )
-            print(f"[{label}] training rush: {args.rush} people", flush=True)
-            standin.add_user(COORDINATOR, "ledare@lansstyrelsen.se")
-            rush = training_rush(served, standin, url, count=args.rush, window=args.window)
-            rows += rush_rows(label, rush)
-            for problem in rush.problems[:5]:
-                print(f"  rush problem: {problem}", flush=True)
-            rows += memory_rows(label, "after the benchmarks", served, bare)
-        finally:
-            served.stop()
-        if backend in args.procfile:
-            rows += procfile_phase(label, args, standin, url, forms, workdir)
+        seen = len(standin.messages.get(WORKING_GROUP, []))
+        for workers in args.workers:
+            label = f"{name}, {workers} worker{'s' if workers > 1 else ''}"
+            bare = start_bare(SECRET, standin.api_url, workdir, workers=workers)
+            if workers == 1:
+                served = start_served_bot(standin, url, workdir, f"bot-{backend}", args.extra_env)
+                what = "serve"
+            else:
+                served = start_procfile(standin, url, workdir, args.extra_env)
+                what = f"Procfile web ({workers} workers)"
+            try:
+                if workers == args.workers[0]:
+                    rows.append(
+                        startup_row(
+                            f"{label}: start-up to healthy /healthz, new database",
+                            served.startup_seconds,
+                            bare,
+                        )
+                    )
+                    users = people(args.users, "B")
+                    for user, email in users:
+                        standin.add_user(user, email)
+                    standin.add_user(COORDINATOR, "ledare@lansstyrelsen.se")
+                    setup = Setup(
+                        [user for user, _ in users],
+                        {user: open_form(served, standin, "/behov", user) for user, _ in users},
+                        meeting_call(standin, seen),
+                    )
+                rows += memory_rows(label, "after start", served, bare, what)
+                rows += measure(label, args, standin, url, served, bare, setup)
+                rows += memory_rows(label, "after the loads", served, bare, what)
+            finally:
+                served.stop()
+                bare.stop()
         restarted = start_served_bot(
             standin, url, workdir, f"bot-{backend}-restart", args.extra_env
         )
         restarted.stop()
         rows.append(
             startup_row(
-                f"{label}: start-up to healthy /healthz, restart", restarted.startup_seconds, None
+                f"{name}: start-up to healthy /healthz, restart", restarted.startup_seconds, None
             )
         )
-    print(f"[{label}] month's first day", flush=True)
-    with database(backend, workdir) as url:
-        rows += month_rows(label, month_first_day(standin, url, workdir, env=args.extra_env))
-    return rows
+    if not args.skip_month:
+        print(f"[{name}] month's first day", flush=True)
+        with database(backend, workdir) as url:
+            rows += month_rows(name, month_first_day(standin, url, workdir, env=args.extra_env))
 
 
 def compile_project() -> None:
@@ -383,25 +427,24 @@ def compile_project() -> None:
         compileall.compile_dir(root / package, quiet=1)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks and print the table; exit 1 when a goal is missed."""
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """Read the command line."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     parser.add_argument(
         "--backends", default="sqlite,postgresql", help="sqlite, postgresql or both (both)"
     )
+    parser.add_argument(
+        "--workers", default="1,2", help="gunicorn workers: 1 (serve), 2 (Procfile web) (1,2)"
+    )
     parser.add_argument("--users", type=int, default=16, help="concurrent users (16)")
-    parser.add_argument("--requests", type=int, default=20, help="per user, crowd (20)")
-    parser.add_argument("--bursts", type=int, default=10, help="rounds of 16 at once (10)")
-    parser.add_argument("--gap", type=float, default=0.5, help="s between bursts (0.5)")
-    parser.add_argument("--pause-min", type=float, default=0.25, help="crowd pause, s (0.25)")
-    parser.add_argument("--pause-max", type=float, default=1.0, help="crowd pause, s (1)")
-    parser.add_argument("--saturation", type=int, default=20, help="per user, no pauses (20)")
+    parser.add_argument("--requests", type=int, default=20, help="requests per user per load (20)")
     parser.add_argument("--rush", type=int, default=300, help="people in the training rush (300)")
     parser.add_argument("--window", type=float, default=7.0, help="s over which they press (7)")
+    parser.add_argument("--skip-month", action="store_true", help="leave out the month's first day")
     parser.add_argument(
-        "--procfile-backends",
-        default="postgresql",
-        help="backends on which to also measure the Procfile's web process (postgresql)",
+        "--quick",
+        action="store_true",
+        help="a smoke run: SQLite, 3 requests per user, a rush of 30 in 2 s, no first day",
     )
     parser.add_argument(
         "--bot-env",
@@ -411,10 +454,19 @@ def main(argv: list[str] | None = None) -> int:
         help="extra environment for the bot's processes, e.g. MALLOC_ARENA_MAX=2",
     )
     args = parser.parse_args(argv)
-
-    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    if args.quick:
+        args.backends, args.requests, args.rush, args.window = "sqlite", 3, 30, 2.0
+        args.skip_month = True
+    args.backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    args.workers = [int(w) for w in args.workers.split(",") if w.strip()]
     args.extra_env = dict(item.split("=", 1) for item in args.bot_env)
-    args.procfile = [b.strip() for b in args.procfile_backends.split(",") if b.strip()]
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the table; exit 1 when a goal is missed."""
+    args = parse(argv)
+    backends = args.backends
     if "postgresql" in backends and postgres_version(PG_ADMIN_URL) is None:
         print(f"PostgreSQL is not reachable at {PG_ADMIN_URL}; SQLite only.", flush=True)
         backends.remove("postgresql")
@@ -426,13 +478,12 @@ def main(argv: list[str] | None = None) -> int:
     standin.start()
     try:
         with tempfile.TemporaryDirectory(prefix="samverkan-bench-") as tmp:
-            workdir = Path(tmp)
-            bare = start_bare(SECRET, standin.api_url, workdir)
-            try:
-                for backend in backends:
-                    rows += run_backend(backend, args, standin, bare, workdir)
-            finally:
-                bare.stop()
+            for backend in backends:
+                try:
+                    run_backend(backend, args, standin, Path(tmp), rows)
+                except Exception as exc:  # reported in the table; the next backend still runs
+                    traceback.print_exc()
+                    rows.append(Row(f"{backend}: the run stopped", repr(exc)[:200], met=False))
     finally:
         standin.stop()
 

@@ -30,6 +30,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from bench.load import Connection, Sample, Summary, percentile, run_users, summarize
 from bench.servers import Served, child_env, start_bot, start_procfile_web
+from bot.domain.meetings import Answer
 from bot.domain.organizations import BUILT_IN
 from bot.runtime import start_context
 from bot.settings import Settings
@@ -38,7 +39,7 @@ from slack_sim import requests as req
 from slack_sim.web_api import SimulatedSlack
 from slack_sim.workspace import JSONDict
 from storage import meetings as meeting_store
-from storage.models import Need, OutboxMessage, SurveyResponse
+from storage.models import MeetingAnswer, Need, OutboxMessage, SurveyResponse
 from tests.harness import METHODS_DIR, find_button
 
 SECRET = "bench-signing-secret-0123456789"
@@ -227,42 +228,103 @@ def open_form(
 
 
 @dataclass(frozen=True)
-class AckPlan:
-    """The requests each user sends, built beforehand: (kind, body) in order."""
+class Plan:
+    """One load's requests, built beforehand: per user, the bodies they send one after another."""
 
-    requests: list[list[tuple[str, bytes]]]
+    kind: str
+    requests: list[list[bytes]]
 
     @property
-    def submissions(self) -> int:
-        """Count the need form submissions in the plan."""
-        return sum(1 for user in self.requests for kind, _ in user if kind == "submit")
+    def count(self) -> int:
+        """Count the requests of the plan."""
+        return sum(len(user) for user in self.requests)
 
 
-def ack_plan(
-    standin: SimulatedSlack, forms: dict[str, dict[str, Any]], per_user: int, tag: str
-) -> AckPlan:
-    """Plan per_user requests per user, alternating /behov lista and need form submissions."""
-    plan: list[list[tuple[str, bytes]]] = []
-    for index, (user, view) in enumerate(forms.items()):
-        requests: list[tuple[str, bytes]] = []
-        for number in range(per_user):
-            if (number + index) % 2 == 0:
-                body = req.slash_command(
+def list_plan(standin: SimulatedSlack, users: list[str], per_user: int) -> Plan:
+    """Plan per_user `/behov lista` commands per user."""
+    return Plan(
+        "lista",
+        [
+            [
+                req.slash_command(
                     "/behov",
                     "lista",
                     user_id=user,
                     response_url=standin.response_url("lista"),
                     channel_id=WORKING_GROUP,
                 )
-                requests.append(("lista", body))
-                continue
+                for _ in range(per_user)
+            ]
+            for user in users
+        ],
+    )
+
+
+def form_plan(forms: dict[str, dict[str, Any]], per_user: int, tag: str) -> Plan:
+    """Plan per_user need form submissions per user, each a new need titled with tag."""
+    plan: list[list[bytes]] = []
+    for index, (user, view) in enumerate(forms.items()):
+        bodies = []
+        for number in range(per_user):
             answers = {**NEED_ANSWERS, Field.NEED_TITLE: f"Behov nummer {number} i mätning {tag}"}
             values = req.input_values(view, answers)
             view_id = f"V{tag}{index:02d}X{number:04d}"
-            body = req.view_submission(view, values, user_id=user, view_id=view_id)
-            requests.append(("submit", body))
-        plan.append(requests)
-    return AckPlan(plan)
+            bodies.append(req.view_submission(view, values, user_id=user, view_id=view_id))
+        plan.append(bodies)
+    return Plan("form", plan)
+
+
+@dataclass(frozen=True)
+class RsvpPlan:
+    """Presses on a meeting call's RSVP buttons, and each person's answer after the last press."""
+
+    plan: Plan
+    last: dict[str, str]
+
+
+def rsvp_plan(
+    standin: SimulatedSlack, call: dict[str, Any], users: list[str], per_user: int
+) -> RsvpPlan:
+    """Plan per_user presses per user on the call, alternating yes and no."""
+    buttons = {
+        Answer.YES.value: find_button(call["blocks"], Action.MEETING_RSVP_YES),
+        Answer.NO.value: find_button(call["blocks"], Action.MEETING_RSVP_NO),
+    }
+    plan: list[list[bytes]] = []
+    last: dict[str, str] = {}
+    for index, user in enumerate(users):
+        bodies = []
+        for number in range(per_user):
+            answer = Answer.YES.value if (index + number) % 2 == 0 else Answer.NO.value
+            last[user] = answer
+            bodies.append(
+                req.block_actions(
+                    buttons[answer],
+                    user_id=user,
+                    response_url=standin.response_url("rsvp"),
+                    channel_id=WORKING_GROUP,
+                    message=call,
+                    trigger_id=req.new_trigger_id(),
+                )
+            )
+        plan.append(bodies)
+    return RsvpPlan(Plan("rsvp", plan), last)
+
+
+def meeting_call(standin: SimulatedSlack, seen: int, timeout: float = 20) -> dict[str, Any]:
+    """Wait until a meeting's call is posted after the channel's first seen messages; return it."""
+
+    def find() -> dict[str, Any] | None:
+        """Return the newest message with the RSVP buttons."""
+        for message in reversed(standin.messages.get(WORKING_GROUP, [])[seen:]):
+            if Action.MEETING_RSVP_YES in json.dumps(message.get("blocks", [])):
+                return dict(message)
+        return None
+
+    standin.wait_until(lambda: find() is not None, timeout=timeout)
+    found = find()
+    assert found is not None
+    return json.loads(json.dumps(found))
 
 
 def acked(sample: Sample) -> bool:
@@ -270,66 +332,90 @@ def acked(sample: Sample) -> bool:
     return sample.status == 200 and sample.body in (b"", b"null")
 
 
-@dataclass(frozen=True)
-class Load:
-    """How users send: pauses between their requests, and whether they press together."""
-
-    pause: tuple[float, float] = (0.0, 0.0)
-    together: bool = False
-
-
-def ack_latency(url: str, plan: AckPlan, load: Load) -> list[Sample]:
-    """Send the plan with one thread per user.
-
-    Apart (together=False), each user starts after a random pause and pauses between
-    requests; together, all users press at the same moment, round after round, and the
-    next round starts a pause after the slowest answer.
-    """
-    rng = random.Random(8)
-    users = len(plan.requests)
-    pauses = [[rng.uniform(*load.pause) for _ in range(len(user) + 1)] for user in plan.requests]
-    rounds = threading.Barrier(users)
+def back_to_back(url: str, plan: Plan) -> list[Sample]:
+    """Send the plan with one thread per user, all starting together, each without pauses."""
 
     def script(index: int, connection: Connection) -> list[Sample]:
-        """Send one user's requests, pausing or pressing together."""
-        samples = []
-        mine = pauses[index]
-        if not load.together and mine[-1] > 0:
-            time.sleep(mine[-1])  # users do not all begin at the same moment
-        for (kind, body), pause in zip(plan.requests[index], mine, strict=False):
-            if load.together:
-                rounds.wait()
-            samples.append(connection.post(kind, body))
-            if pause > 0:
-                time.sleep(pause)  # a person's pause between two presses
-        return samples
+        """Send one user's requests one after another."""
+        return [connection.post(plan.kind, body) for body in plan.requests[index]]
 
-    return run_users(url, SECRET, users, script)
+    return run_users(url, SECRET, len(plan.requests), script)
 
 
 @dataclass(frozen=True)
-class AckFigures:
-    """Ack latency of one app: per kind of request and over all."""
+class Progress:
+    """What the bot has done after its acks so far, as the stand-in saw it."""
 
-    lista: Summary
-    submit: Summary
-    overall: Summary
+    posted: int
+    responses: int
+    ephemerals: int
 
 
-def ack_figures(samples: list[Sample]) -> AckFigures:
-    """Summarize ack samples per kind."""
-    return AckFigures(
-        lista=summarize([s for s in samples if s.kind == "lista"], acked),
-        submit=summarize([s for s in samples if s.kind == "submit"], acked),
-        overall=summarize(samples, acked),
+def progress(standin: BenchStandIn) -> Progress:
+    """Return the stand-in's count of posted messages, response-URL answers and ephemerals."""
+    return Progress(
+        standin.posted, len(standin.responses), len(standin.calls_to("chat.postEphemeral"))
     )
 
 
-def wait_settled(standin: BenchStandIn, posted: int, responses: int, timeout: float = 120) -> None:
-    """Wait until the bot's work after the acks is done: messages posted and lists answered."""
-    standin.wait_until(
-        lambda: standin.posted >= posted and len(standin.responses) >= responses, timeout=timeout
+def wait_settled(
+    standin: BenchStandIn, before: Progress, plan: Plan, samples: list[Sample], timeout: float = 120
+) -> Progress:
+    """Wait until the bot's work after the acks of a load is done; return what was done since.
+
+    A list is answered through its response URL, a need posts its card and the person's
+    confirmation, an RSVP press tells the person privately. After timeout, what was done so
+    far is returned.
+    """
+    done = sum(1 for s in samples if acked(s))
+    want = {
+        "lista": Progress(before.posted, before.responses + done, before.ephemerals),
+        "form": Progress(before.posted + 2 * done, before.responses, before.ephemerals),
+        "rsvp": Progress(before.posted, before.responses, before.ephemerals + done),
+    }[plan.kind]
+
+    def reached() -> bool:
+        """Tell whether the stand-in saw all the work."""
+        now = progress(standin)
+        return (
+            now.posted >= want.posted
+            and now.responses >= want.responses
+            and now.ephemerals >= want.ephemerals
+        )
+
+    with contextlib.suppress(AssertionError):
+        standin.wait_until(reached, timeout=timeout)
+    now = progress(standin)
+    return Progress(
+        now.posted - before.posted,
+        now.responses - before.responses,
+        now.ephemerals - before.ephemerals,
     )
+
+
+def needs_titled(database_url: str, tag: str) -> int:
+    """Count the needs a form load with tag stored."""
+    return int(
+        count_rows(
+            database_url,
+            select(func.count()).select_from(Need).where(Need.title.like(f"% i mätning {tag}")),
+        )
+        or 0
+    )
+
+
+def rsvp_answers(database_url: str) -> dict[str, list[str]]:
+    """Return every person's stored answers to meetings (one each when nothing is doubled)."""
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(MeetingAnswer.user_id, MeetingAnswer.answer)).all()
+    finally:
+        engine.dispose()
+    found: dict[str, list[str]] = {}
+    for user, answer in rows:
+        found.setdefault(str(user), []).append(str(answer))
+    return found
 
 
 # --------------------------------------------------------------------------- the training rush
@@ -351,11 +437,15 @@ def evaluation_message(
     served: Served, standin: BenchStandIn, database_url: str
 ) -> tuple[int, dict[str, Any]]:
     """Register yesterday's training as a coordinator; return its id and its evaluation message."""
+    seen = len(standin.messages.get(WORKING_GROUP, []))
     form = open_form(served, standin, "/utbildning", COORDINATOR)
     yesterday = datetime.now(TZ).date() - timedelta(days=1)
     answers = {**TRAINING_ANSWERS, Field.TRAINING_DATE: yesterday}
     body = req.view_submission(
-        form, req.input_values(form, answers), user_id=COORDINATOR, view_id="VTRAINING01"
+        form,
+        req.input_values(form, answers),
+        user_id=COORDINATOR,
+        view_id=f"VTRAINING{uuid.uuid4().hex[:8].upper()}",
     )
     sample = Connection(served.url, SECRET).post("register", body)
     if not acked(sample):
@@ -363,7 +453,7 @@ def evaluation_message(
 
     def find() -> dict[str, Any] | None:
         """Return the newest message with the evaluation button."""
-        for message in reversed(standin.messages.get(WORKING_GROUP, [])):
+        for message in reversed(standin.messages.get(WORKING_GROUP, [])[seen:]):
             if Action.TRAINING_ANSWER in json.dumps(message.get("blocks", [])):
                 return dict(message)
         return None
@@ -372,7 +462,7 @@ def evaluation_message(
     message = find()
     assert message is not None
     button = find_button(message["blocks"], Action.TRAINING_ANSWER)
-    return int(button["value"]), json.loads(json.dumps(message))
+    return int(json.loads(button["value"])["training"]), json.loads(json.dumps(message))
 
 
 @dataclass
@@ -384,6 +474,7 @@ class Person:
     before: int
     after: int
     samples: list[Sample] = field(default_factory=list)
+    sent: list[tuple[float, str, bytes]] = field(default_factory=list)
     opened_after: float | None = None
     problem: str | None = None
     done_at: float = 0.0
@@ -403,6 +494,7 @@ class RushFigures:
     acks: Summary
     open_p99_ms: float
     span_seconds: float
+    sent: list[list[tuple[float, str, bytes]]]
 
 
 def _answer(
@@ -429,6 +521,7 @@ def _answer(
             message=message,
             trigger_id=trigger,
         )
+        person.sent.append((time.perf_counter() - t0, "click", click))
         pressed = connection.post("click", click)
         person.samples.append(pressed)
         if not acked(pressed):
@@ -440,10 +533,9 @@ def _answer(
         person.opened_after = opened.at - pressed.started
         page1 = opened.view
         values = req.input_values(page1, {Field.TRAINING_EVAL_AFTER: str(person.after)})
-        first = connection.post(
-            "page1",
-            req.view_submission(page1, values, user_id=person.user, view_id=f"VR{person.user}"),
-        )
+        body = req.view_submission(page1, values, user_id=person.user, view_id=f"VR{person.user}")
+        person.sent.append((time.perf_counter() - t0, "page1", body))
+        first = connection.post("page1", body)
         person.samples.append(first)
         pushed = json.loads(first.body or b"null") if first.status == 200 else None
         if not isinstance(pushed, dict) or pushed.get("response_action") != "push":
@@ -451,10 +543,9 @@ def _answer(
             return
         page2 = pushed["view"]
         values = req.input_values(page2, {Field.TRAINING_EVAL_BEFORE: str(person.before)})
-        second = connection.post(
-            "page2",
-            req.view_submission(page2, values, user_id=person.user, view_id=f"VR{person.user}"),
-        )
+        body = req.view_submission(page2, values, user_id=person.user, view_id=f"VR{person.user}")
+        person.sent.append((time.perf_counter() - t0, "page2", body))
+        second = connection.post("page2", body)
         person.samples.append(second)
         thanks = json.loads(second.body or b"null") if second.status == 200 else None
         if not isinstance(thanks, dict) or thanks.get("response_action") != "update":
@@ -524,7 +615,33 @@ def training_rush(
         acks=summarize(samples, lambda s: s.status == 200),
         open_p99_ms=percentile(opened, 99) if opened else 0.0,
         span_seconds=(max(finished) - t0) if finished else 0.0,
+        sent=[p.sent for p in crowd],
     )
+
+
+def replay(url: str, sent: list[list[tuple[float, str, bytes]]]) -> list[Sample]:
+    """Send what each person of a rush sent, at the same moments after the start, to url."""
+    results: list[list[Sample]] = [[] for _ in sent]
+    t0 = time.perf_counter() + 0.2
+
+    def person(index: int) -> None:
+        """Send one person's requests on their own connection."""
+        connection = Connection(url, SECRET)
+        try:
+            for offset, kind, body in sent[index]:
+                delay = t0 + offset - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)  # the moment this person sent the request to the bot
+                results[index].append(connection.post(kind, body))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=person, args=(i,)) for i in range(len(sent))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [sample for found in results for sample in found]
 
 
 # --------------------------------------------------------------------------- the month's first day
@@ -545,8 +662,8 @@ class MonthFigures:
     first_post_after_start: float
 
 
-def _meeting_config(start: datetime) -> str:
-    """Return the configuration with one working-group meeting whose call and reminder are due."""
+def meeting_config(start: datetime, reminder_before: str = "10d") -> str:
+    """Return the configuration with one working-group meeting whose call (and reminder) is due."""
     return (
         CONFIG
         + f"""
@@ -558,7 +675,7 @@ start = "{start:%Y-%m-%dT%H:%M}"
 duration = "2h"
 location = "Länsstyrelsen, Gävle / Teams"
 call_before = "14d"
-reminder_before = "10d"
+reminder_before = "{reminder_before}"
 agenda = ["Behov från parterna", "Aktuellt läge i länet"]
 """
     )
@@ -595,7 +712,7 @@ def month_first_day(
     """Start `python -m bot clock` when a call and all its reminders are due; time their posting."""
     start_local = datetime.combine(datetime.now(TZ).date() + timedelta(days=2), clock_time(9, 0))
     config = workdir / f"month-{uuid.uuid4().hex[:6]}.toml"
-    config.write_text(_meeting_config(start_local), encoding="utf-8")
+    config.write_text(meeting_config(start_local), encoding="utf-8")
     settings = Settings(
         SLACK_BOT_TOKEN=SecretStr(BOT_TOKEN),
         SLACK_SIGNING_SECRET=SecretStr(SECRET),
@@ -678,9 +795,13 @@ def month_first_day(
 # --------------------------------------------------------------------------- helpers for run
 
 
-def needs_stored(database_url: str) -> int:
-    """Count the needs in the bot's database."""
-    return int(count_rows(database_url, select(func.count()).select_from(Need)) or 0)
+def serve_config(workdir: Path) -> Path:
+    """Write the served bot's configuration: a meeting in two days whose call is due at once."""
+    config = workdir / "samverkan.toml"
+    if not config.exists():
+        start = datetime.combine(datetime.now(TZ).date() + timedelta(days=2), clock_time(9, 0))
+        config.write_text(meeting_config(start, reminder_before="1d"), encoding="utf-8")
+    return config
 
 
 def start_served_bot(
@@ -691,10 +812,8 @@ def start_served_bot(
     extra_env: dict[str, str] | None = None,
 ) -> Served:
     """Start `python -m bot serve` on the database with the benchmark's configuration."""
-    config = workdir / "samverkan.toml"
-    if not config.exists():
-        config.write_text(CONFIG, encoding="utf-8")
-    return start_bot({**bot_env(standin, database_url, config), **(extra_env or {})}, workdir, name)
+    env = {**bot_env(standin, database_url, serve_config(workdir)), **(extra_env or {})}
+    return start_bot(env, workdir, name)
 
 
 def start_procfile(
@@ -704,9 +823,6 @@ def start_procfile(
     extra_env: dict[str, str] | None = None,
 ) -> Served:
     """Start the Procfile's web process (two gunicorn workers) with the benchmark's config."""
-    config = workdir / "samverkan.toml"
-    if not config.exists():
-        config.write_text(CONFIG, encoding="utf-8")
     return start_procfile_web(
-        {**bot_env(standin, database_url, config), **(extra_env or {})}, workdir
+        {**bot_env(standin, database_url, serve_config(workdir)), **(extra_env or {})}, workdir
     )

@@ -76,6 +76,15 @@ def pss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user and system) a process has used, in seconds (0 when gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     """Return the ids of a process's children."""
     found: list[int] = []
@@ -110,6 +119,10 @@ class Served:
     def pss_mb(self) -> float:
         """Return the memory master and workers take together (shared pages counted once)."""
         return sum(pss_mb(pid) for pid in [self.process.pid, *children(self.process.pid)])
+
+    def cpu_seconds(self) -> float:
+        """Return the CPU time master and workers have used so far, in seconds."""
+        return sum(cpu_seconds(pid) for pid in [self.process.pid, *children(self.process.pid)])
 
     def stop(self) -> int:
         """Stop with SIGTERM as an operator would; return the exit code."""
