@@ -484,25 +484,35 @@ def set_answer(
     organization_id: str | None,
     answer: Answer,
     substitute: str | None,
-    now: datetime,
-) -> None:
-    """Store or change a person's answer to a meeting."""
+    answered_at: datetime,
+) -> bool:
+    """Store or change a person's answer to a meeting, given at answered_at (UTC).
+
+    Return False when an answer given later is stored already: that one stays, whatever
+    order two quick answers are stored in.
+    """
     values = {
         "organization_id": organization_id,
         "answer": answer.value,
         "substitute": substitute if answer is Answer.SUBSTITUTE else None,
-        "answered_at": now,
+        "answered_at": answered_at,
     }
     inserted = insert_ignore(
         session, MeetingAnswer, {"meeting_id": meeting_id, "user_id": user_id, **values}
     )
-    if not inserted:
-        session.execute(
-            update(MeetingAnswer)
-            .where(MeetingAnswer.meeting_id == meeting_id, MeetingAnswer.user_id == user_id)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+    if inserted:
+        return True
+    changed = session.execute(
+        update(MeetingAnswer)
+        .where(
+            MeetingAnswer.meeting_id == meeting_id,
+            MeetingAnswer.user_id == user_id,
+            MeetingAnswer.answered_at <= answered_at,
         )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(changed.rowcount)  # type: ignore[attr-defined]
 
 
 def agenda_items(session: Session, meeting_id: int) -> list[AgendaItem]:

@@ -264,6 +264,37 @@ def test_answers_are_counted_per_organisation_on_the_call(meetings: RunningBot) 
     assert "❌ *Kommer inte:* Tullverket" in final
 
 
+def test_of_two_quick_presses_handled_out_of_order_the_last_one_stays(
+    meetings: RunningBot,
+) -> None:
+    """Presses are acked at once and stored in a pool, so an earlier one may be stored later."""
+    tick(meetings, CALL_TIME)
+    call = call_of(meetings)
+    meetings.clock.set(CALL_TIME + timedelta(seconds=2))
+    click(meetings, call, Action.MEETING_RSVP_NO, ANNA)  # the last press, stored first
+    meetings.standin.wait_for("chat.update", 1)
+    assert ephemeral_to(meetings, ANNA) == tr(
+        t.RSVP_SAVED_NO, title="Arbetsgruppsmöte", when=when_text(WG_START)
+    )
+    meetings.clock.set(CALL_TIME + timedelta(seconds=1))
+    click(meetings, call, Action.MEETING_RSVP_YES, ANNA)  # the first press, stored second
+    meetings.listeners.wait_idle()
+    with meetings.bot.db.reading() as session:
+        assert store.rsvp_of(session, meeting_id(meetings), ANNA) == "no"
+    to_anna = [
+        call.args["text"]
+        for call in meetings.standin.calls
+        if call.method == "chat.postEphemeral" and call.args["user"] == ANNA
+    ]
+    assert len(to_anna) == 1  # the stale press is not told "you attend"
+    assert len([c for c in meetings.standin.calls if c.method == "chat.update"]) == 1
+    meetings.clock.set(CALL_TIME + timedelta(seconds=3))
+    click(meetings, call, Action.MEETING_RSVP_YES, ANNA)  # a new press after it counts
+    meetings.standin.wait_for("chat.update", 2)
+    with meetings.bot.db.reading() as session:
+        assert store.rsvp_of(session, meeting_id(meetings), ANNA) == "yes"
+
+
 def test_a_substitute_with_an_identity_number_is_refused_inline(meetings: RunningBot) -> None:
     tick(meetings, CALL_TIME)
     click(meetings, call_of(meetings), Action.MEETING_RSVP_SUBSTITUTE, BERIT)

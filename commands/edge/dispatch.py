@@ -235,6 +235,7 @@ class Edge:
 
         def run(ack: Ack, respond: Respond, client: WebClient) -> None:
             ack()
+            received_at = self.bot.clock.now()
             ix: Click[Any] = Click(
                 self.bot,
                 client,
@@ -245,6 +246,7 @@ class Edge:
                 respond,
                 request=actions,
                 value=value,
+                received_at=received_at,
             )
             self._later(route.handler, ix)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -211,6 +212,10 @@ class Click(Interaction, Generic[V]):
 
     request: BlockActions | None = None
     value: V = None  # type: ignore[assignment]
+    # When the click was acknowledged (UTC, in the request's own thread): handlers run later in
+    # a pool, so two quick clicks of one person may be handled in either order; this tells
+    # which came last.
+    received_at: datetime | None = None
 
     @property
     def action_id(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.domain.meetings import Answer, validate_substitute
 from commands.edge.ids import Field
 from commands.edge.interaction import Click, Interaction, Submission
@@ -13,17 +15,22 @@ from commands.meetings.values import MeetingForm, MeetingRef
 
 
 def _answer(
-    ix: Interaction, meeting: int, answer: Answer, substitute: str | None = None
+    ix: Interaction,
+    meeting: int,
+    answer: Answer,
+    substitute: str | None = None,
+    at: datetime | None = None,
 ) -> Done | Refusal:
-    """Store the person's answer to a meeting."""
+    """Store the person's answer to a meeting, given at `at` (UTC; None: now)."""
     actor = ix.actor
     with ix.bot.db.transaction() as session:
-        return usecases.answer_meeting(ix.bot, session, actor, meeting, answer, substitute)
+        return usecases.answer_meeting(ix.bot, session, actor, meeting, answer, substitute, at)
 
 
 def _click(ix: Click[MeetingRef], answer: Answer) -> None:
     """Answer from a button; a Home tab pressed on shows the new answer at once."""
-    if tell_outcome(ix, _answer(ix, ix.value.meeting, answer)) and ix.from_home:
+    outcome = _answer(ix, ix.value.meeting, answer, at=ix.received_at)
+    if tell_outcome(ix, outcome) and ix.from_home:
         ix.publish_home()
 
 

@@ -201,10 +201,13 @@ def answer_meeting(
     meeting_id: int,
     answer: Answer,
     substitute: str | None = None,
+    at: datetime | None = None,
 ) -> Done | Refusal:
     """Store a person's answer to a coming meeting of theirs, and update its call.
 
-    A working-group answer also makes the person a contact of their organisation.
+    at (UTC) is when the answer was given (the click's ack; None: now). An answer older than
+    the one stored changes nothing, so of two quick presses handled out of order the last one
+    stays. A working-group answer also makes the person a contact of their organisation.
     """
     if not actor.in_collaboration:
         return Refusal(c.NO_ORGANIZATION)
@@ -213,7 +216,11 @@ def answer_meeting(
         return meeting
     now = bot.clock.now()
     organization = actor.organization_id
-    store.set_answer(session, meeting.id, actor.user_id, organization, answer, substitute, now)
+    given = at or now
+    if not store.set_answer(
+        session, meeting.id, actor.user_id, organization, answer, substitute, given
+    ):
+        return Done([])  # a later press of theirs is stored, and answered, already
     if meeting.series.kind == MeetingKind.WORKING_GROUP.value and organization:
         store.add_contact(session, organization, actor.user_id, "answer", now)
     key = refresh_call(bot, session, meeting)
