@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Language = Literal["sv", "en"]
+from bot.texts import formats
+from bot.texts.formats import Language as Language
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,38 @@ class Msg:
 
 @dataclass(frozen=True)
 class Count:
-    """A counted phrase in both languages: none said in words, one, and many ({count})."""
+    """A counted phrase in both languages, chosen by CLDR's plural rules for the count.
 
-    zero: Msg
+    `one` and `other` are the plural forms (1 utbildning, 2 utbildningar); `zero`, when given,
+    says none in words (inga utbildningar). `by` names the placeholder that holds the count.
+    """
+
     one: Msg
-    many: Msg
+    other: Msg
+    zero: Msg | None = None
+    by: str = "count"
 
-    def msgs(self) -> tuple[Msg, Msg, Msg]:
-        """Return the three phrasings."""
-        return (self.zero, self.one, self.many)
+    def msgs(self) -> tuple[Msg, ...]:
+        """Return every phrasing."""
+        return (self.one, self.other) if self.zero is None else (self.zero, self.one, self.other)
+
+    def choose(self, language: Language, count: object) -> Msg:
+        """Return the phrasing for count in language."""
+        if isinstance(count, str):
+            count = _number(count)
+        if not isinstance(count, int | float):
+            return self.other
+        if count == 0 and self.zero is not None:
+            return self.zero
+        return self.one if formats.plural_form(language, count) == "one" else self.other
+
+
+def _number(text: str) -> float | None:
+    """Read a count that was handed over as text, or None."""
+    try:
+        return float(text.replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
 
 
 class Texts:
@@ -45,12 +69,13 @@ class Texts:
         """Speak language (sv or en)."""
         self.language: Language = language
 
-    def __call__(self, msg: Msg, **params: Any) -> str:
-        """Render msg with params in this language."""
+    def __call__(self, msg: Msg | Count, **params: Any) -> str:
+        """Render msg with params in this language; a Count picks its form by its count."""
+        if isinstance(msg, Count):
+            msg = msg.choose(self.language, params.get(msg.by))
         template = msg.sv if self.language == "sv" else msg.en
         return template.format(**params) if params else template
 
     def count(self, phrase: Count, count: int, **params: Any) -> str:
-        """Render phrase for count: the zero phrasing for 0, the one for 1, else many."""
-        msg = phrase.zero if count == 0 else phrase.one if count == 1 else phrase.many
-        return self(msg, count=count, **params)
+        """Render phrase for count, in the plural form CLDR gives count in this language."""
+        return self(phrase, **{phrase.by: count}, **params)

@@ -45,8 +45,7 @@ ATTENDANCE_ALT = Msg(
 )
 KNOWLEDGE_ALT = Msg(
     "Punktdiagram på skalan 1–5: deltagarnas kunskap före och efter varje utbildning {period}.",
-    "Dot chart on the 1–5 scale: participants' knowledge before and after each training "
-    "{period}.",
+    "Dot chart on the 1–5 scale: participants' knowledge before and after each training {period}.",
 )
 INDICATORS_ALT = Msg(
     "Linjediagram: varje indikators värden över tid.",
@@ -65,8 +64,7 @@ LEFT_OUT_ATTENDANCE = Msg(
     "No chart of attendance: no attendance is recorded for the period.",
 )
 LEFT_OUT_KNOWLEDGE = Msg(
-    "Inget diagram över kunskap: ingen utvärdering under perioden har ett resultat som kan "
-    "visas.",
+    "Inget diagram över kunskap: ingen utvärdering under perioden har ett resultat som kan visas.",
     "No chart of knowledge: no evaluation in the period has results that can be shown.",
 )
 LEFT_OUT_INDICATORS = Msg(

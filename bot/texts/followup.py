@@ -204,9 +204,9 @@ NEEDS_ORG_LINE = Msg(
     "• {organization}: {new} ({new_before}) · {open}",
 )
 NEEDS_OPEN_COUNT = Count(
-    Msg("inget öppet", "none open"),
-    Msg("1 öppet", "1 open"),
-    Msg("{count} öppna", "{count} open"),
+    one=Msg("1 öppet", "1 open"),
+    other=Msg("{count} öppna", "{count} open"),
+    zero=Msg("inget öppet", "none open"),
 )
 NEEDS_NO_NEW = Msg("Inga nya behov under perioden.", "No new needs during the period.")
 NEEDS_OTHER_ORGS = Msg(
@@ -227,19 +227,19 @@ MEETINGS_FIGURES = Msg(
     "{all} ({all_before})",
 )
 MEETINGS_NOT_FOLLOWED_UP = Count(
-    Msg("Alla avslutade möten är uppföljda.", "Every meeting that ended is followed up."),
-    Msg(
+    one=Msg(
         "*Inte uppföljt:* 1 möte är slut utan förd närvaro eller bekräftelse och räknas inte som "
         "hållet.",
         "*Not followed up:* 1 meeting ended with no attendance recorded and no confirmation, and "
         "does not count as held.",
     ),
-    Msg(
+    other=Msg(
         "*Inte uppföljda:* {count} möten är slut utan förd närvaro eller bekräftelse och räknas "
         "inte som hållna.",
         "*Not followed up:* {count} meetings ended with no attendance recorded and no "
         "confirmation, and do not count as held.",
     ),
+    zero=Msg("Alla avslutade möten är uppföljda.", "Every meeting that ended is followed up."),
 )
 MEETINGS_ATTENDANCE = Msg(
     "*Närvaro per organisation* (arbetsgruppsmöten)",
@@ -253,9 +253,8 @@ MEETINGS_ATTENDANCE_NONE = Msg(
     "• {organization}: inte med (0 av {held})", "• {organization}: not present (0 of {held})"
 )
 MEETINGS_OF_INVITED = Count(
-    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
-    Msg("{missed} av {count} möte", "{missed} of {count} meeting"),
-    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
+    one=Msg("{missed} av {count} möte", "{missed} of {count} meeting"),
+    other=Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
 )
 MEETINGS_MISSED_ONE = Msg(
     "*Missade flest möten:* {organization} missade {of}.",
@@ -288,24 +287,26 @@ TRAININGS_PARTICIPANTS = Msg(
     "to the evaluations: *{answered}* ({answered_before})",
 )
 TRAININGS_COUNT = Count(
-    Msg("inga utbildningar", "no trainings"),
-    Msg("1 utbildning", "1 training"),
-    Msg("{count} utbildningar", "{count} trainings"),
+    one=Msg("1 utbildning", "1 training"),
+    other=Msg("{count} utbildningar", "{count} trainings"),
+    zero=Msg("inga utbildningar", "no trainings"),
 )
 PARTICIPANTS_EXPECTED = Count(
-    Msg("inga förväntade deltagare", "no expected participants"),
-    Msg("1 förväntad deltagare", "1 expected participant"),
-    Msg("{count} förväntade deltagare", "{count} expected participants"),
+    one=Msg("1 förväntad deltagare", "1 expected participant"),
+    other=Msg("{count} förväntade deltagare", "{count} expected participants"),
+    zero=Msg("inga förväntade deltagare", "no expected participants"),
 )
 PARTICIPANTS_REPORTED = Count(
-    Msg("inga deltagare enligt återrapport", "no participants according to report-back"),
-    Msg("1 deltagare enligt återrapport", "1 participant according to report-back"),
-    Msg("{count} deltagare enligt återrapport", "{count} participants according to report-back"),
+    one=Msg("1 deltagare enligt återrapport", "1 participant according to report-back"),
+    other=Msg(
+        "{count} deltagare enligt återrapport", "{count} participants according to report-back"
+    ),
+    zero=Msg("inga deltagare enligt återrapport", "no participants according to report-back"),
 )
 PARTICIPANTS_ANSWERED = Count(
-    Msg("inga svar", "no answers"),
-    Msg("1 svar", "1 answer"),
-    Msg("{count} svar", "{count} answers"),
+    one=Msg("1 svar", "1 answer"),
+    other=Msg("{count} svar", "{count} answers"),
+    zero=Msg("inga svar", "no answers"),
 )
 TRAININGS_SUBJECT = Msg(
     "• *{subject}*: {figures} · kunskap före {before} → efter {after} (*{change}*) · "
@@ -451,9 +452,7 @@ COL_SCOPE = Msg("Gäller", "Applies to")
 COL_STATUS = Msg("Status", "Status")
 COL_DATE = Msg("Datum", "Date")
 COL_KIND = Msg("Slag", "Kind")
-COL_MEETINGS_HELD = Msg(
-    "Hållna arbetsgruppsmöten {period}", "Working-group meetings held {period}"
-)
+COL_MEETINGS_HELD = Msg("Hållna arbetsgruppsmöten {period}", "Working-group meetings held {period}")
 COL_ATTENDED = Msg("Deltog {period}", "Attended {period}")
 COL_RATE = Msg("Andel {period} (%)", "Share {period} (%)")
 COL_DESCRIPTION = Msg("Beskrivning", "Description")
@@ -566,12 +565,11 @@ HOME_TODO_NO_CALL = Msg(
     "• {count} coming meetings without a call sent: {meetings}",
 )
 HOME_TODO_UNCONFIRMED = Count(
-    Msg("", ""),
-    Msg(
+    one=Msg(
         "• 1 möte är inte uppföljt (ingen närvaro förd, inte bekräftat): {meetings}",
         "• 1 meeting is not followed up (no attendance, not confirmed): {meetings}",
     ),
-    Msg(
+    other=Msg(
         "• {count} möten är inte uppföljda (ingen närvaro förd, inte bekräftade): {meetings}",
         "• {count} meetings are not followed up (no attendance, not confirmed): {meetings}",
     ),

@@ -173,17 +173,17 @@ REMINDER_CHANNEL = Msg(
     "⏰ *Reminder:* *{title}* {when}{location}. {attending} Not answered yet? Please do so here.",
 )
 ATTENDING_COUNT = Count(
-    Msg(
-        "Ingen organisation har svarat att den kommer än.",
-        "No organisation has answered that it attends yet.",
-    ),
-    Msg(
+    one=Msg(
         "En organisation har svarat att den kommer.",
         "One organisation has answered that it attends.",
     ),
-    Msg(
+    other=Msg(
         "{count} organisationer har svarat att de kommer.",
         "{count} organisations have answered that they attend.",
+    ),
+    zero=Msg(
+        "Ingen organisation har svarat att den kommer än.",
+        "No organisation has answered that it attends yet.",
     ),
 )
 REMINDER_DM = Msg(

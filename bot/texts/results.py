@@ -34,8 +34,7 @@ HELD_BACK = Msg(
 )
 TOO_FEW = Msg(
     "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
-    "Results are shown once at least {min} people have answered, so that no one can be "
-    "identified.",
+    "Results are shown once at least {min} people have answered, so that no one can be identified.",
 )
 TOO_FEW_CLOSED = Msg(
     "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
@@ -80,7 +79,8 @@ INTERVAL_ZERO = Msg(
     "chance)",
 )
 ALL_EQUAL = Msg(
-    " (alla ändrade sin skattning lika mycket)", " (everyone changed their rating by the same amount)"
+    " (alla ändrade sin skattning lika mycket)",
+    " (everyone changed their rating by the same amount)",
 )
 NO_ONE_CHANGED = Msg(" (ingen ändrade sin skattning)", " (no one changed their rating)")
 SHARES = Msg(
@@ -97,7 +97,9 @@ MEANS = Msg(
 )
 
 # --- the statistics, for those who want them -------------------------------------------------------
-TECHNICAL = Msg("*Statistiken, för den som vill veta mer*", "*The statistics, for those who want them*")
+TECHNICAL = Msg(
+    "*Statistiken, för den som vill veta mer*", "*The statistics, for those who want them*"
+)
 CHANGE = Msg(
     "*Parat t-intervall:* förändring {change}, 95 % konfidensintervall {low} till {high}.\n"
     "_Där den genomsnittliga förändringen troligen ligger, med hänsyn till hur få som svarade._",

@@ -207,15 +207,15 @@ HOME_NEEDS_MORE = Msg(
     "… and {count} more. See them all with `/behov lista`.",
 )
 HOME_NEEDS_UNDER_WAY = Count(
-    Msg("Inga andra behov är öppna.", "No other needs are open."),
-    Msg(
+    one=Msg(
         "1 behov till är öppet och på gång ({statuses}). Se alla med `/behov lista`.",
         "1 more need is open and under way ({statuses}). See them all with `/behov lista`.",
     ),
-    Msg(
+    other=Msg(
         "{count} behov till är öppna och på gång ({statuses}). Se alla med `/behov lista`.",
         "{count} more needs are open and under way ({statuses}). See them all with `/behov lista`.",
     ),
+    zero=Msg("Inga andra behov är öppna.", "No other needs are open."),
 )
 HOME_NEW_NEED = Msg("Nytt behov", "New need")
 
