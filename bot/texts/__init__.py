@@ -26,18 +26,27 @@ class Msg:
         return {name for _, name, _, _ in string.Formatter().parse(self.sv) if name}
 
 
-@dataclass(frozen=True)
-class Count:
+@dataclass(frozen=True, init=False)
+class Count(Msg):
     """A counted phrase in both languages, chosen by CLDR's plural rules for the count.
 
     `one` and `other` are the plural forms (1 utbildning, 2 utbildningar); `zero`, when given,
     says none in words (inga utbildningar). `by` names the placeholder that holds the count.
+    A Count is a Msg whose own text is the `other` form, so it goes wherever a Msg goes; `Texts`
+    picks the form by the count it is given.
     """
 
     one: Msg
     other: Msg
-    zero: Msg | None = None
-    by: str = "count"
+    zero: Msg | None
+    by: str
+
+    def __init__(self, one: Msg, other: Msg, zero: Msg | None = None, by: str = "count") -> None:
+        """Phrase a count: one, other and, if given, the zero phrasing; counted by `by`."""
+        for name, value in (("sv", other.sv), ("en", other.en), ("one", one), ("other", other)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "zero", zero)
+        object.__setattr__(self, "by", by)
 
     def msgs(self) -> tuple[Msg, ...]:
         """Return every phrasing."""
@@ -69,7 +78,7 @@ class Texts:
         """Speak language (sv or en)."""
         self.language: Language = language
 
-    def __call__(self, msg: Msg | Count, **params: Any) -> str:
+    def __call__(self, msg: Msg, **params: Any) -> str:
         """Render msg with params in this language; a Count picks its form by its count."""
         if isinstance(msg, Count):
             msg = msg.choose(self.language, params.get(msg.by))

@@ -1,6 +1,6 @@
 """Texts of the charts: the owners' summary's charts and an evaluation's chart."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- shared ----------------------------------------------------------------------------------
 PERIOD = Msg("{start} – {end}", "{start} – {end}")
@@ -90,7 +90,14 @@ EVALUATION_ALT = Msg(
     "Chart: the mean before and after on the 1–5 scale with confidence intervals, and the "
     "number of answers per step before and after.",
 )
-EVALUATION_COMMENT = Msg(
-    "Diagram för utvärderingen av *{title}* ({n} svar).",
-    "Chart of the evaluation of *{title}* ({n} answers).",
+EVALUATION_COMMENT = Count(
+    one=Msg(
+        "Diagram för utvärderingen av *{title}* ({n} svar).",
+        "Chart of the evaluation of *{title}* ({n} answer).",
+    ),
+    other=Msg(
+        "Diagram för utvärderingen av *{title}* ({n} svar).",
+        "Chart of the evaluation of *{title}* ({n} answers).",
+    ),
+    by="n",
 )

@@ -180,8 +180,8 @@ SUMMARY_PERIOD_DEFAULT = Msg(
     "the period before.",
 )
 SUMMARY_FALLBACK = Msg(
-    "Statusrapport för {name}, {start} – {end}: {new} nya behov, {open} öppna.",
-    "Status summary for {name}, {start} – {end}: {new} new needs, {open} open.",
+    "Statusrapport för {name}, {start} – {end}. Nya behov: {new}. Öppna behov: {open}.",
+    "Status summary for {name}, {start} – {end}. New needs: {new}. Open needs: {open}.",
 )
 SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled {at}.")
 
@@ -209,14 +209,27 @@ NEEDS_OPEN_COUNT = Count(
     zero=Msg("inget öppet", "none open"),
 )
 NEEDS_NO_NEW = Msg("Inga nya behov under perioden.", "No new needs during the period.")
-NEEDS_OTHER_ORGS = Msg(
-    "… och {count} organisationer till med behov.",
-    "… and {count} more organisations with needs.",
+NEEDS_OTHER_ORGS = Count(
+    one=Msg(
+        "… och {count} organisation till med behov.",
+        "… and {count} more organisation with needs.",
+    ),
+    other=Msg(
+        "… och {count} organisationer till med behov.",
+        "… and {count} more organisations with needs.",
+    ),
 )
 NEEDS_OLDEST = Msg("*Äldsta öppna behov*", "*Oldest open needs*")
-NEEDS_OLD_LINE = Msg(
-    "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dagar)",
-    "• #{id} {title} ({organization}) · {status} · came in {date} ({days} days)",
+NEEDS_OLD_LINE = Count(
+    one=Msg(
+        "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dag)",
+        "• #{id} {title} ({organization}) · {status} · came in {date} ({day} day)",
+    ),
+    other=Msg(
+        "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dagar)",
+        "• #{id} {title} ({organization}) · {status} · came in {date} ({days} days)",
+    ),
+    by="days",
 )
 
 MEETINGS_TITLE = Msg("*2. Möten*", "*2. Meetings*")
@@ -264,9 +277,15 @@ MEETINGS_MISSED_TIED = Msg(
     "*Missade flest möten:* {organizations} missade {of} var.",
     "*Missed the most meetings:* {organizations} each missed {of}.",
 )
-MEETINGS_MISSED_COUNTED = Msg(
-    "*Missade flest möten:* {count} organisationer missade {of} var.",
-    "*Missed the most meetings:* {count} organisations each missed {of}.",
+MEETINGS_MISSED_COUNTED = Count(
+    one=Msg(
+        "*Missade flest möten:* {count} organisation missade {of}.",
+        "*Missed the most meetings:* {count} organisation missed {of}.",
+    ),
+    other=Msg(
+        "*Missade flest möten:* {count} organisationer missade {of} var.",
+        "*Missed the most meetings:* {count} organisations each missed {of}.",
+    ),
 )
 MEETINGS_NONE_MISSED = Msg(
     "Alla organisationer var med på alla möten.", "Every organisation attended every meeting."
@@ -372,9 +391,15 @@ INDICATORS_NONE = Msg(
     "`/samverkan indikator`.",
     "No indicator values are recorded. The coordinators record them with `/samverkan indikator`.",
 )
-INDICATORS_MORE = Msg(
-    "… och {count} serier till (se exporten och diagrammen).",
-    "… and {count} more series (see the export and the charts).",
+INDICATORS_MORE = Count(
+    one=Msg(
+        "… och {count} serie till (se exporten och diagrammen).",
+        "… and {count} more series (see the export and the charts).",
+    ),
+    other=Msg(
+        "… och {count} serier till (se exporten och diagrammen).",
+        "… and {count} more series (see the export and the charts).",
+    ),
 )
 TREND_UP = Msg("ökar", "up")
 TREND_DOWN = Msg("minskar", "down")
@@ -546,7 +571,16 @@ COL_EVALUATION_TO = Msg("Utvärderingen skickades", "Evaluation sent")
 COL_NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
 COL_REGISTERED_BY = Msg("Registrerad eller rapporterad av", "Registered or reported by")
 EVALUATION_TO_CHANNEL = Msg("i en kanal", "in a channel")
-EVALUATION_TO_PEOPLE = Msg("privat till {count} deltagare", "privately to {count} participants")
+EVALUATION_TO_PEOPLE = Count(
+    one=Msg(
+        "privat till {count} deltagare",
+        "privately to {count} participant",
+    ),
+    other=Msg(
+        "privat till {count} deltagare",
+        "privately to {count} participants",
+    ),
+)
 COL_PERIOD_START = Msg("Periodens början", "Period starts")
 COL_PERIOD_END = Msg("Periodens slut", "Period ends")
 PERSON_UNKNOWN = Msg("(namnet okänt)", "(name unknown)")
@@ -557,8 +591,15 @@ EXPORT_NOT_AVAILABLE = Msg(
 # --- home ---------------------------------------------------------------------------------
 
 HOME_TODO = Msg("*Det här väntar på dig som samverkansledare*", "*Waiting for you as coordinator*")
-HOME_TODO_NEW_NEEDS = Msg(
-    "• {count} nya behov att ta ställning till", "• {count} new needs to consider"
+HOME_TODO_NEW_NEEDS = Count(
+    one=Msg(
+        "• {count} nytt behov att ta ställning till",
+        "• {count} new need to consider",
+    ),
+    other=Msg(
+        "• {count} nya behov att ta ställning till",
+        "• {count} new needs to consider",
+    ),
 )
 HOME_TODO_NO_CALL = Msg(
     "• {count} kommande möten utan utskickad kallelse: {meetings}",
@@ -574,9 +615,15 @@ HOME_TODO_UNCONFIRMED = Count(
         "• {count} meetings are not followed up (no attendance, not confirmed): {meetings}",
     ),
 )
-HOME_TODO_FAILED = Msg(
-    "• {count} meddelanden eller filer kunde inte skickas",
-    "• {count} messages or files could not be delivered",
+HOME_TODO_FAILED = Count(
+    one=Msg(
+        "• {count} meddelande eller fil kunde inte skickas",
+        "• {count} message or file could not be delivered",
+    ),
+    other=Msg(
+        "• {count} meddelanden eller filer kunde inte skickas",
+        "• {count} messages or files could not be delivered",
+    ),
 )
 HOME_TODO_NOTHING = Msg(
     "Inget väntar just nu. :white_check_mark:", "Nothing is waiting right now. :white_check_mark:"

@@ -24,7 +24,7 @@ from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 
 Language = Literal["sv", "en"]
-PluralForm = Literal["zero", "one", "two", "few", "many", "other"]
+PluralForm = Literal["zero", "one", "other"]
 
 _LOCALES: dict[str, str] = {"sv": "sv_SE", "en": "en_GB"}
 _LONG_DATE = "EEEE d MMMM y"
@@ -46,18 +46,18 @@ def locale(language: str) -> Locale:
 
 def plural_form(language: str, count: float) -> PluralForm:
     """Return CLDR's plural category for count: one or other in Swedish and English."""
-    form: PluralForm = locale(language).plural_form(count)
-    return form
+    form = locale(language).plural_form(count)
+    return "one" if form == "one" else "zero" if form == "zero" else "other"
 
 
 def long_date(language: str, day: date) -> str:
     """Write a date with its weekday: tisdag 8 december 2026, Tuesday 8 December 2026."""
-    return format_date(day, _LONG_DATE, locale=locale(language))
+    return str(format_date(day, _LONG_DATE, locale=locale(language)))
 
 
 def date_text(language: str, day: date) -> str:
     """Write a date in words: 8 december 2026, 8 December 2026."""
-    return format_date(day, "long", locale=locale(language))
+    return str(format_date(day, "long", locale=locale(language)))
 
 
 def short_date(language: str, day: date) -> str:
@@ -67,7 +67,7 @@ def short_date(language: str, day: date) -> str:
 
 def clock(language: str, moment: time | datetime) -> str:
     """Write a wall-clock time: 09.05 in Swedish, 09:05 in English."""
-    return format_time(moment, _CLOCK.get(language, _CLOCK["sv"]), locale=locale(language))
+    return str(format_time(moment, _CLOCK.get(language, _CLOCK["sv"]), locale=locale(language)))
 
 
 def short_date_time(language: str, moment: datetime) -> str:
@@ -77,7 +77,7 @@ def short_date_time(language: str, moment: datetime) -> str:
 
 def weekday_name(language: str, weekday: int) -> str:
     """Name a weekday (0 is Monday) in lower case in Swedish: tisdag, Tuesday."""
-    return get_day_names("wide", locale=locale(language))[weekday]
+    return str(get_day_names("wide", locale=locale(language))[weekday])
 
 
 def weekday_definite(language: str, weekday: int) -> str:
@@ -91,17 +91,17 @@ def weekday_definite(language: str, weekday: int) -> str:
 
 def weekday_short(language: str, weekday: int) -> str:
     """Name a weekday briefly: mån, Mon."""
-    return get_day_names("abbreviated", locale=locale(language))[weekday].rstrip(".")
+    return str(get_day_names("abbreviated", locale=locale(language))[weekday].rstrip("."))
 
 
 def month_name(language: str, month: int) -> str:
     """Name a month (1 is January): december, December."""
-    return get_month_names("wide", locale=locale(language))[month]
+    return str(get_month_names("wide", locale=locale(language))[month])
 
 
 def month_short(language: str, month: int) -> str:
     """Name a month briefly: dec., Dec."""
-    return get_month_names("abbreviated", locale=locale(language))[month]
+    return str(get_month_names("abbreviated", locale=locale(language))[month])
 
 
 def duration(language: str, length: timedelta | int) -> str:
@@ -134,5 +134,5 @@ def join(language: str, items: Iterable[str], style: Literal["and", "or"] = "and
     listed = list(items)
     if not listed:
         return ""
-    kind = "standard" if style == "and" else "or"
+    kind: Literal["standard", "or"] = "standard" if style == "and" else "or"
     return format_list(listed, style=kind, locale=locale(language))

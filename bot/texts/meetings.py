@@ -273,9 +273,8 @@ ATTENDANCE_NO_NEEDS = Msg(
     "Det finns inga nya behov att markera.", "There are no new needs to mark."
 )
 ATTENDANCE_SAVED = Msg(
-    "Sparat för *{title}* {when}: {count} organisationer var med, {needs} behov markerade som "
-    "upptagna.",
-    "Saved for *{title}* {when}: {count} organisations attended, {needs} needs marked as taken up.",
+    "Sparat för *{title}* {when}. Närvarande organisationer: {count}. Behov markerade som tagna upp på mötet: {needs}.",
+    "Saved for *{title}* {when}. Organisations present: {count}. Needs marked as taken up at the meeting: {needs}.",
 )
 ATTENDANCE_NOT_YET = Msg(
     "Närvaron kan registreras först när mötet är slut. Inget har ändrats.",
@@ -309,7 +308,16 @@ CANCEL_DONE = Msg("*{title}* {when} är inställt. {told}", "*{title}* {when} is
 TOLD = Msg("Besked går till {channel}{people}.", "Notices go to {channel}{people}.")
 TOLD_CHANNEL = Msg("kanalen", "the channel")
 TOLD_NO_CHANNEL = Msg("ingen kanal", "no channel")
-TOLD_PEOPLE = Msg(" och {count} personer", " and {count} people")
+TOLD_PEOPLE = Count(
+    one=Msg(
+        " och {count} person",
+        " and {count} person",
+    ),
+    other=Msg(
+        " och {count} personer",
+        " and {count} people",
+    ),
+)
 NOBODY_TOLD = Msg(
     "Ingen hade fått kallelsen än, så inga besked behövdes.",
     "Nobody had received the call yet, so no notices were needed.",
@@ -333,9 +341,16 @@ AGENDA_INTRO = Msg(
     "Suggest an item for *{title}* {when}. It is shown in the call with your organisation.",
 )
 AGENDA_LABEL = Msg("Punkt", "Item")
-AGENDA_HINT = Msg(
-    "Högst {limit} tecken. Bara öppen information.",
-    "At most {limit} characters. Open information only.",
+AGENDA_HINT = Count(
+    one=Msg(
+        "Högst {limit} tecken. Bara öppen information.",
+        "At most {limit} character. Open information only.",
+    ),
+    other=Msg(
+        "Högst {limit} tecken. Bara öppen information.",
+        "At most {limit} characters. Open information only.",
+    ),
+    by="limit",
 )
 AGENDA_SAVED = Msg(
     "Tack! Punkten finns nu på dagordningen för *{title}* {when}.",
@@ -366,9 +381,15 @@ LIST_CONTEXT = Msg(
     "Kalenderfil: `/samverkan kalender` · Hjälp: `/samverkan möten hjälp`",
     "Calendar file: `/samverkan kalender` · Help: `/samverkan möten hjälp`",
 )
-LIST_LAST_HELD = Msg(
-    "Senaste arbetsgruppsmötet: *{when}* ({count} organisationer registrerade som närvarande).",
-    "Last working-group meeting: *{when}* ({count} organisations recorded as attending).",
+LIST_LAST_HELD = Count(
+    one=Msg(
+        "Senaste arbetsgruppsmötet: *{when}* ({count} organisation registrerad som närvarande).",
+        "Last working-group meeting: *{when}* ({count} organisation recorded as attending).",
+    ),
+    other=Msg(
+        "Senaste arbetsgruppsmötet: *{when}* ({count} organisationer registrerade som närvarande).",
+        "Last working-group meeting: *{when}* ({count} organisations recorded as attending).",
+    ),
 )
 SERIES_HEADER = Msg("*Mötesserier*", "*Meeting series*")
 SERIES_LINE = Msg(
@@ -457,7 +478,17 @@ SERIES_ON_HOLIDAY = Msg(
 )
 SERIES_AGENDA = Msg("Stående dagordning", "Standing agenda")
 AGENDA_LINES_HINT = Msg("En punkt per rad.", "One item per line.")
-AGENDA_TOO_MANY = Msg("Högst {limit} punkter.", "At most {limit} items.")
+AGENDA_TOO_MANY = Count(
+    one=Msg(
+        "Högst {limit} punkt.",
+        "At most {limit} item.",
+    ),
+    other=Msg(
+        "Högst {limit} punkter.",
+        "At most {limit} items.",
+    ),
+    by="limit",
+)
 BAD_DURATION = Msg(
     "”{value}” är ingen tidslängd. Skriv t.ex. 30m, 2h eller 7d.",
     "“{value}” is not a length of time. Write e.g. 30m, 2h or 7d.",
@@ -476,9 +507,16 @@ BAD_RRULE = Msg(
     "The rule could not be read. Write e.g. FREQ=MONTHLY;BYDAY=2TU, or empty the field and "
     "choose above.",
 )
-RULE_TOO_FREQUENT = Msg(
-    "Det blir fler än {limit} möten om året. Välj en glesare upprepning.",
-    "That makes more than {limit} meetings a year. Choose a sparser rhythm.",
+RULE_TOO_FREQUENT = Count(
+    one=Msg(
+        "Det blir fler än {limit} möte om året. Välj en glesare upprepning.",
+        "That makes more than {limit} meeting a year. Choose a sparser rhythm.",
+    ),
+    other=Msg(
+        "Det blir fler än {limit} möten om året. Välj en glesare upprepning.",
+        "That makes more than {limit} meetings a year. Choose a sparser rhythm.",
+    ),
+    by="limit",
 )
 RULE_EMPTY = Msg(
     "Regeln ger inga möten det kommande året.", "The rule gives no meetings in the coming year."
@@ -504,7 +542,16 @@ CONTACTS_INTRO = Msg(
     "working group's meeting. Whoever answers a call becomes a contact of their organisation.",
 )
 CONTACTS_LABEL = Msg("Arbetsgruppens kontaktpersoner", "The working group's contact persons")
-CONTACTS_SAVED = Msg("Sparat: {count} kontaktpersoner.", "Saved: {count} contact persons.")
+CONTACTS_SAVED = Count(
+    one=Msg(
+        "Sparat: {count} kontaktperson.",
+        "Saved: {count} contact person.",
+    ),
+    other=Msg(
+        "Sparat: {count} kontaktpersoner.",
+        "Saved: {count} contact persons.",
+    ),
+)
 CONTACTS_UNKNOWN = Msg(
     " Utan känd organisation, och därför inte sparade: {users}. De kan be om att få företräda "
     "en organisation med `/samverkan organisation`.",

@@ -1,6 +1,6 @@
 """Texts of the needs register (/behov)."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 FORM_TITLE = Msg("Nytt behov", "New need")
 EDIT_TITLE = Msg("Ändra behov", "Edit need")
@@ -15,13 +15,28 @@ FORM_INTRO = Msg(
 )
 ORGANIZATION = Msg("Organisation", "Organisation")
 TITLE = Msg("Rubrik", "Title")
-TITLE_HINT = Msg(
-    "En kort mening, högst {limit} tecken.", "One short sentence, at most {limit} characters."
+TITLE_HINT = Count(
+    one=Msg(
+        "En kort mening, högst {limit} tecken.",
+        "One short sentence, at most {limit} character.",
+    ),
+    other=Msg(
+        "En kort mening, högst {limit} tecken.",
+        "One short sentence, at most {limit} characters.",
+    ),
+    by="limit",
 )
 DESCRIPTION = Msg("Beskrivning", "Description")
-DESCRIPTION_HINT = Msg(
-    "Vad behöver ni, och varför? Högst {limit} tecken.",
-    "What do you need, and why? At most {limit} characters.",
+DESCRIPTION_HINT = Count(
+    one=Msg(
+        "Vad behöver ni, och varför? Högst {limit} tecken.",
+        "What do you need, and why? At most {limit} character.",
+    ),
+    other=Msg(
+        "Vad behöver ni, och varför? Högst {limit} tecken.",
+        "What do you need, and why? At most {limit} characters.",
+    ),
+    by="limit",
 )
 FOCUS = Msg("Fokusområde", "Focus area")
 SCOPE = Msg("Var gäller behovet?", "Where does the need apply?")

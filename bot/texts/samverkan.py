@@ -173,15 +173,15 @@ SOURCE_EMAIL = Msg("e-postadress", "e-mail address")
 SOURCE_CONFIG = Msg("konfigurationen", "the configuration")
 SOURCE_APPROVAL = Msg("godkänd av en samverkansledare", "approved by a coordinator")
 SOURCE_APPROVED_BY = Msg("godkänd av <@{by}>", "approved by <@{by}>")
-WAITING_NOTICE = Msg(
-    ":hourglass_flowing_sand: *{count} begäranden att få företräda en organisation väntar på "
-    "beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen "
-    "behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara "
-    "på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
-    ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a "
-    "decision.* Choosing an organisation oneself used to be enough; now such a choice gives no "
-    "rights until a coordinator approves it. Until then they can only answer evaluations."
-    "\n{lines}\nApprove or decline with `/samverkan organisation`.",
+WAITING_NOTICE = Count(
+    one=Msg(
+        ":hourglass_flowing_sand: *{count} begäran att få företräda en organisation väntar på beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
+        ":hourglass_flowing_sand: *{count} request to represent an organisation is waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organisation`.",
+    ),
+    other=Msg(
+        ":hourglass_flowing_sand: *{count} begäranden att få företräda en organisation väntar på beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
+        ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organisation`.",
+    ),
 )
 WAITING_LINE = Msg(
     "• <@{user}> vill företräda *{organization}*", "• <@{user}> asks to represent *{organization}*"
@@ -235,11 +235,15 @@ AUDIT_NOBODY = Msg(
     "No person or organisation in the log is called ”{name}”. Write part of a name, a number "
     "(`#12`) or a date (`2027-01-12` or `2027-01`).",
 )
-AUDIT_FOOTER = Msg(
-    "De senaste {count} händelserna, nyaste först. Filtrera: `/samverkan logg Anna`, "
-    "`/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
-    "The latest {count} events, newest first. Filter: `/samverkan logg Anna`, "
-    "`/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+AUDIT_FOOTER = Count(
+    one=Msg(
+        "Den senaste händelsen. Filtrera: `/samverkan logg Anna`, `/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+        "The latest event. Filter: `/samverkan logg Anna`, `/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+    ),
+    other=Msg(
+        "De senaste {count} händelserna, nyaste först. Filtrera: `/samverkan logg Anna`, `/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+        "The latest {count} events, newest first. Filter: `/samverkan logg Anna`, `/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+    ),
 )
 AUDIT_LINE = Msg("`{at}` {said}{changes}", "`{at}` {said}{changes}")
 CHANGE = Msg("{field} {old} → {new}", "{field} {old} → {new}")
