@@ -14,33 +14,106 @@ from bot.texts import Count, Msg, Texts
 
 # Placeholders that hold a number; every other placeholder gets a word.
 NUMERIC = {
-    "count", "n", "days", "min", "limit", "length", "tries", "most", "least", "participants",
-    "expected", "reported", "answered", "held", "attended", "new", "open", "done", "closed",
-    "late", "overdue", "planned", "cancelled", "decisions", "actions", "needs", "total",
-    "changed", "shown", "improved", "same", "declined", "missed", "low", "high", "part", "parts",
-    "answers", "working", "all", "new_before", "done_before", "held_before", "working_before",
-    "all_before", "expected_before", "reported_before", "answered_before", "attending",
+    "count",
+    "n",
+    "days",
+    "min",
+    "limit",
+    "length",
+    "tries",
+    "most",
+    "least",
+    "participants",
+    "expected",
+    "reported",
+    "answered",
+    "held",
+    "attended",
+    "new",
+    "open",
+    "done",
+    "closed",
+    "late",
+    "overdue",
+    "planned",
+    "cancelled",
+    "decisions",
+    "actions",
+    "needs",
+    "total",
+    "changed",
+    "shown",
+    "improved",
+    "same",
+    "declined",
+    "missed",
+    "low",
+    "high",
+    "part",
+    "parts",
+    "answers",
+    "working",
+    "all",
+    "new_before",
+    "done_before",
+    "held_before",
+    "working_before",
+    "all_before",
+    "expected_before",
+    "reported_before",
+    "answered_before",
+    "attending",
 }
 # Placeholders that hold a number in some texts and words in others.
 WORDY_IN = {
-    "needs": {"actions.DONE_NEEDS", "actions.DETAIL_NEEDS", "actions.DONE_THANKS",
-              "trainings.CARD_NEEDS", "samverkan.HOME_NEEDS_LINE"},
+    "needs": {
+        "actions.DONE_NEEDS",
+        "actions.DETAIL_NEEDS",
+        "actions.DONE_THANKS",
+        "trainings.CARD_NEEDS",
+        "samverkan.HOME_NEEDS_LINE",
+    },
     "actions": {"actions.MINUTES_SAVED", "actions.CALL_ACTIONS_BLOCK", "actions.SUMMARY_ACTIONS"},
     "open": set(),
 }
 WORDS = {
-    "title": "Drogfri skolstart", "organization": "Gävle kommun",
-    "organizations": "Gävle kommun och Region Gävleborg", "date": "8 december 2026",
-    "when": "tisdag 8 december 2026 kl. 09.00", "name": "Anna Andersson", "status": "Nytt",
-    "user": "<@U1>", "actor": "Anna Andersson", "label": "Svara", "period": "2026",
-    "id": "12", "number": "3", "due": "8 december 2026",
+    "title": "Drogfri skolstart",
+    "organization": "Gävle kommun",
+    "organizations": "Gävle kommun och Region Gävleborg",
+    "date": "8 december 2026",
+    "when": "tisdag 8 december 2026 kl. 09.00",
+    "name": "Anna Andersson",
+    "status": "Nytt",
+    "user": "<@U1>",
+    "actor": "Anna Andersson",
+    "label": "Svara",
+    "period": "2026",
+    "id": "12",
+    "number": "3",
+    "due": "8 december 2026",
 }
 # A standalone 1 followed by a Swedish plural: 1 utbildningar, 1 organisationer, 1 öppna.
 SV_ONE_PLURAL = re.compile(r"\b1 (\w+(?:ar|er|or|na)|nya)\b")
-SV_ALLOWED = {"har", "var", "är", "eller", "efter", "under", "över", "per", "sedan", "kommer",
-              "mer", "senare", "svarar", "gäller", "svar"}
+SV_ALLOWED = {
+    "har",
+    "var",
+    "är",
+    "eller",
+    "efter",
+    "under",
+    "över",
+    "per",
+    "sedan",
+    "kommer",
+    "mer",
+    "senare",
+    "svarar",
+    "gäller",
+    "svar",
+    "betyder",
+}
 EN_ONE_PLURAL = re.compile(r"\b1 (\w+s)\b")
-EN_ALLOWED = {"is", "was", "has", "plus", "this", "its", "minus"}
+EN_ALLOWED = {"is", "was", "has", "plus", "this", "its", "minus", "means"}
 DOUBLED = re.compile(r"(?<![\w-])(\(?\b\w+\b\)?)\s+\1(?![\w-])", re.IGNORECASE)
 DOUBLED_ALLOWED = {"–"}
 SWEDISH_LETTERS = re.compile(r"[åäöÅÄÖ]")
@@ -77,7 +150,8 @@ def _words(text: str) -> list[str]:
 
 def _number_fields(text: str) -> set[str]:
     """Return the placeholders formatted as integers ({hour:02d})."""
-    return {n for _, n, spec, _ in string.Formatter().parse(text) if n and (spec or "").endswith("d")}
+    parsed = string.Formatter().parse(text)
+    return {n for _, n, spec, _ in parsed if n and (spec or "").endswith("d")}
 
 
 def _params(name: str, fields: set[str], count: int) -> dict[str, object]:
@@ -113,7 +187,8 @@ def problems(name: str, phrase: Msg | Count) -> list[str]:
     for msg in _msgs(phrase):
         if _fields(msg.sv) != _fields(msg.en):
             found.append(f"{name}: placeholders differ: {msg.sv!r} / {msg.en!r}")
-        if _words(msg.sv) and _words(msg.sv) == _words(msg.en) and " ".join(_words(msg.sv)).lower() not in SAME:
+        words = _words(msg.sv)
+        if words and words == _words(msg.en) and " ".join(words).lower() not in SAME:
             found.append(f"{name}: English is the Swedish text: {msg.sv!r}")
     for count in (0, 1, 2):
         params = _fill(name, phrase, count)
@@ -195,6 +270,8 @@ def test_plural_forms_follow_cldr() -> None:
     )
     sv, en = Texts("sv"), Texts("en")
     assert [sv.count(phrase, n) for n in (0, 1, 2)] == [
-        "inga utbildningar", "1 utbildning", "2 utbildningar"
+        "inga utbildningar",
+        "1 utbildning",
+        "2 utbildningar",
     ]
     assert [en(phrase, count=n) for n in (0, 1, 2)] == ["no trainings", "1 training", "2 trainings"]

@@ -369,7 +369,7 @@ DETAIL_DUE = Msg("*Klart senast:* {due}{late}", "*Due by:* {due}{late}")
 DETAIL_LATE = Count(
     one=Msg(
         " :warning: försenad {days} dag",
-        " :warning: {day} day overdue",
+        " :warning: {days} day overdue",
     ),
     other=Msg(
         " :warning: försenad {days} dagar",

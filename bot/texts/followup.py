@@ -223,7 +223,7 @@ NEEDS_OLDEST = Msg("*Äldsta öppna behov*", "*Oldest open needs*")
 NEEDS_OLD_LINE = Count(
     one=Msg(
         "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dag)",
-        "• #{id} {title} ({organization}) · {status} · came in {date} ({day} day)",
+        "• #{id} {title} ({organization}) · {status} · came in {date} ({days} day)",
     ),
     other=Msg(
         "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dagar)",

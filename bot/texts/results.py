@@ -5,9 +5,16 @@ from bot.texts import Count, Msg
 # --- the results message -------------------------------------------------------------------------
 HEADER = Msg("Utvärdering #{id}: {title}", "Evaluation #{id}: {title}")
 ABOUT = Msg("{date} · {subject} · {organizer}", "{date} · {subject} · {organizer}")
-COUNT = Msg(
-    "*{n} svar* (förväntade deltagare: {expected}, svarsfrekvens {rate}).",
-    "*{n} answers* (expected participants: {expected}, response rate {rate}).",
+COUNT = Count(
+    one=Msg(
+        "*{n} svar* (förväntade deltagare: {expected}, svarsfrekvens {rate}).",
+        "*{n} answer* (expected participants: {expected}, response rate {rate}).",
+    ),
+    other=Msg(
+        "*{n} svar* (förväntade deltagare: {expected}, svarsfrekvens {rate}).",
+        "*{n} answers* (expected participants: {expected}, response rate {rate}).",
+    ),
+    by="n",
 )
 COUNT_PLAIN = Count(
     one=Msg(
@@ -41,9 +48,16 @@ INTERIM = Count(
     ),
     by="n",
 )
-HELD_BACK = Msg(
-    "Resultatet bygger på de {n} svar som visades {date}. Svar som kom in eller ändrades efter det visas inte ({late} st.): så få svar skulle kunna pekas ut genom att resultaten jämförs.",
-    "The results are those of the {n} answers shown on {date}. Answers that came in or changed after that are not shown ({late}): so few answers could be singled out by comparing the results.",
+HELD_BACK = Count(
+    one=Msg(
+        "Resultatet bygger på det {n} svar som visades {date}. Svar som kom in eller ändrades efter det visas inte ({late} st.): så få svar skulle kunna pekas ut genom att resultaten jämförs.",
+        "The results are those of the {n} answer shown on {date}. Answers that came in or changed after that are not shown ({late}): so few answers could be singled out by comparing the results.",
+    ),
+    other=Msg(
+        "Resultatet bygger på de {n} svar som visades {date}. Svar som kom in eller ändrades efter det visas inte ({late} st.): så få svar skulle kunna pekas ut genom att resultaten jämförs.",
+        "The results are those of the {n} answers shown on {date}. Answers that came in or changed after that are not shown ({late}): so few answers could be singled out by comparing the results.",
+    ),
+    by="n",
 )
 TOO_FEW = Msg(
     "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",

@@ -99,7 +99,7 @@ TIME_BACKWARDS = Msg(
 TIME_TOO_FAR = Count(
     one=Msg(
         "Flytta högst {days} dag åt gången.",
-        "Move at most {day} day at a time.",
+        "Move at most {days} day at a time.",
     ),
     other=Msg(
         "Flytta högst {days} dagar åt gången.",
@@ -159,7 +159,7 @@ FORM_CANCELLED = Msg(
 FORM_GAVE_UP = Count(
     one=Msg(
         "”{label}” fick inget svar som godtogs på {tries} försök, så formuläret stängdes utan att skickas. Öppna det igen när du vill.",
-        '"{label}" got no answer that was accepted in {try} try, so the form was closed without sending. Open it again whenever you like.',
+        '"{label}" got no answer that was accepted in {tries} try, so the form was closed without sending. Open it again whenever you like.',
     ),
     other=Msg(
         "”{label}” fick inget svar som godtogs på {tries} försök, så formuläret stängdes utan att skickas. Öppna det igen när du vill.",
@@ -170,7 +170,7 @@ FORM_GAVE_UP = Count(
 FORM_REFUSED_TOO_OFTEN = Count(
     one=Msg(
         "Boten godtog inte formuläret på {tries} försök, så det stängdes utan att skickas. Öppna det igen när du vill.",
-        "The bot did not accept the form in {try} try, so it was closed without sending. Open it again whenever you like.",
+        "The bot did not accept the form in {tries} try, so it was closed without sending. Open it again whenever you like.",
     ),
     other=Msg(
         "Boten godtog inte formuläret på {tries} försök, så det stängdes utan att skickas. Öppna det igen när du vill.",

@@ -391,7 +391,7 @@ STATUS_CLOSED = Count(
 STATUS_REPORTED = Count(
     one=Msg(
         "återrapporterad, {participants} deltagare",
-        "reported back, {participant} participant",
+        "reported back, {participants} participant",
     ),
     other=Msg(
         "återrapporterad, {participants} deltagare",
