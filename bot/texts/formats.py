@@ -117,16 +117,22 @@ def duration(language: str, length: timedelta | int) -> str:
     return join(language, parts)
 
 
-def number(language: str, value: float, decimals: int = 2) -> str:
-    """Write a number with at most decimals decimals: 1 234,5 in Swedish, 1,234.5 in English."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale(language))
+def number(
+    language: str, value: float, decimals: int = 2, *, fixed: bool = False, grouping: bool = True
+) -> str:
+    """Write a number with at most (or, fixed, exactly) decimals decimals.
+
+    1 234,5 in Swedish and 1,234.5 in English; without grouping for a form's field to read back.
+    """
+    places = ("." + ("0" if fixed else "#") * decimals) if decimals else ""
+    pattern = ("#,##0" if grouping else "0") + places
+    return str(format_decimal(value, format=pattern, locale=locale(language)))
 
 
 def percent(language: str, fraction: float, decimals: int = 0) -> str:
     """Write a fraction as a percentage: 26 % in Swedish, 26% in English."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
-    return format_percent(fraction, format=pattern, locale=locale(language))
+    return str(format_percent(fraction, format=pattern, locale=locale(language)))
 
 
 def join(language: str, items: Iterable[str], style: Literal["and", "or"] = "and") -> str:

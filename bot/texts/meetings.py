@@ -19,48 +19,8 @@ WEEK_2 = Msg("Andra", "Second")
 WEEK_3 = Msg("Tredje", "Third")
 WEEK_4 = Msg("Fjärde", "Fourth")
 WEEK_LAST = Msg("Sista", "Last")
-WEEKDAYS = (
-    Msg("måndag", "Monday"),
-    Msg("tisdag", "Tuesday"),
-    Msg("onsdag", "Wednesday"),
-    Msg("torsdag", "Thursday"),
-    Msg("fredag", "Friday"),
-    Msg("lördag", "Saturday"),
-    Msg("söndag", "Sunday"),
-)
-WEEKDAYS_DEFINITE = (
-    Msg("måndagen", "Monday"),
-    Msg("tisdagen", "Tuesday"),
-    Msg("onsdagen", "Wednesday"),
-    Msg("torsdagen", "Thursday"),
-    Msg("fredagen", "Friday"),
-    Msg("lördagen", "Saturday"),
-    Msg("söndagen", "Sunday"),
-)
-MONTHS = (
-    Msg("januari", "January"),
-    Msg("februari", "February"),
-    Msg("mars", "March"),
-    Msg("april", "April"),
-    Msg("maj", "May"),
-    Msg("juni", "June"),
-    Msg("juli", "July"),
-    Msg("augusti", "August"),
-    Msg("september", "September"),
-    Msg("oktober", "October"),
-    Msg("november", "November"),
-    Msg("december", "December"),
-)
-CLOCK = Msg("{hour:02d}.{minute:02d}", "{hour:02d}:{minute:02d}")
-WHEN = Msg(
-    "{weekday} {day} {month} {year} kl. {start}–{end}",
-    "{weekday} {day} {month} {year}, {start}–{end}",
-)
-WHEN_START = Msg(
-    "{weekday} {day} {month} {year} kl. {start}", "{weekday} {day} {month} {year} at {start}"
-)
-DATE = Msg("{day} {month} {year}", "{day} {month} {year}")
-AND = Msg(" och ", " and ")
+WHEN = Msg("{date} kl. {start}–{end}", "{date}, {start}–{end}")
+WHEN_START = Msg("{date} kl. {start}", "{date} at {start}")
 LOCATION_SUFFIX = Msg(" ({location})", " ({location})")
 RULE_WEEKLY = Msg("varje {weekday}", "every {weekday}")
 RULE_BIWEEKLY = Msg("varannan {weekday}", "every other {weekday}")

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.actions import KIND_LABELS, ActionKind, ActionStatus
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import actions as t
 from commands import blocks as b
 from commands.actions import phrases as p
@@ -58,7 +58,7 @@ def _history(tr: Texts, events: Sequence[ActionEvent], tz: ZoneInfo) -> list[str
         lines.append(
             tr(
                 t.HISTORY_LINE,
-                date=event.at.astimezone(tz).strftime("%Y-%m-%d"),
+                date=formats.short_date(tr.language, event.at.astimezone(tz).date()),
                 what=what,
                 note=tr(t.NOTE_SUFFIX, note=b.escape(b.clip(event.note, 300)))
                 if event.note

@@ -38,8 +38,6 @@ from storage.outbox import OutboxKey
 NEEDS_IN_FORM = 100
 
 
-
-
 def record(
     bot: BotContext, session: Session, actor: Actor, action: str, subject: str, detail: str = ""
 ) -> None:

@@ -24,7 +24,7 @@ from bot.domain.summary import (
     StatusSummary,
     SubjectFigures,
 )
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import followup as t
 from commands import blocks as b
 from commands.actions.render_summary import actions_blocks
@@ -71,9 +71,9 @@ def compared(tr: Texts, pair: Compared) -> dict[str, str]:
     }
 
 
-def local_date(moment: datetime, tz: ZoneInfo) -> str:
-    """Write a moment's local date."""
-    return moment.astimezone(tz).strftime("%Y-%m-%d")
+def local_date(tr: Texts, moment: datetime, tz: ZoneInfo) -> str:
+    """Write a moment's local date briefly: 2026-12-08, 8 Dec 2026."""
+    return formats.short_date(tr.language, moment.astimezone(tz).date())
 
 
 def sections(lines: Sequence[str]) -> list[SlackBlock]:
@@ -130,7 +130,7 @@ def needs_part(tr: Texts, summary: StatusSummary, tz: ZoneInfo) -> list[SlackBlo
                 title=b.escape(b.clip(need.title, 80)),
                 organization=b.escape(need.organization),
                 status=tr(STATUS_LABELS[need.status]),
-                date=local_date(need.created_at, tz),
+                date=local_date(tr, need.created_at, tz),
                 days=max((now - need.created_at).days, 0),
             )
             for need in part.oldest_open

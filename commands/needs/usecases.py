@@ -55,10 +55,7 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
     return FormChoices(organizations, bot.municipalities())
 
 
-
-def _queue_card(
-    bot: BotContext, session: Session, need: Need, *, update: bool
-) -> list[OutboxKey]:
+def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) -> list[OutboxKey]:
     """Queue the need's channel card (its first post, or an update); return the outbox key."""
     channel = bot.config.channels.working_group
     if channel is None:

@@ -43,5 +43,3 @@ def umbrella(table: Subcommands, lines: Sequence[Msg]) -> CommandHandler:
         ix.respond(text=prefix + help_text(ix.texts, name, lines))
 
     return handle_samverkan
-
-

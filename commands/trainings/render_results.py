@@ -132,9 +132,9 @@ def _count_line(tr: Texts, training: Training, answers: int) -> str:
 def _state_line(tr: Texts, training: Training, tz: ZoneInfo) -> str:
     """Say whether the evaluation is open, closed or not yet sent."""
     if training.evaluation_closed_at is not None:
-        return tr(t.CLOSED, closed=local_date(training.evaluation_closed_at, tz))
+        return tr(t.CLOSED, closed=local_date(tr, training.evaluation_closed_at, tz))
     if training.evaluation_opened_at is not None and training.evaluation_closes_at is not None:
-        return tr(t.OPEN, closes=local_datetime(training.evaluation_closes_at, tz))
+        return tr(t.OPEN, closes=local_datetime(tr, training.evaluation_closes_at, tz))
     return tr(t.NOT_SENT)
 
 
@@ -197,7 +197,7 @@ def results_message(
     organizer = b.escape(names.get(training.organizer_id, training.organizer_id))
     about = tr(
         t.ABOUT,
-        date=when_text(training, tz),
+        date=when_text(tr, training, tz),
         subject=subject_label(tr, training.subject),
         organizer=organizer,
     )

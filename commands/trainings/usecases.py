@@ -52,7 +52,6 @@ from storage.outbox import OutboxKey
 RECENT_DAYS = 60
 
 
-
 def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
     """Return the organisations the actor may register or report trainings for, or a refusal."""
     if not may_register(actor):
@@ -177,7 +176,9 @@ def send_evaluation_now(
     now, title = bot.clock.now(), title_text(training)
     keys = open_and_queue(bot, session, training, now)
     if not keys:
-        opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
+        opened = local_datetime(
+            bot.texts, training.evaluation_opened_at or now, bot.config.collaboration.tz
+        )
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
     audit_training(session, actor, "training_evaluation_sent", training, now)
     return Done(keys, t.POSTED_NOW, {"title": title, "where": where_text(bot.texts, training)})

@@ -128,7 +128,7 @@ def results_chart_file(bot: BotContext, results: Results) -> UploadFile:
     heading = tr(
         ct.EVALUATION_TITLE,
         title=training.title,
-        date=local_date(training.starts_at, tz),
+        date=local_date(tr, training.starts_at, tz),
         n=shown.stats.n,
     )
     if shown.interim and shown.view_on is not None:
