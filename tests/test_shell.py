@@ -176,7 +176,7 @@ def test_moving_time_posts_the_working_group_call_and_then_its_reminder(
 
     call = tr(meetings.CALL_HEADER, title="Arbetsgruppsmöte")
     assert (
-        f"⏰ tisdag 5 januari 2027 kl. 09:00 #arbetsgrupp · tis 5 jan 09:00 ━━ {call} ━━" in output
+        f"⏰ tisdag 5 januari 2027 kl. 09.00 #arbetsgrupp · tis 5 jan. 09.00 ━━ {call} ━━" in output
     )
     reminder_at = output.index(
         "⏰ måndag 11 januari 2027 kl. 09:00 #arbetsgrupp · mån 11 jan 09:00"

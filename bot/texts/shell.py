@@ -250,19 +250,6 @@ WEB_NOT_FOUND = Msg(
     "The bot has no web address {path} (HTTP {status}).",
 )
 
-WEEKDAYS = Msg("mån,tis,ons,tor,fre,lör,sön", "Mon,Tue,Wed,Thu,Fri,Sat,Sun")
-WEEKDAYS_LONG = Msg(
-    "måndag,tisdag,onsdag,torsdag,fredag,lördag,söndag",
-    "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
-)
-MONTHS = Msg(
-    "jan,feb,mar,apr,maj,jun,jul,aug,sep,okt,nov,dec",
-    "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
-)
-MONTHS_LONG = Msg(
-    "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december",
-    "January,February,March,April,May,June,July,August,September,October,November,December",
-)
 SHORT_MOMENT = Msg("{weekday} {day} {month} {hour}", "{weekday} {day} {month} {hour}")
 LONG_MOMENT = Msg(
     "{weekday} {day} {month} {year} kl. {hour}", "{weekday} {day} {month} {year} at {hour}"
