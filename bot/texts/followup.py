@@ -187,7 +187,6 @@ SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled {at}.")
 
 NEEDS_TITLE = Msg("*1. Behov från organisationerna*", "*1. Needs from the organisations*")
 NONE_WORD = Msg("inga", "none")
-AND_LIST = Msg("{first} och {last}", "{first} and {last}")
 NEEDS_FIGURES = Msg(
     "Nya behov: *{new}* ({new_before}) {new_arrow}\nGenomförda under perioden: *{done}* "
     "({done_before}) {done_arrow}\nÖppna just nu: *{open}*",

@@ -75,7 +75,9 @@ def _intro(bot: BotContext, session: Session, action: Action) -> str:
         t.PROGRESS_INTRO,
         id=action.id,
         title=p.title(action),
-        organizations=p.organizations(bot.organization_names(session), action.organization_ids),
+        organizations=p.organizations(
+            bot.texts, bot.organization_names(session), action.organization_ids
+        ),
         due=p.due(bot.texts, action.due_date),
     )
 

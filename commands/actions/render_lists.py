@@ -77,7 +77,7 @@ def detail_message(tr: Texts, detail: Detail, tz: ZoneInfo) -> dict[str, Any]:
         tr(t.DETAIL_STATUS, status=p.status(tr, action)),
         tr(
             t.DETAIL_ORGANIZATIONS,
-            organizations=p.organizations(detail.names, action.organization_ids),
+            organizations=p.organizations(tr, detail.names, action.organization_ids),
         ),
         p.detail_due(tr, action, detail.today),
     ]
@@ -132,7 +132,7 @@ def _row(tr: Texts, action: Action, names: dict[str, str]) -> SlackBlock:
         t.LIST_ITEM,
         id=action.id,
         title=p.title(action),
-        organizations=p.organizations(names, action.organization_ids),
+        organizations=p.organizations(tr, names, action.organization_ids),
         due=p.due(tr, action.due_date),
         status=p.status(tr, action),
     )
@@ -208,7 +208,7 @@ def home_blocks(
                 t.HOME_OVERDUE_ITEM,
                 id=a.id,
                 title=p.title(a),
-                organizations=p.organizations(names, a.organization_ids),
+                organizations=p.organizations(tr, names, a.organization_ids),
                 due=p.due(tr, a.due_date),
             )
             for a in overdue[:HOME_SHOWN]

@@ -73,7 +73,7 @@ def minutes_blocks(tr: Texts, view: MinutesView) -> list[SlackBlock]:
                 t.MINUTES_ACTION_LINE,
                 id=a.id,
                 title=p.title(a),
-                organizations=p.organizations(view.names, a.organization_ids),
+                organizations=p.organizations(tr, view.names, a.organization_ids),
                 due=p.due(tr, a.due_date),
                 status=p.status(tr, a),
             )
@@ -172,7 +172,7 @@ def call_blocks(
                 t.CALL_ACTION_ITEM,
                 id=a.id,
                 title=p.title(a),
-                organizations=p.organizations(names, a.organization_ids),
+                organizations=p.organizations(tr, names, a.organization_ids),
                 due=p.due(tr, a.due_date),
                 late=tr(t.CALL_ACTION_LATE) if p.late(a, today) else "",
             )

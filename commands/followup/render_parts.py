@@ -166,9 +166,8 @@ def missed_line(tr: Texts, summary: StatusSummary) -> str:
         return tr(t.MEETINGS_MISSED_COUNTED, count=len(names), of=of)
     if len(names) == 1:
         return tr(t.MEETINGS_MISSED_ONE, organization=b.escape(names[0]), of=of)
-    listed = ", ".join(b.escape(name) for name in names[:-1])
-    both = tr(t.AND_LIST, first=listed, last=b.escape(names[-1]))
-    return tr(t.MEETINGS_MISSED_TIED, organizations=both, of=of)
+    listed = formats.join(tr.language, [b.escape(name) for name in names])
+    return tr(t.MEETINGS_MISSED_TIED, organizations=listed, of=of)
 
 
 def meetings_part(tr: Texts, summary: StatusSummary, _tz: ZoneInfo) -> list[SlackBlock]:
