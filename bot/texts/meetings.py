@@ -94,7 +94,7 @@ CALL_NEEDS = Msg("*Öppna behov att ta upp* ({count})", "*Open needs to take up*
 CALL_NEEDS_NONE = Msg("Inga öppna behov just nu.", "No open needs just now.")
 CALL_NEED_ITEM = Msg("#{id} {title} _({organization})_", "#{id} {title} _({organization})_")
 CALL_NEEDS_MORE = Msg(
-    "…och {count} till: se `/behov lista`.", "…and {count} more: see `/behov lista`."
+    "… och {count} till: se `/behov lista`.", "… and {count} more: see `/behov lista`."
 )
 CALL_ANSWERS = Msg("*Svar per organisation*", "*Answers per organisation*")
 ANSWERS_NONE = Msg("Inga svar än.", "No answers yet.")
@@ -135,15 +135,15 @@ REMINDER_CHANNEL = Msg(
 ATTENDING_COUNT = Count(
     one=Msg(
         "En organisation har svarat att den kommer.",
-        "One organisation has answered that it attends.",
+        "One organisation has said it will attend.",
     ),
     other=Msg(
         "{count} organisationer har svarat att de kommer.",
-        "{count} organisations have answered that they attend.",
+        "{count} organisations have said they will attend.",
     ),
     zero=Msg(
         "Ingen organisation har svarat att den kommer än.",
-        "No organisation has answered that it attends yet.",
+        "No organisation has said it will attend yet.",
     ),
 )
 REMINDER_DM = Msg(
@@ -226,8 +226,8 @@ ATTENDANCE_INTRO = Msg("*{title}* {when}", "*{title}* {when}")
 ATTENDANCE_LABEL = Msg("Organisationer som var med", "Organisations that attended")
 ATTENDANCE_NEEDS_LABEL = Msg("Behov som togs upp på mötet", "Needs taken up at the meeting")
 ATTENDANCE_NEEDS_HINT = Msg(
-    "De markerade behoven får status Upptaget, och den som lämnade behovet får besked.",
-    "The marked needs get the status Taken up, and whoever submitted them is told.",
+    "De markerade behoven får status Taget upp på möte, och den som lämnade behovet får besked.",
+    "The marked needs get the status Taken up at a meeting, and whoever submitted them is told.",
 )
 ATTENDANCE_NO_NEEDS = Msg(
     "Det finns inga nya behov att markera.", "There are no new needs to mark."
@@ -252,7 +252,7 @@ MOVE_DATE = Msg("Nytt datum", "New date")
 MOVE_TIME = Msg("Ny starttid", "New start time")
 MOVE_SUBMIT = Msg("Flytta", "Move")
 MOVE_IN_PAST = Msg("Välj en tid som inte har passerat.", "Choose a time that has not passed.")
-REASON_LABEL = Msg("Skäl (valfritt)", "Reason (optional)")
+REASON_LABEL = Msg("Skäl", "Reason")
 REASON_HINT = Msg(
     "Visas för deltagarna. Bara öppen information.",
     "Shown to the participants. Open information only.",
@@ -414,7 +414,7 @@ WEEKS_HINT = Msg(
     "For monthly or twice-yearly meetings. Empty: the same week as the first meeting. The "
     "weekday is the first meeting's.",
 )
-SERIES_RRULE = Msg("Egen regel (valfritt)", "Custom rule (optional)")
+SERIES_RRULE = Msg("Egen regel", "Custom rule")
 RRULE_HINT = Msg(
     "För den som vill: en RFC 5545-regel, t.ex. FREQ=MONTHLY;BYDAY=2TU. Går före valen ovan.",
     "If you like: an RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2TU. Overrides the choices above.",

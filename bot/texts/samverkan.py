@@ -267,7 +267,8 @@ AUDIT_NEED_DECLINED = Msg(
     "{actor} avböjde behov #{number} ”{label}”", "{actor} declined need #{number} ”{label}”"
 )
 AUDIT_NEED_MOVED = Msg(
-    "{actor} flyttade behov #{number} ”{label}”", "{actor} moved need #{number} ”{label}”"
+    "{actor} ändrade status för behov #{number} ”{label}”",
+    "{actor} changed the status of need #{number} ”{label}”",
 )
 AUDIT_NEED_REOPENED = Msg(
     "{actor} öppnade behov #{number} ”{label}” igen",

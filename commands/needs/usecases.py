@@ -223,7 +223,7 @@ def _notice_of_move(bot: BotContext, need: Need, actor: str, reason: str | None)
             reason=escape(reason or ""),
         )
     return bot.texts(
-        t.NOTICE_MOVED,
+        t.NOTICE_WITHDRAWN if status is NeedStatus.WITHDRAWN else t.NOTICE_MOVED,
         id=need.id,
         title=escape(need.title),
         actor=actor,
