@@ -108,7 +108,7 @@ def test_a_need_with_an_identity_number_is_refused_inline_and_stored_once_correc
     assert text.count("→ Skicka") == 2
     assert f"#arbetsgrupp · mån 4 jan 08:00 ━━ Behov #1: {TITLE} ━━" in text
     assert "Direktmeddelande till dig" in text
-    assert "[1] Tagen upp [2] Åtgärd planerad" in text
+    assert "[1] Taget upp på möte [2] Åtgärd planerad" in text
     [need] = needs_in(tmp_path)
     assert need.organization_id == "tullverket"
     assert need.description == GOOD_DESCRIPTION
@@ -126,10 +126,10 @@ def test_a_button_is_pressed_by_its_number(
     )
 
     text = flat(output)
-    assert "Du trycker på ”Tagen upp”." in text
+    assert "Du trycker på ”Taget upp på möte”." in text
     assert "✎ Ändrat i #arbetsgrupp" in text
     assert "Direktmeddelande till Anna Andersson" in text
-    assert "har flyttats till Taget upp på möte av @Lena Lindqvist" in text
+    assert "har nu status Taget upp på möte. Ändrat av @Lena Lindqvist" in text
     [need] = needs_in(tmp_path)
     assert need.status == "taken_up"
 
@@ -748,7 +748,7 @@ def test_buttons_shown_in_an_earlier_session_are_pressed_by_number_and_label(
     [need] = needs_in(tmp_path)
 
     assert tr(t.RESUMED) in flat(second)
-    assert "Du trycker på ”Tagen upp”." in second
+    assert "Du trycker på ”Taget upp på möte”." in second
     assert "lena.lindqvist@lansstyrelsen.se · mån 4 jan 08:00 › /tryck" in third
     assert "Du trycker på ”Åtgärd planerad”." in third
     assert need.status == "planned"
@@ -785,7 +785,7 @@ def test_the_shell_starts_on_a_fresh_copy_of_the_demos_month(
         text = flat(output)
         assert "▶" not in text  # the month is played quietly
         assert "lena.lindqvist@lansstyrelsen.se · mån 4 jan 08:00 › /tryck" in text
-        assert "har flyttats till Åtgärd planerad av @Lena Lindqvist" in text
+        assert "har nu status Åtgärd planerad. Ändrat av @Lena Lindqvist" in text
     assert list(tmp_path.glob("*.db")) == []
 
 
