@@ -93,7 +93,10 @@ WORDS = {
     "due": "8 december 2026",
 }
 # A standalone 1 followed by a Swedish plural: 1 utbildningar, 1 organisationer, 1 öppna.
-SV_ONE_PLURAL = re.compile(r"\b1 (\w+(?:ar|er|or|na)|nya)\b")
+SV_ONE_PLURAL = re.compile(
+    r"\b1 (?:nya |öppna |förväntade |kommande |fler )?"
+    r"(\w+(?:ar|er|or|na)|nya|möten|meddelanden|värden|ämnen|svaren)\b"
+)
 SV_ALLOWED = {
     "har",
     "var",
@@ -112,8 +115,8 @@ SV_ALLOWED = {
     "svar",
     "betyder",
 }
-EN_ONE_PLURAL = re.compile(r"\b1 (\w+s)\b")
-EN_ALLOWED = {"is", "was", "has", "plus", "this", "its", "minus", "means"}
+EN_ONE_PLURAL = re.compile(r"\b1 (?:new |more |open |expected |proposed |coming )?(\w+s)\b")
+EN_ALLOWED = {"is", "was", "has", "plus", "this", "its", "minus", "means", "series"}
 DOUBLED = re.compile(r"(?<![\w-])(\(?\b\w+\b\)?)\s+\1(?![\w-])", re.IGNORECASE)
 DOUBLED_ALLOWED = {"–"}
 SWEDISH_LETTERS = re.compile(r"[åäöÅÄÖ]")

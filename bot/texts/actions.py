@@ -431,9 +431,15 @@ HOME_OVERDUE_ITEM = Msg(
     "• #{id} *{title}* · {organizations} · klart senast {due}",
     "• #{id} *{title}* · {organizations} · due by {due}",
 )
-HOME_PROPOSALS = Msg(
-    "{count} förslag till åtgärder väntar på din bekräftelse.",
-    "{count} proposed actions wait for your confirmation.",
+HOME_PROPOSALS = Count(
+    one=Msg(
+        "{count} förslag till åtgärd väntar på din bekräftelse.",
+        "{count} proposed action waits for your confirmation.",
+    ),
+    other=Msg(
+        "{count} förslag till åtgärder väntar på din bekräftelse.",
+        "{count} proposed actions wait for your confirmation.",
+    ),
 )
 
 # --- minutes ------------------------------------------------------------------------------

@@ -154,9 +154,15 @@ LIST_LINE = Msg(
 LIST_NOTE = Msg("\n_Anteckning: {note}_", "\n_Note: {note}_")
 LIST_HISTORY = Msg("\n:pencil2: Rättat; tidigare: {old}", "\n:pencil2: Corrected; earlier: {old}")
 LIST_OLD = Msg("{value} ({source}, {date})", "{value} ({source}, {date})")
-LIST_MORE = Msg(
-    "… och {count} värden till. Alla finns i exporten (`/samverkan export`).",
-    "… and {count} more values. All are in the export (`/samverkan export`).",
+LIST_MORE = Count(
+    one=Msg(
+        "… och {count} värde till. Alla finns i exporten (`/samverkan export`).",
+        "… and {count} more value. All are in the export (`/samverkan export`).",
+    ),
+    other=Msg(
+        "… och {count} värden till. Alla finns i exporten (`/samverkan export`).",
+        "… and {count} more values. All are in the export (`/samverkan export`).",
+    ),
 )
 BUTTON_CORRECT = Msg("Rätta", "Correct")
 BUTTON_NEW_VALUE = Msg("Registrera värde", "Record a value")
@@ -348,8 +354,15 @@ TRAININGS_SCALE = Msg(
     "Kunskap skattas av deltagarna på en skala 1–5, före och efter utbildningen.",
     "Participants rate their knowledge on a scale of 1–5, before and after the training.",
 )
-TRAININGS_MORE = Msg(
-    "… och {count} ämnen till (se exporten).", "… and {count} more subjects (see the export)."
+TRAININGS_MORE = Count(
+    one=Msg(
+        "… och {count} ämne till (se exporten).",
+        "… and {count} more subject (see the export).",
+    ),
+    other=Msg(
+        "… och {count} ämnen till (se exporten).",
+        "… and {count} more subjects (see the export).",
+    ),
 )
 TRAININGS_NONE = Msg(
     "Inga utbildningar hölls under perioden.", "No trainings were held during the period."
@@ -600,9 +613,15 @@ HOME_TODO_NEW_NEEDS = Count(
         "• {count} new needs to consider",
     ),
 )
-HOME_TODO_NO_CALL = Msg(
-    "• {count} kommande möten utan utskickad kallelse: {meetings}",
-    "• {count} coming meetings without a call sent: {meetings}",
+HOME_TODO_NO_CALL = Count(
+    one=Msg(
+        "• {count} kommande möte utan utskickad kallelse: {meetings}",
+        "• {count} coming meeting without a call sent: {meetings}",
+    ),
+    other=Msg(
+        "• {count} kommande möten utan utskickad kallelse: {meetings}",
+        "• {count} coming meetings without a call sent: {meetings}",
+    ),
 )
 HOME_TODO_UNCONFIRMED = Count(
     one=Msg(

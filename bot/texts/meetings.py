@@ -550,10 +550,15 @@ MEETINGS_HELP = Msg(
     "meeting, choose contact persons, and record attendance and needs after the meeting.",
 )
 CALENDAR_NAME = Msg("{name}: möten", "{name}: meetings")
-CALENDAR_SENT = Msg(
-    "Här är kalenderfilen med {count} kommande möten. Öppna den i Outlook för att lägga in mötena.",
-    "Here is the calendar file with {count} coming meetings. Open it in Outlook to add the "
-    "meetings.",
+CALENDAR_SENT = Count(
+    one=Msg(
+        "Här är kalenderfilen med {count} kommande möte. Öppna den i Outlook för att lägga in mötet.",
+        "Here is the calendar file with {count} coming meeting. Open it in Outlook to add the meeting.",
+    ),
+    other=Msg(
+        "Här är kalenderfilen med {count} kommande möten. Öppna den i Outlook för att lägga in mötena.",
+        "Here is the calendar file with {count} coming meetings. Open it in Outlook to add the meetings.",
+    ),
 )
 CALENDAR_IN_DM = Msg(
     "Kalenderfilen finns i ditt direktmeddelande från Samverkansbot.",
