@@ -590,11 +590,11 @@ SUMMARY_ORG_LINE = Msg(
 SUMMARY_OLDEST = Msg("Äldsta försenade:", "Oldest overdue:")
 SUMMARY_OLD_LINE = Count(
     one=Msg(
-        "• #{id} {title} ({organizations}): klart senast {due}, {days} dag försenad",
+        "• #{id} {title} ({organizations}): klart senast {due}, försenad {days} dag",
         "• #{id} {title} ({organizations}): due by {due}, {days} day late",
     ),
     other=Msg(
-        "• #{id} {title} ({organizations}): klart senast {due}, {days} dagar sen",
+        "• #{id} {title} ({organizations}): klart senast {due}, försenad {days} dagar",
         "• #{id} {title} ({organizations}): due by {due}, {days} days late",
     ),
     by="days",

@@ -130,8 +130,10 @@ def number(
 
 
 def percent(language: str, fraction: float, decimals: int = 0) -> str:
-    """Write a fraction as a percentage: 26 % in Swedish, 26% in English."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
+    """Write a fraction as a percentage: 26 % in Swedish, 26% in English (CLDR's pattern)."""
+    pattern = str(locale(language).percent_formats[None].pattern)
+    if decimals:
+        pattern = pattern.replace("0", "0." + "#" * decimals, 1)
     return str(format_percent(fraction, format=pattern, locale=locale(language)))
 
 
