@@ -491,7 +491,8 @@ def test_the_list_shows_each_person_their_meetings_and_answers(meetings: Running
     text = all_text(coordinator["blocks"])
     assert "Planeringsmöte" in text
     assert (
-        "*Arbetsgruppsmöte* · andra tisdagen i månaden · kl. 09.00, 2 timmar · inget möte i juli" in text
+        "*Arbetsgruppsmöte* · andra tisdagen i månaden · kl. 09.00, 2 timmar · "
+        "inget möte i juli" in text
     )
     assert "första och tredje tisdagen i månaden" in text
     assert "regel `FREQ=YEARLY;BYMONTH=4,11;BYDAY=1TH`" in text

@@ -357,7 +357,10 @@ def test_six_people_answer_one_twice_and_the_results_are_right_and_anonymous(
         "i genomsnitt 1,5 steg högre efter utbildningen (95 % konfidensintervall −0,5 till "
         "+3,5 steg, så skillnaden kan lika gärna vara slumpen); 4 av 6 skattade högre." in shown
     )
-    shares = "*67\u00a0%* skattade sin kunskap högre efter utbildningen, 17\u00a0% lika högt och 17\u00a0% lägre."
+    shares = (
+        "*67\u00a0%* skattade sin kunskap högre efter utbildningen, 17\u00a0% lika högt "
+        "och 17\u00a0% lägre."
+    )
     assert shares in shown
     assert "Medelvärde före utbildningen 2,5 och efter 4,0" in shown
     interval = "förändring +1,50, 95 % konfidensintervall −0,46 till +3,46."
