@@ -232,7 +232,7 @@ AUDIT_NONE_FOUND = Msg(
 AUDIT_NOBODY = Msg(
     "Ingen person eller organisation i loggen heter ”{name}”. Skriv en del av ett namn, ett "
     "nummer (`#12`) eller ett datum (`2027-01-12` eller `2027-01`).",
-    "No person or organisation in the log is called ”{name}”. Write part of a name, a number "
+    "No person or organisation in the log is called “{name}”. Write part of a name, a number "
     "(`#12`) or a date (`2027-01-12` or `2027-01`).",
 )
 AUDIT_FOOTER = Count(
@@ -254,25 +254,25 @@ ACTOR_OPERATOR = Msg("Den som driftar boten", "The bot's operator")
 ACTOR_ERASED = Msg("En raderad person", "An erased person")
 
 AUDIT_NEED_CREATED = Msg(
-    "{actor} lämnade behov #{number} ”{label}”", "{actor} submitted need #{number} ”{label}”"
+    "{actor} lämnade behov #{number} ”{label}”", "{actor} submitted need #{number} “{label}”"
 )
 AUDIT_NEED_EDITED = Msg(
-    "{actor} ändrade behov #{number} ”{label}”", "{actor} edited need #{number} ”{label}”"
+    "{actor} ändrade behov #{number} ”{label}”", "{actor} edited need #{number} “{label}”"
 )
 AUDIT_NEED_WITHDRAWN = Msg(
     "{actor} drog tillbaka behov #{number} ”{label}”",
-    "{actor} withdrew need #{number} ”{label}”",
+    "{actor} withdrew need #{number} “{label}”",
 )
 AUDIT_NEED_DECLINED = Msg(
-    "{actor} avböjde behov #{number} ”{label}”", "{actor} declined need #{number} ”{label}”"
+    "{actor} avböjde behov #{number} ”{label}”", "{actor} declined need #{number} “{label}”"
 )
 AUDIT_NEED_MOVED = Msg(
     "{actor} ändrade status för behov #{number} ”{label}”",
-    "{actor} changed the status of need #{number} ”{label}”",
+    "{actor} changed the status of need #{number} “{label}”",
 )
 AUDIT_NEED_REOPENED = Msg(
     "{actor} öppnade behov #{number} ”{label}” igen",
-    "{actor} reopened need #{number} ”{label}”",
+    "{actor} reopened need #{number} “{label}”",
 )
 AUDIT_MEETING_MOVED = Msg("{actor} flyttade {label}", "{actor} moved {label}")
 AUDIT_MEETING_CANCELLED = Msg("{actor} ställde in {label}", "{actor} cancelled {label}")
@@ -293,10 +293,10 @@ AUDIT_MEETING_CONTACTS = Msg(
     "{actor} changed the working group's contact persons ({detail})",
 )
 AUDIT_SERIES_CREATED = Msg(
-    "{actor} skapade mötesserien ”{detail}”", "{actor} created the meeting series ”{detail}”"
+    "{actor} skapade mötesserien ”{detail}”", "{actor} created the meeting series “{detail}”"
 )
 AUDIT_SERIES_CHANGED = Msg(
-    "{actor} ändrade mötesserien ”{detail}”", "{actor} changed the meeting series ”{detail}”"
+    "{actor} ändrade mötesserien ”{detail}”", "{actor} changed the meeting series “{detail}”"
 )
 AUDIT_SERIES_PAUSED = Msg(
     "{actor} pausade mötesserie nr {number}", "{actor} paused meeting series no. {number}"
@@ -306,15 +306,15 @@ AUDIT_SERIES_RESUMED = Msg(
 )
 AUDIT_TRAINING_CREATED = Msg(
     "{actor} registrerade utbildning #{number} ”{label}”",
-    "{actor} registered training #{number} ”{label}”",
+    "{actor} registered training #{number} “{label}”",
 )
 AUDIT_TRAINING_REPORTED = Msg(
     "{actor} återrapporterade utbildning #{number} ”{label}”",
-    "{actor} reported back training #{number} ”{label}”",
+    "{actor} reported back training #{number} “{label}”",
 )
 AUDIT_TRAINING_EVALUATION_SENT = Msg(
     "{actor} skickade utvärderingen av utbildning #{number} ”{label}” i förväg",
-    "{actor} sent the evaluation of training #{number} ”{label}” early",
+    "{actor} sent the evaluation of training #{number} “{label}” early",
 )
 AUDIT_INDICATOR_RECORDED = Msg(
     "{actor} registrerade ett indikatorvärde: {label}",
@@ -324,7 +324,7 @@ AUDIT_INDICATOR_CORRECTED = Msg(
     "{actor} rättade ett indikatorvärde: {label}", "{actor} corrected an indicator value: {label}"
 )
 AUDIT_INDICATOR_ADDED = Msg(
-    "{actor} lade till indikatorn ”{label}”", "{actor} added the indicator ”{label}”"
+    "{actor} lade till indikatorn ”{label}”", "{actor} added the indicator “{label}”"
 )
 AUDIT_EXPORT = Msg("{actor} tog ut exporten {label}", "{actor} took out the export {label}")
 AUDIT_SUMMARY_PUBLISHED = Msg(
