@@ -79,7 +79,7 @@ def test_attendance_bars_say_how_many_of_how_many() -> None:
     tr = Texts("sv")
     rows = [Attendance("a", "Tullverket", 1, 2), Attendance("b", "Gävle", 0, 2)]
     axes = only_axes(charts.attendance(rows, tr, PERIOD))
-    assert texts(axes) == ["1 av 2 (50 %)", "0 av 2 (0 %)"]
+    assert texts(axes) == ["1 av 2 (50\u00a0%)", "0 av 2 (0\u00a0%)"]
     assert axes.get_xlim()[0] == 0  # a share starts at nothing
     assert PERIOD in axes.get_title(loc="left").replace("\n", " ")
 

@@ -28,7 +28,7 @@ from bot.domain.summary import (
     TrainingKnowledge,
 )
 from bot.domain.survey_stats import SCALE_MAX, SCALE_MIN, SurveyStats
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import charts as t
 
 if TYPE_CHECKING:
@@ -59,13 +59,12 @@ class Chart:
 
 def _number(tr: Texts, value: float, digits: int = 1) -> str:
     """Write a number with the language's decimal mark (2,5 in Swedish)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if tr.language == "sv" else text
+    return formats.number(tr.language, value, digits, fixed=True)
 
 
 def _percent(tr: Texts, share: float) -> str:
     """Write a share 0-1 as a whole percentage (75 % in Swedish)."""
-    return f"{round(share * 100)} %" if tr.language == "sv" else f"{round(share * 100)}%"
+    return formats.percent(tr.language, share)
 
 
 def _month(month: date) -> str:

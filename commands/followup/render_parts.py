@@ -40,15 +40,14 @@ Part = Callable[[Texts, StatusSummary, ZoneInfo], list[SlackBlock]]
 
 def number(tr: Texts, value: float, decimals: int = 1) -> str:
     """Write a number with one decimal, with a decimal comma in Swedish."""
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if tr.language == "sv" else text
+    return formats.number(tr.language, value, decimals, fixed=True)
 
 
 def percent(tr: Texts, share: float | None) -> str:
     """Write a share 0-1 as a whole percentage."""
     if share is None:
         return "–"
-    return f"{round(100 * share)} %" if tr.language == "sv" else f"{round(100 * share)}%"
+    return formats.percent(tr.language, share)
 
 
 def signed(tr: Texts, value: float) -> str:
