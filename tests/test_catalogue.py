@@ -115,7 +115,7 @@ SV_ALLOWED = {
     "svar",
     "betyder",
 }
-EN_ONE_PLURAL = re.compile(r"\b1 (?:new |more |open |expected |proposed |coming )?(\w+s)\b")
+EN_ONE_PLURAL = re.compile(r"\b1 (?:new |more |open |expected |proposed |coming )?(\w+s|people)\b")
 EN_ALLOWED = {"is", "was", "has", "plus", "this", "its", "minus", "means", "series"}
 DOUBLED = re.compile(r"(?<![\w-])(\(?\b\w+\b\)?)\s+\1(?![\w-])", re.IGNORECASE)
 DOUBLED_ALLOWED = {"–"}

@@ -59,14 +59,27 @@ HELD_BACK = Count(
     ),
     by="n",
 )
-TOO_FEW = Msg(
-    "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
-    "Results are shown once at least {min} people have answered, so that no one can be identified.",
+TOO_FEW = Count(
+    one=Msg(
+        "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
+        "Results are shown once at least {min} person has answered, so that no one can be identified.",
+    ),
+    other=Msg(
+        "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
+        "Results are shown once at least {min} people have answered, so that no one can be identified.",
+    ),
+    by="min",
 )
-TOO_FEW_CLOSED = Msg(
-    "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
-    "Fewer than {min} people answered, so the results are not shown: single answers could then "
-    "be singled out.",
+TOO_FEW_CLOSED = Count(
+    one=Msg(
+        "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
+        "Fewer than {min} person answered, so the results are not shown: single answers could then be singled out.",
+    ),
+    other=Msg(
+        "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
+        "Fewer than {min} people answered, so the results are not shown: single answers could then be singled out.",
+    ),
+    by="min",
 )
 NONE_CAME = Msg(
     "Inga svar kom in, så det finns inget resultat att visa.",
