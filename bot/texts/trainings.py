@@ -72,7 +72,7 @@ PARTICIPANTS_HINT = Msg(
 )
 NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
 NEEDS_HINT = Msg(
-    "Valfritt. När utvärderingen stängs får de som lämnade behoven veta hur det gick.",
+    "Frivilligt. När utvärderingen stängs får de som lämnade behoven veta hur det gick.",
     "Optional. When the evaluation closes, whoever submitted the needs hears how it went.",
 )
 
