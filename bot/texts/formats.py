@@ -18,7 +18,13 @@ from functools import cache
 from typing import Literal
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_day_names, get_month_names
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    format_time,
+    get_day_names,
+    get_month_names,
+)
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
@@ -97,6 +103,11 @@ def weekday_short(language: str, weekday: int) -> str:
 def month_name(language: str, month: int) -> str:
     """Name a month (1 is January): december, December."""
     return str(get_month_names("wide", locale=locale(language))[month])
+
+
+def month_year(language: str, day: date) -> str:
+    """Name the month of a day with its year: maj 2026, May 2026."""
+    return str(format_skeleton("yMMM", day, locale=locale(language)))
 
 
 def month_short(language: str, month: int) -> str:
