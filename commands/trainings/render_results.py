@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.survey_stats import SCALE_MAX, SCALE_MIN, PMethod, SurveyStats
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import common as c
 from bot.texts import results as t
 from commands import blocks as b
@@ -141,7 +141,8 @@ def _state_line(tr: Texts, training: Training, tz: ZoneInfo) -> str:
 def _view_lines(tr: Texts, training: Training, shown: ShownResults, min_answers: int) -> list[str]:
     """Say which view of the results is shown, or why none is."""
     closed = training.evaluation_closed_at is not None
-    stats, day = shown.stats, shown.view_on.isoformat() if shown.view_on else ""
+    day = formats.short_date(tr.language, shown.view_on) if shown.view_on else ""
+    stats = shown.stats
     if not stats.shown:
         if closed:
             return [tr(t.NONE_CAME if shown.answers == 0 else t.TOO_FEW_CLOSED, min=min_answers)]
@@ -229,6 +230,6 @@ def figures_sentence(tr: Texts, shown: ShownResults) -> str:
         return tr(t.FIGURES_HIDDEN)
     sentence = plain_sentence(tr, shown.stats)
     if shown.held_back and shown.view_on is not None:
-        day = shown.view_on.isoformat()
+        day = formats.short_date(tr.language, shown.view_on)
         sentence += " " + tr(t.FIGURES_FROM_VIEW, n=shown.stats.n, date=day)
     return sentence

@@ -29,6 +29,7 @@ from bot.domain.trainings import (
     validate_training,
 )
 from bot.texts import common as c
+from bot.texts import formats
 from bot.texts import trainings as t
 from commands import blocks as b
 from commands.edge.outcome import Done, Invalid, Refusal
@@ -155,7 +156,7 @@ def report_training(
     text = bot.texts(
         t.REPORT_SAVED,
         title=title_text(training),
-        date=draft.held_on.isoformat(),
+        date=formats.short_date(bot.texts.language, draft.held_on),
         participants=draft.participants,
         organization=b.escape(bot.organization_name(draft.organization_id)),
     )
@@ -212,5 +213,8 @@ def totals(bot: BotContext, session: Session, first: date, last: date) -> dict[s
         store.training_totals_by_organization(session, start, end, min_answers=minimum),
         store.report_back_status(session, start, end),
         organization_names(session),
-        (first.isoformat(), last.isoformat()),
+        (
+            formats.short_date(bot.texts.language, first),
+            formats.short_date(bot.texts.language, last),
+        ),
     )

@@ -18,6 +18,7 @@ from bot.domain.access import Actor
 from bot.domain.trainings import EvaluationState, Origin, evaluation_state, may_see_results
 from bot.texts import charts as ct
 from bot.texts import common as c
+from bot.texts import formats
 from bot.texts import results as rt
 from bot.texts import trainings as t
 from commands.edge.outcome import Done, Refusal
@@ -132,7 +133,9 @@ def results_chart_file(bot: BotContext, results: Results) -> UploadFile:
         n=shown.stats.n,
     )
     if shown.interim and shown.view_on is not None:
-        heading += ", " + tr(ct.EVALUATION_INTERIM, date=shown.view_on.isoformat())
+        heading += ", " + tr(
+            ct.EVALUATION_INTERIM, date=formats.short_date(tr.language, shown.view_on)
+        )
     png = chart_style.png(charts.evaluation(tr, heading, shown.stats))
     return UploadFile(tr(ct.EVALUATION_FILE, id=training.id), heading, tr(ct.EVALUATION_ALT), png)
 
