@@ -494,7 +494,7 @@ MINUTES_ACTIONS_CREATED = Count(
 )
 MINUTES_HEADER = Msg("Minnesanteckningar: {title}", "Minutes: {title}")
 MINUTES_CONTEXT = Msg("{when} · skrivna av <@{user}>", "{when} · written by <@{user}>")
-MINUTES_CHANGED = Msg("Ändrade {date} av <@{user}>", "Changed {date} by <@{user}>")
+MINUTES_CHANGED = Msg("Ändrade {date} av <@{user}>", "Changed on {date} by <@{user}>")
 MINUTES_PRESENT = Msg(
     "*Närvarande ({count}):* {organizations}", "*Present ({count}):* {organizations}"
 )

@@ -189,7 +189,7 @@ SUMMARY_FALLBACK = Msg(
     "Statusrapport för {name}, {start} – {end}. Nya behov: {new}. Öppna behov: {open}.",
     "Status summary for {name}, {start} – {end}. New needs: {new}. Open needs: {open}.",
 )
-SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled {at}.")
+SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled on {at}.")
 
 NEEDS_TITLE = Msg("*1. Behov från organisationerna*", "*1. Needs from the organisations*")
 NONE_WORD = Msg("inga", "none")

@@ -118,10 +118,10 @@ CARD_SCOPE = Msg("*Gäller:* {scope}", "*Applies to:* {scope}")
 CARD_SUPPORT = Msg("*Önskat stöd:* {support}", "*Support wanted:* {support}")
 CARD_SUBMITTED = Msg(
     "Lämnat {date} av <@{user}> · senast ändrat {updated}",
-    "Submitted {date} by <@{user}> · last changed {updated}",
+    "Submitted on {date} by <@{user}> · last changed on {updated}",
 )
 CARD_SUBMITTED_ANON = Msg(
-    "Lämnat {date} · senast ändrat {updated}", "Submitted {date} · last changed {updated}"
+    "Lämnat {date} · senast ändrat {updated}", "Submitted on {date} · last changed on {updated}"
 )
 CARD_DECLINE_REASON = Msg("*Skäl:* {reason}", "*Reason:* {reason}")
 CARD_FALLBACK = Msg(

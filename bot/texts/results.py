@@ -30,7 +30,7 @@ COUNT_PLAIN = Count(
 COUNT_NONE = Msg("*Inga svar.*", "*No answers.*")
 NOT_SENT = Msg("Utvärderingen har inte skickats än.", "The evaluation has not been sent yet.")
 OPEN = Msg("Utvärderingen är öppen till {closes}.", "The evaluation is open until {closes}.")
-CLOSED = Msg("Utvärderingen stängdes {closed}.", "The evaluation closed {closed}.")
+CLOSED = Msg("Utvärderingen stängdes {closed}.", "The evaluation closed on {closed}.")
 SHOWN_AT_CLOSE = Msg(
     "Resultatet visas när utvärderingen stänger, så att ingen kan räknas fram genom att två "
     "visningar jämförs.",

@@ -88,7 +88,7 @@ REQUEST_APPROVED_BY = Msg(
 REQUEST_DECLINED_BY = Msg(":x: Avböjd av <@{by}> {date}.", ":x: Declined by <@{by}> {date}.")
 REQUEST_REPLACED = Msg(
     ":leftwards_arrow_with_hook: Ersatt av en ny begäran {date}.",
-    ":leftwards_arrow_with_hook: Replaced by a new request {date}.",
+    ":leftwards_arrow_with_hook: Replaced by a new request on {date}.",
 )
 BUTTON_APPROVE = Msg("Godkänn", "Approve")
 BUTTON_DECLINE = Msg("Avböj", "Decline")

@@ -176,16 +176,16 @@ CARD_OPEN = Msg(
 CARD_CLOSED = Count(
     one=Msg(
         ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
-        ":white_check_mark: The evaluation closed {closed} with {count} answer.",
+        ":white_check_mark: The evaluation closed on {closed} with {count} answer.",
     ),
     other=Msg(
         ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
-        ":white_check_mark: The evaluation closed {closed} with {count} answers.",
+        ":white_check_mark: The evaluation closed on {closed} with {count} answers.",
     ),
 )
 CARD_CLOSED_NONE = Msg(
     ":white_check_mark: Utvärderingen stängdes {closed}. Inga svar kom in.",
-    ":white_check_mark: The evaluation closed {closed}. No answers came in.",
+    ":white_check_mark: The evaluation closed on {closed}. No answers came in.",
 )
 CARD_REGISTERED_BY = Msg("Registrerad av <@{user}> {date}", "Registered by <@{user}> {date}")
 CARD_FALLBACK = Msg("Utbildning #{id}: {title} ({when})", "Training #{id}: {title} ({when})")
@@ -324,7 +324,7 @@ EVAL_NOT_OPEN = Msg(
 )
 EVAL_CLOSED = Msg(
     "Utvärderingen av *{title}* stängdes {closed}, så det går inte att svara längre. Tack ändå!",
-    "The evaluation of *{title}* closed {closed}, so it no longer takes answers. Thanks anyway!",
+    "The evaluation of *{title}* closed on {closed}, so it no longer takes answers. Thanks anyway!",
 )
 NOT_A_PARTICIPANT = Msg(
     "Utvärderingen av *{title}* skickades privat till deltagarna, och du finns inte bland dem. "
