@@ -66,15 +66,9 @@ NUMERIC = {
 }
 # Placeholders that hold a number in some texts and words in others.
 WORDY_IN = {
-    "needs": {
-        "actions.DONE_NEEDS",
-        "actions.DETAIL_NEEDS",
-        "actions.DONE_THANKS",
-        "trainings.CARD_NEEDS",
-        "samverkan.HOME_NEEDS_LINE",
-    },
-    "actions": {"actions.MINUTES_SAVED", "actions.CALL_ACTIONS_BLOCK", "actions.SUMMARY_ACTIONS"},
-    "open": set(),
+    "needs": {"actions.DONE_NEEDS", "actions.DETAIL_NEEDS", "trainings.CARD_NEEDS"},
+    "actions": {"actions.MINUTES_SAVED", "actions.CALL_PREVIOUS"},
+    "decisions": {"actions.CALL_PREVIOUS"},
 }
 WORDS = {
     "title": "Drogfri skolstart",

@@ -559,8 +559,20 @@ MINUTES_LIST_MORE = Msg(
 # --- the next call ------------------------------------------------------------------------
 
 CALL_PREVIOUS = Msg(
-    "*Förra mötets minnesanteckningar* ({when}) ligger i tråden under förra kallelsen. Beslut: {decisions}. Nya åtgärder: {actions}.",
-    "*The last meeting's minutes* ({when}) are in the thread of the last call. Decisions: {decisions}. New actions: {actions}.",
+    "*Förra mötets minnesanteckningar* ({when}), med {decisions} och {actions}, ligger i tråden "
+    "under förra kallelsen.",
+    "*The last meeting's minutes* ({when}), with {decisions} and {actions}, are in the thread of "
+    "the last call.",
+)
+DECISIONS_COUNT = Count(
+    one=Msg("{count} beslut", "{count} decision"),
+    other=Msg("{count} beslut", "{count} decisions"),
+    zero=Msg("inga beslut", "no decisions"),
+)
+NEW_ACTIONS_COUNT = Count(
+    one=Msg("{count} ny åtgärd", "{count} new action"),
+    other=Msg("{count} nya åtgärder", "{count} new actions"),
+    zero=Msg("inga nya åtgärder", "no new actions"),
 )
 CALL_ACTIONS = Msg("*Åtgärder att följa upp ({count})*", "*Actions to follow up ({count})*")
 CALL_ACTION_ITEM = Msg(

@@ -156,8 +156,8 @@ def call_blocks(
         text = tr(
             t.CALL_PREVIOUS,
             when=previous.when,
-            decisions=previous.decisions,
-            actions=previous.actions,
+            decisions=tr.count(t.DECISIONS_COUNT, previous.decisions),
+            actions=tr.count(t.NEW_ACTIONS_COUNT, previous.actions),
         )
         show = b.button(
             tr(t.BUTTON_MINUTES_SHOW),
