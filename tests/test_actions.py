@@ -523,7 +523,7 @@ def test_a_meeting_not_held_counts_as_cancelled_and_takes_no_minutes(bot: Runnin
 def test_samverkan_protokoll_lists_the_minutes_and_shows_them(bot: RunningBot) -> None:
     write_minutes(bot)
     listed = respond_to(bot, "/samverkan", "protokoll", ANNA)
-    assert "Arbetsgruppsmöte* tisdag 12 januari 2027 kl. 09.00–11.00 · beslut: 2 · åtgärder: 2" in (
+    assert "Arbetsgruppsmöte* tisdag 12 januari 2027 kl. 09.00–11.00 · 2 beslut · 2 åtgärder" in (
         all_text(listed["blocks"])
     )
     assert "Möten utan minnesanteckningar" not in all_text(listed["blocks"])

@@ -67,8 +67,8 @@ NUMERIC = {
 # Placeholders that hold a number in some texts and words in others.
 WORDY_IN = {
     "needs": {"actions.DONE_NEEDS", "actions.DETAIL_NEEDS", "trainings.CARD_NEEDS"},
-    "actions": {"actions.MINUTES_SAVED", "actions.CALL_PREVIOUS"},
-    "decisions": {"actions.CALL_PREVIOUS"},
+    "actions": {"actions.MINUTES_SAVED", "actions.CALL_PREVIOUS", "actions.MINUTES_LIST_ITEM"},
+    "decisions": {"actions.CALL_PREVIOUS", "actions.MINUTES_LIST_ITEM"},
 }
 WORDS = {
     "title": "Drogfri skolstart",

@@ -546,8 +546,12 @@ NOT_HELD_HAS_MINUTES = Msg(
 MINUTES_LIST_HEADER = Msg("Minnesanteckningar", "Minutes")
 MINUTES_LIST_EMPTY = Msg("Inga minnesanteckningar än.", "No minutes yet.")
 MINUTES_LIST_ITEM = Msg(
-    "*{title}* {when} · beslut: {decisions} · åtgärder: {actions}",
-    "*{title}* {when} · decisions: {decisions} · actions: {actions}",
+    "*{title}* {when} · {decisions} · {actions}", "*{title}* {when} · {decisions} · {actions}"
+)
+ACTIONS_COUNT = Count(
+    one=Msg("{count} åtgärd", "{count} action"),
+    other=Msg("{count} åtgärder", "{count} actions"),
+    zero=Msg("inga åtgärder", "no actions"),
 )
 MINUTES_MISSING = Msg("*Möten utan minnesanteckningar*", "*Meetings without minutes*")
 MINUTES_MISSING_ITEM = Msg("*{title}* {when}", "*{title}* {when}")

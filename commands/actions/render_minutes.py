@@ -120,8 +120,8 @@ def minutes_list(
             t.MINUTES_LIST_ITEM,
             title=b.escape(line.title),
             when=line.when,
-            decisions=line.decisions,
-            actions=line.actions,
+            decisions=tr.count(t.DECISIONS_COUNT, line.decisions),
+            actions=tr.count(t.ACTIONS_COUNT, line.actions),
         )
         show = b.button(
             tr(t.BUTTON_SHOW),
