@@ -66,7 +66,12 @@ NUMERIC = {
 }
 # Placeholders that hold a number in some texts and words in others.
 WORDY_IN = {
-    "needs": {"actions.DONE_NEEDS", "actions.DETAIL_NEEDS", "trainings.CARD_NEEDS"},
+    "needs": {
+        "actions.DONE_NEEDS",
+        "actions.DETAIL_NEEDS",
+        "trainings.CARD_NEEDS",
+        "meetings.ATTENDANCE_SAVED",
+    },
     "actions": {"actions.MINUTES_SAVED", "actions.CALL_PREVIOUS", "actions.MINUTES_LIST_ITEM"},
     "decisions": {"actions.CALL_PREVIOUS", "actions.MINUTES_LIST_ITEM"},
 }

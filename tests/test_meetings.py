@@ -760,8 +760,9 @@ def test_after_the_meeting_attendance_is_recorded_and_needs_marked_taken_up(
         COORDINATOR,
     )
     saved = ephemeral_to(meetings, COORDINATOR)
-    assert saved == tr(
-        t.ATTENDANCE_SAVED, title="Arbetsgruppsmöte", when=when_text(WG_START), count=3, needs=1
+    assert saved == (
+        f"Sparat för *Arbetsgruppsmöte* {when_text(WG_START)}: 3 organisationer var med och "
+        "1 behov markerades som taget upp på mötet."
     )
     notice = dms_to(meetings, ANNA, 2)[-1]
     assert "Taget upp på möte" in notice.args["text"]

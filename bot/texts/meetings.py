@@ -233,8 +233,24 @@ ATTENDANCE_NO_NEEDS = Msg(
     "Det finns inga nya behov att markera.", "There are no new needs to mark."
 )
 ATTENDANCE_SAVED = Msg(
-    "Sparat för *{title}* {when}. Närvarande organisationer: {count}. Behov markerade som tagna upp på mötet: {needs}.",
-    "Saved for *{title}* {when}. Organisations present: {count}. Needs marked as taken up at the meeting: {needs}.",
+    "Sparat för *{title}* {when}: {present} och {needs}.",
+    "Saved for *{title}* {when}: {present} and {needs}.",
+)
+ORGANIZATIONS_PRESENT = Count(
+    one=Msg("{count} organisation var med", "{count} organisation attended"),
+    other=Msg("{count} organisationer var med", "{count} organisations attended"),
+    zero=Msg("ingen organisation var med", "no organisation attended"),
+)
+NEEDS_TAKEN_UP = Count(
+    one=Msg(
+        "{count} behov markerades som taget upp på mötet",
+        "{count} need was marked as taken up at the meeting",
+    ),
+    other=Msg(
+        "{count} behov markerades som tagna upp på mötet",
+        "{count} needs were marked as taken up at the meeting",
+    ),
+    zero=Msg("inget behov markerades som taget upp", "no need was marked as taken up"),
 )
 ATTENDANCE_NOT_YET = Msg(
     "Närvaron kan registreras först när mötet är slut. Inget har ändrats.",
