@@ -53,6 +53,7 @@ def plan_retention(bot: BotContext) -> None:
         log.info("retention removed %s", counts)
 
 
+
 SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 

@@ -55,7 +55,9 @@ class AuditFilter:
     end: datetime | None = None
 
 
-def recent(session: Session, limit: int = 50, where: AuditFilter | None = None) -> list[AuditEntry]:
+def recent(
+    session: Session, limit: int = 50, where: AuditFilter | None = None
+) -> list[AuditEntry]:
     """Return the newest audit entries first, those the filter lets through."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     conditions: list[ColumnElement[bool]] = []

@@ -226,7 +226,9 @@ def history_of(session: Session, need_ids: Sequence[int]) -> dict[int, list[Need
     return found
 
 
-def needs_with_words(session: Session, words: Sequence[str], *, limit: int = 25) -> NeedPage:
+def needs_with_words(
+    session: Session, words: Sequence[str], *, limit: int = 25
+) -> NeedPage:
     """Return the needs whose title and description hold every word (case folded), newest first.
 
     The comparison is made in Python with str.casefold, so Å and å are the same on every

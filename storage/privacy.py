@@ -23,7 +23,6 @@ from storage.trainings import erase_training_person, retain_answers
 
 ERASED = "raderad"
 
-
 def _count(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 

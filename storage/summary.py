@@ -207,6 +207,7 @@ def _months(session: Session, window: Window, tz: ZoneInfo) -> list[MonthCounts]
 CALL_LOOKAHEAD = timedelta(days=31)
 
 
+
 def meetings_part(session: Session, window: Window, names: dict[str, str]) -> MeetingsPart:
     """Return meetings held and attendance per organisation at working-group meetings."""
     working = Compared(

@@ -139,7 +139,9 @@ def _stretch_filter_names(xml: str, last_rows: dict[int, int]) -> str:
     return _FILTER_NAME.sub(stretched, xml)
 
 
-def _rows_xml(rows: Iterable[Sequence[Cell]], moment_style: str, day_style: str) -> tuple[str, int]:
+def _rows_xml(
+    rows: Iterable[Sequence[Cell]], moment_style: str, day_style: str
+) -> tuple[str, int]:
     """Return the rows as SpreadsheetML from row 2 on, and the last row's number (1: none).
 
     Text is written inline and dates as serial numbers. This loop runs once per cell of the

@@ -575,7 +575,9 @@ def validate_agenda_item(text: str | None) -> tuple[str, FieldError | None]:
 def validate_substitute(name: str | None) -> tuple[str, FieldError | None]:
     """Validate the name of the substitute a partner sends."""
     cleaned = " ".join(clean_text(name).split())
-    return cleaned, check_text("substitute_name", cleaned, max_length=SUBSTITUTE_MAX, min_length=2)
+    return cleaned, check_text(
+        "substitute_name", cleaned, max_length=SUBSTITUTE_MAX, min_length=2
+    )
 
 
 # -------------------------------------------------------------------- who and what

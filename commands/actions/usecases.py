@@ -38,6 +38,8 @@ from storage.outbox import OutboxKey
 NEEDS_IN_FORM = 100
 
 
+
+
 def record(
     bot: BotContext, session: Session, actor: Actor, action: str, subject: str, detail: str = ""
 ) -> None:

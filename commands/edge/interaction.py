@@ -101,7 +101,9 @@ class Interaction:
         if respond is None or self.response_url is None:
             self.tell_text(str(message.get("text", "")), message.get("blocks"))
             return
-        self._call(lambda: respond(response_type="ephemeral", replace_original=replace, **message))
+        self._call(
+            lambda: respond(response_type="ephemeral", replace_original=replace, **message)
+        )
 
     def answer(self, msg: Msg, **params: Any) -> None:
         """Answer with a catalogue message through the response URL (see respond)."""

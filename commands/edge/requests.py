@@ -104,7 +104,9 @@ class InputValue(_Model):
     selected_users: Annotated[list[UserId], Field(max_length=MAX_CHOICES)] | None = None
     selected_conversation: ChannelId | None = None
     selected_channel: ChannelId | None = None
-    selected_conversations: Annotated[list[ChannelId], Field(max_length=MAX_CHOICES)] | None = None
+    selected_conversations: Annotated[list[ChannelId], Field(max_length=MAX_CHOICES)] | None = (
+        None
+    )
 
 
 StateValues = dict[SlackKey, dict[SlackKey, InputValue]]

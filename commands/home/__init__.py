@@ -33,7 +33,9 @@ class HomeTab:
     def view(self, bot: BotContext, actor: Actor) -> View:
         """Return the Home tab of actor (at most Slack's 100 blocks)."""
         tr = bot.texts
-        blocks: list[SlackBlock] = [b.header(tr(t.HOME_HEADER, name=bot.config.collaboration.name))]
+        blocks: list[SlackBlock] = [
+            b.header(tr(t.HOME_HEADER, name=bot.config.collaboration.name))
+        ]
         if actor.organization_id is None and not actor.roles:
             blocks.append(b.section(tr(t.HOME_NO_ORGANIZATION)))
         else:

@@ -104,6 +104,7 @@ def meeting_entry(
     audit_entry(bot, session, actor, action, subject, detail, label=label, changes=changes)
 
 
+
 def _coming(bot: BotContext, meeting: Meeting | None) -> Meeting | Refusal:
     """Return a meeting that still takes answers and agenda items, or why it does not."""
     if meeting is None or meeting.status == MeetingStatus.DROPPED.value:
@@ -322,7 +323,9 @@ def move_meeting(
         bot, session, meeting, start=start, end=end, location=location, reason=reason, manual=True
     )
     changes = [("start", old_start, start.isoformat()), ("reason", None, reason)]
-    return _changed(bot, session, actor, meeting, told, "meeting_moved", start.isoformat(), changes)
+    return _changed(
+        bot, session, actor, meeting, told, "meeting_moved", start.isoformat(), changes
+    )
 
 
 def cancel_meeting(

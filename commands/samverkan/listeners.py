@@ -43,3 +43,5 @@ def umbrella(table: Subcommands, lines: Sequence[Msg]) -> CommandHandler:
         ix.respond(text=prefix + help_text(ix.texts, name, lines))
 
     return handle_samverkan
+
+

@@ -33,7 +33,9 @@ COLUMNS = (
 def indicator_sheets(session: Session, context: ExportContext) -> Sequence[Sheet]:
     """Return the indicators sheet."""
     tr = context.tr
-    return [columns_sheet(tr, t.SHEET_INDICATORS, COLUMNS, indicator_rows(session, context))]
+    return [
+        columns_sheet(tr, t.SHEET_INDICATORS, COLUMNS, indicator_rows(session, context))
+    ]
 
 
 def indicator_rows(session: Session, context: ExportContext) -> Iterator[list[Cell]]:

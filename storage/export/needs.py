@@ -34,7 +34,9 @@ COLUMNS = (
 def need_sheets(session: Session, context: ExportContext) -> Sequence[Sheet]:
     """Return the needs sheet."""
     tr = context.tr
-    return [columns_sheet(tr, t.SHEET_NEEDS, COLUMNS, need_rows(session, context))]
+    return [
+        columns_sheet(tr, t.SHEET_NEEDS, COLUMNS, need_rows(session, context))
+    ]
 
 
 def need_rows(session: Session, context: ExportContext) -> Iterator[list[Cell]]:
