@@ -247,8 +247,8 @@ def test_minutes_with_two_actions_are_reminded_done_and_overdue_everywhere(
     summary = respond_to(bot, "/samverkan", "status", OWNER)
     text = all_text(summary["blocks"])
     assert "6. Åtgärder och beslut" in text
-    assert "1 klara" in text
-    assert "varav 1 försenade" in text
+    assert "klara 1" in text
+    assert "varav försenade 1" in text
     with bot.bot.db.reading() as session:
         sheets = export_sheets(session, bot.bot.config, tr, bot.clock.now())
         rows = {s.title: [list(r) for r in s.rows] for s in sheets}

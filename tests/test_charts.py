@@ -71,7 +71,7 @@ def test_needs_bars_carry_their_totals_and_the_months_with_needs_only() -> None:
     assert [m.month.month for m in shown] == [4, 5]  # from the first month with a need
     axes = only_axes(charts.needs_by_status(shown, tr))
     assert texts(axes) == ["3", "0"]
-    assert "2026-04 – 2026-05" in axes.get_title(loc="left").replace("\n", " ")
+    assert "apr. 2026 – maj 2026" in axes.get_title(loc="left").replace("\n", " ")
     assert charts.shown_months(months[:2]) == []
 
 
@@ -79,7 +79,7 @@ def test_attendance_bars_say_how_many_of_how_many() -> None:
     tr = Texts("sv")
     rows = [Attendance("a", "Tullverket", 1, 2), Attendance("b", "Gävle", 0, 2)]
     axes = only_axes(charts.attendance(rows, tr, PERIOD))
-    assert texts(axes) == ["1 av 2 (50 %)", "0 av 2 (0 %)"]
+    assert texts(axes) == ["1 av 2 (50\u00a0%)", "0 av 2 (0\u00a0%)"]
     assert axes.get_xlim()[0] == 0  # a share starts at nothing
     assert PERIOD in axes.get_title(loc="left").replace("\n", " ")
 
@@ -152,9 +152,9 @@ def test_every_summary_chart_names_its_period() -> None:
         "knowledge-2027-02-04.png",
     ]
     assert [c.title for c in drawn] == [
-        "New needs per month, by status today, 2027-01 – 2027-01",
-        f"Working-group attendance per organisation, {PERIOD}",
-        f"Knowledge before and after, per training, {PERIOD}",
+        "New needs per month, by status today, Jan 2027 – Jan 2027",
+        "Working-group attendance per organisation, 17 Sept 2026 – 4 Feb 2027",
+        "Knowledge before and after, per training, 17 Sept 2026 – 4 Feb 2027",
     ]
     assert all(c.png.startswith(b"\x89PNG\r\n\x1a\n") and c.alt_text for c in drawn)
     assert charts.left_out(summary, tr) == [tr(t.LEFT_OUT_INDICATORS)]

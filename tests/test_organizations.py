@@ -245,7 +245,7 @@ def test_the_coordinators_card_shows_the_outcome_and_a_second_click_changes_noth
     updated = running.standin.wait_for("chat.update", 1)[-1].args["blocks"]
     assert all_text(updated).splitlines() == [
         tr(t.REQUEST_CARD_DECIDED, user=OUTSIDER, organization=POLICE),
-        tr(t.REQUEST_DECLINED_BY, by=COORDINATOR, date="2027-01-04 09:00"),
+        tr(t.REQUEST_DECLINED_BY, by=COORDINATOR, date="2027-01-04 09.00"),
     ]
     assert Action.ORGANIZATION_APPROVE not in json.dumps(updated)
     assert told(running, OUTSIDER)[-1] == tr(
@@ -276,7 +276,7 @@ def test_a_new_request_replaces_the_pending_one_and_its_card(running: RunningBot
     ]
     updated = running.standin.wait_for("chat.update", 1)[-1].args
     assert updated["ts"] == first[1]["ts"]
-    assert tr(t.REQUEST_REPLACED, date="2027-01-04 09:00") in all_text(updated["blocks"])
+    assert tr(t.REQUEST_REPLACED, date="2027-01-04 09.00") in all_text(updated["blocks"])
     press(running, first, Action.ORGANIZATION_APPROVE, COORDINATOR)
     assert told(running, COORDINATOR)[-1] == tr(
         t.REQUEST_ALREADY_DECIDED, user=OUTSIDER, status=tr(t.STATUS_CANCELLED)

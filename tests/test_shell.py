@@ -106,9 +106,9 @@ def test_a_need_with_an_identity_number_is_refused_inline_and_stored_once_correc
     assert "Du är nu Anna Andersson (anna@tullverket.se), Tullverket." in text
     assert f"⚠ {tr(c.IDENTITY_NUMBER, found='”19121212-1212”')}" in text
     assert text.count("→ Skicka") == 2
-    assert f"#arbetsgrupp · mån 4 jan 08:00 ━━ Behov #1: {TITLE} ━━" in text
+    assert f"#arbetsgrupp · mån 4 jan. 08.00 ━━ Behov #1: {TITLE} ━━" in text
     assert "Direktmeddelande till dig" in text
-    assert "[1] Tagen upp [2] Åtgärd planerad" in text
+    assert "[1] Taget upp på möte [2] Åtgärd planerad" in text
     [need] = needs_in(tmp_path)
     assert need.organization_id == "tullverket"
     assert need.description == GOOD_DESCRIPTION
@@ -126,10 +126,10 @@ def test_a_button_is_pressed_by_its_number(
     )
 
     text = flat(output)
-    assert "Du trycker på ”Tagen upp”." in text
+    assert "Du trycker på ”Taget upp på möte”." in text
     assert "✎ Ändrat i #arbetsgrupp" in text
     assert "Direktmeddelande till Anna Andersson" in text
-    assert "har flyttats till Taget upp på möte av @Lena Lindqvist" in text
+    assert "har nu status Taget upp på möte. Ändrat av @Lena Lindqvist" in text
     [need] = needs_in(tmp_path)
     assert need.status == "taken_up"
 
@@ -155,9 +155,9 @@ def test_moving_time_sends_what_falls_due_at_its_moment(
 
     before, _, after = flat(output).partition("/tid +3d")
     assert "Påminnelse från testet" not in before
-    assert "⏰ onsdag 6 januari 2027 kl. 10:00" in after
-    assert "#arbetsgrupp · ons 6 jan 10:00 Påminnelse från testet: läs protokollet." in after
-    assert "Tiden flyttades fram till torsdag 7 januari 2027 kl. 08:00." in after
+    assert "⏰ onsdag 6 januari 2027 kl. 10.00" in after
+    assert "#arbetsgrupp · ons 6 jan. 10.00 Påminnelse från testet: läs protokollet." in after
+    assert "Tiden flyttades fram till torsdag 7 januari 2027 kl. 08.00." in after
     db = Database(f"sqlite:///{tmp_path}/shell.db")
     with db.reading() as session:
         row = session.scalars(select(OutboxMessage).where(OutboxMessage.key == "test:reminder"))
@@ -176,10 +176,10 @@ def test_moving_time_posts_the_working_group_call_and_then_its_reminder(
 
     call = tr(meetings.CALL_HEADER, title="Arbetsgruppsmöte")
     assert (
-        f"⏰ tisdag 5 januari 2027 kl. 09:00 #arbetsgrupp · tis 5 jan 09:00 ━━ {call} ━━" in output
+        f"⏰ tisdag 5 januari 2027 kl. 09.00 #arbetsgrupp · tis 5 jan. 09.00 ━━ {call} ━━" in output
     )
     reminder_at = output.index(
-        "⏰ måndag 11 januari 2027 kl. 09:00 #arbetsgrupp · mån 11 jan 09:00"
+        "⏰ måndag 11 januari 2027 kl. 09.00 #arbetsgrupp · mån 11 jan. 09.00"
     )
     assert "⏰ Påminnelse: Arbetsgruppsmöte tisdag 12 januari 2027" in output[reminder_at:]
     assert "[1] Jag kommer" in output
@@ -306,7 +306,7 @@ def test_the_demo_plays_every_step_of_the_month_quickly_as_a_subprocess(
     assert main(argv) == 0
     more = flat(capsys.readouterr().out)
     assert tr(t.RESUMED) in more
-    assert "lena.lindqvist@lansstyrelsen.se · tor 4 feb 11:00 › /tryck Visa resultat" in more
+    assert "lena.lindqvist@lansstyrelsen.se · tors 4 feb. 11.00 › /tryck Visa resultat" in more
     assert tr(result_texts.HEADER, id=1, title="Drogtecken för skolpersonal") in more
 
 
@@ -473,7 +473,7 @@ def test_a_second_session_on_the_same_database_goes_on_at_the_time_the_first_end
 
     output = run_script(tmp_path, ["/tid"], capsys, start=None)
 
-    assert "Klockan är tisdag 3 januari 2090 kl. 08:00." in output
+    assert "Klockan är tisdag 3 januari 2090 kl. 08.00." in output
 
 
 def _radio_view(*, with_municipality: bool) -> dict[str, Any]:
@@ -566,7 +566,7 @@ def test_a_form_that_grows_as_it_is_answered_is_asked_to_the_end(tmp_path: Path)
     assert output.count("📝 Formulär: Prova") == 1
     assert "Vilken kommun? › Gävle" in output
     assert "⚠ Skriv hela namnet." in output
-    assert "#arbetsgrupp · mån 4 jan 08:00 Sparat för Gävle kommun." in output
+    assert "#arbetsgrupp · mån 4 jan. 08.00 Sparat för Gävle kommun." in output
     assert [v["kommun"]["kommun"]["value"] for v in submitted] == ["Gävle", "Gävle kommun"]
     assert submitted[-1]["plats"]["plats"]["selected_option"]["value"] == "kommun"
     comment = submitted[-1]["kommentar"]["kommentar"]
@@ -684,7 +684,7 @@ def test_cancel_closes_a_form_and_outside_one_says_none_is_open(
 
     assert flat(tr(t.NO_FORM_OPEN)) in flat(output)
     assert tr(t.FORM_CANCELLED) in output
-    assert "Klockan är måndag 4 januari 2027 kl. 08:00." in output
+    assert "Klockan är måndag 4 januari 2027 kl. 08.00." in output
     assert needs_in(tmp_path) == []
 
 
@@ -748,8 +748,8 @@ def test_buttons_shown_in_an_earlier_session_are_pressed_by_number_and_label(
     [need] = needs_in(tmp_path)
 
     assert tr(t.RESUMED) in flat(second)
-    assert "Du trycker på ”Tagen upp”." in second
-    assert "lena.lindqvist@lansstyrelsen.se · mån 4 jan 08:00 › /tryck" in third
+    assert "Du trycker på ”Taget upp på möte”." in second
+    assert "lena.lindqvist@lansstyrelsen.se · mån 4 jan. 08.00 › /tryck" in third
     assert "Du trycker på ”Åtgärd planerad”." in third
     assert need.status == "planned"
 
@@ -784,8 +784,8 @@ def test_the_shell_starts_on_a_fresh_copy_of_the_demos_month(
     for output in outputs:
         text = flat(output)
         assert "▶" not in text  # the month is played quietly
-        assert "lena.lindqvist@lansstyrelsen.se · mån 4 jan 08:00 › /tryck" in text
-        assert "har flyttats till Åtgärd planerad av @Lena Lindqvist" in text
+        assert "lena.lindqvist@lansstyrelsen.se · mån 4 jan. 08.00 › /tryck" in text
+        assert "har nu status Åtgärd planerad. Ändrat av @Lena Lindqvist" in text
     assert list(tmp_path.glob("*.db")) == []
 
 

@@ -447,7 +447,7 @@ def test_the_rendered_summary_follows_the_plan_and_ends_with_the_caution(lite: D
     assert [text.index(title) for title in order] == sorted(text.index(title) for title in order)
     assert "Nya behov: *4* (3) ↑" in text
     assert "Samverkan om &lt;kontroller&gt;" in text
-    assert "• Tullverket: 3 av 3 (100 %)" in text
+    assert "• Tullverket: 3 av 3 (100\u00a0%)" in text
     assert "↓ minskar: 2026 jämfört med 2024 (8 %), i planens riktning" in text
     assert text.rstrip().endswith(tr(t.CAUTION))
     assert "2026-06-10 – 2027-01-04" in text

@@ -28,7 +28,7 @@ from bot.domain.summary import (
     TrainingKnowledge,
 )
 from bot.domain.survey_stats import SCALE_MAX, SCALE_MIN, SurveyStats
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import charts as t
 
 if TYPE_CHECKING:
@@ -59,24 +59,27 @@ class Chart:
 
 def _number(tr: Texts, value: float, digits: int = 1) -> str:
     """Write a number with the language's decimal mark (2,5 in Swedish)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if tr.language == "sv" else text
+    return formats.number(tr.language, value, digits, fixed=True)
 
 
 def _percent(tr: Texts, share: float) -> str:
     """Write a share 0-1 as a whole percentage (75 % in Swedish)."""
-    return f"{round(share * 100)} %" if tr.language == "sv" else f"{round(share * 100)}%"
+    return formats.percent(tr.language, share)
 
 
-def _month(month: date) -> str:
-    """Write a month as 2026-05."""
-    return f"{month.year}-{month.month:02d}"
+def _month(tr: Texts, month: date) -> str:
+    """Write a month with its year: maj 2026, May 2026."""
+    return formats.month_year(tr.language, month)
 
 
 def period_text(tr: Texts, start: datetime, end: datetime, tz: tzinfo) -> str:
     """Write a period as its first and last local day: 2026-09-17 – 2027-02-04."""
     first, last = start.astimezone(tz).date(), end.astimezone(tz).date()
-    return tr(t.PERIOD, start=first.isoformat(), end=last.isoformat())
+    return tr(
+        t.PERIOD,
+        start=formats.short_date(tr.language, first),
+        end=formats.short_date(tr.language, last),
+    )
 
 
 # --- the owners' summary -------------------------------------------------------------------------
@@ -111,11 +114,11 @@ def needs_by_status(months: Sequence[MonthCounts], tr: Texts) -> Figure:
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     totals = axes.bar(positions, [0] * len(months), bottom=bottoms, width=0.7)
     style.label_bars(axes, totals, [str(m.total) for m in months])
-    axes.set_xticks(positions, [_month(m.month) for m in months], rotation=45, ha="right")
+    axes.set_xticks(positions, [_month(tr, m.month) for m in months], rotation=45, ha="right")
     axes.set_ylabel(tr(t.NEEDS_Y), fontsize=style.FONT)
     axes.set_ylim(0, max(bottoms) * 1.18 + 0.5)
     style.whole_numbers(axes)
-    period = tr(t.PERIOD, start=_month(months[0].month), end=_month(months[-1].month))
+    period = tr(t.PERIOD, start=_month(tr, months[0].month), end=_month(tr, months[-1].month))
     style.title(axes, tr(t.NEEDS_TITLE, period=period))
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=style.SMALL, frameon=False)
     style.style(axes, grid="y")
@@ -210,7 +213,10 @@ def indicators(series: Sequence[IndicatorSeries], tr: Texts, as_of: date) -> lis
         rows = math.ceil(len(chunk) / columns)
         figure = style.figure(4.4 * columns, 3.5 * rows + 0.4)
         figure.suptitle(
-            tr(t.INDICATORS_TITLE, date=as_of.isoformat()), fontsize=style.TITLE, x=0.02, ha="left"
+            tr(t.INDICATORS_TITLE, date=formats.short_date(tr.language, as_of)),
+            fontsize=style.TITLE,
+            x=0.02,
+            ha="left",
         )
         for index, item in enumerate(chunk):
             axes = figure.add_subplot(rows, columns, index + 1)
@@ -268,7 +274,7 @@ def summary_charts(summary: StatusSummary, tr: Texts, tz: tzinfo) -> list[Chart]
         return f"{tr(kind)}-{stamp.isoformat()}{suffix}.png"
 
     if months := shown_months(summary.needs.months):
-        span = tr(t.PERIOD, start=_month(months[0].month), end=_month(months[-1].month))
+        span = tr(t.PERIOD, start=_month(tr, months[0].month), end=_month(tr, months[-1].month))
         charts.append(
             Chart(
                 name(t.FILE_NEEDS),
@@ -300,7 +306,7 @@ def summary_charts(summary: StatusSummary, tr: Texts, tz: tzinfo) -> list[Chart]
         charts.append(
             Chart(
                 name(t.FILE_INDICATORS, number if len(images) > 1 else 0),
-                tr(t.INDICATORS_TITLE, date=stamp.isoformat()),
+                tr(t.INDICATORS_TITLE, date=formats.short_date(tr.language, stamp)),
                 tr(t.INDICATORS_ALT),
                 style.png(image),
             )

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.domain.validation import FieldError, check_text, clean_text, parse_decimal
-from bot.texts import Language, Msg, Texts
+from bot.texts import Language, Msg, Texts, formats
 from bot.texts import followup as t
 from bot.texts.common import CHOOSE_ONE, UNKNOWN_CHOICE
 
@@ -290,10 +290,9 @@ def parse_number(text: str | None) -> float | None:
     return parse_decimal(raw.removesuffix("%"))
 
 
-def format_number(value: float, language: str = "sv") -> str:
-    """Write a value with at most two decimals, Swedish decimal comma where it is spoken."""
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if language == "sv" else text
+def format_number(value: float, language: str = "sv", *, grouping: bool = True) -> str:
+    """Write a value with at most two decimals the language's way (CLDR): 1 234,5, 1,234.5."""
+    return formats.number(language, value, grouping=grouping)
 
 
 @dataclass(frozen=True)

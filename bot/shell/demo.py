@@ -152,7 +152,7 @@ MONTH: list[Step] = [
             "Samverkansledaren Lena ser de öppna behoven och tar upp Annas behov; Anna får besked.",
             "The coordinator Lena looks at the open needs and takes Anna's need up; Anna is told.",
         ),
-        ["/jag ledare", "/behov lista", '/tryck "Tagen upp" på Behov #1'],
+        ["/jag ledare", "/behov lista", '/tryck "Taget upp på möte" på Behov #1'],
     ),
     Step(
         Msg(

@@ -45,7 +45,7 @@ from bot.shell.forms import (
 from bot.shell.press import PressSyntaxError, parse_press
 from bot.shell.render import Press, Renderer, Style, mrkdwn, options_of
 from bot.shell.world import World, locale_for
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import samverkan as ts
 from bot.texts import shell as t
 from bot.wiring import wire
@@ -332,24 +332,23 @@ class ShellSession:
 
     def _moment(self, moment: datetime, template: Msg, *, long: bool) -> str:
         """Format a moment in local time with a template of the shell's texts."""
-        local = moment.astimezone(self.tz)
-        weekdays = self.tr(t.WEEKDAYS_LONG if long else t.WEEKDAYS).split(",")
-        months = self.tr(t.MONTHS_LONG if long else t.MONTHS).split(",")
+        local, language = moment.astimezone(self.tz), self.tr.language
+        weekday, month = local.weekday(), local.month
         return self.tr(
             template,
-            weekday=weekdays[local.weekday()],
+            weekday=(formats.weekday_name if long else formats.weekday_short)(language, weekday),
             day=local.day,
-            month=months[local.month - 1],
+            month=(formats.month_name if long else formats.month_short)(language, month),
             year=local.year,
-            hour=local.strftime("%H:%M"),
+            hour=formats.clock(language, local),
         )
 
     def short_time(self, moment: datetime) -> str:
-        """Return e.g. tis 5 jan 09:00."""
+        """Return e.g. tis 5 jan. 09.00."""
         return self._moment(moment, t.SHORT_MOMENT, long=False)
 
     def long_time(self, moment: datetime) -> str:
-        """Return e.g. tisdag 5 januari 2027 kl. 09:00."""
+        """Return e.g. tisdag 5 januari 2027 kl. 09.00."""
         return self._moment(moment, t.LONG_MOMENT, long=True)
 
     def _people_choices(self) -> list[Choice]:

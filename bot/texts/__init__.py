@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Language = Literal["sv", "en"]
+from bot.texts import formats
+from bot.texts.formats import Language as Language
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,49 @@ class Msg:
         return {name for _, name, _, _ in string.Formatter().parse(self.sv) if name}
 
 
-@dataclass(frozen=True)
-class Count:
-    """A counted phrase in both languages: none said in words, one, and many ({count})."""
+@dataclass(frozen=True, init=False)
+class Count(Msg):
+    """A counted phrase in both languages, chosen by CLDR's plural rules for the count.
 
-    zero: Msg
+    `one` and `other` are the plural forms (1 utbildning, 2 utbildningar); `zero`, when given,
+    says none in words (inga utbildningar). `by` names the placeholder that holds the count.
+    A Count is a Msg whose own text is the `other` form, so it goes wherever a Msg goes; `Texts`
+    picks the form by the count it is given.
+    """
+
     one: Msg
-    many: Msg
+    other: Msg
+    zero: Msg | None
+    by: str
 
-    def msgs(self) -> tuple[Msg, Msg, Msg]:
-        """Return the three phrasings."""
-        return (self.zero, self.one, self.many)
+    def __init__(self, one: Msg, other: Msg, zero: Msg | None = None, by: str = "count") -> None:
+        """Phrase a count: one, other and, if given, the zero phrasing; counted by `by`."""
+        for name, value in (("sv", other.sv), ("en", other.en), ("one", one), ("other", other)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "zero", zero)
+        object.__setattr__(self, "by", by)
+
+    def msgs(self) -> tuple[Msg, ...]:
+        """Return every phrasing."""
+        return (self.one, self.other) if self.zero is None else (self.zero, self.one, self.other)
+
+    def choose(self, language: Language, count: object) -> Msg:
+        """Return the phrasing for count in language."""
+        if isinstance(count, str):
+            count = _number(count)
+        if not isinstance(count, int | float):
+            return self.other
+        if count == 0 and self.zero is not None:
+            return self.zero
+        return self.one if formats.plural_form(language, count) == "one" else self.other
+
+
+def _number(text: str) -> float | None:
+    """Read a count that was handed over as text, or None."""
+    try:
+        return float(text.replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
 
 
 def language_of(locale: str | None, default: Language) -> Language:
@@ -56,7 +89,10 @@ class Texts:
         self.language: Language = language
 
     def __call__(self, msg: Msg, **params: Any) -> str:
-        """Render msg with params in this language; a parameter that is a Msg is rendered too."""
+        """Render msg with params in this language; a Count picks its form by its count, and a
+        parameter that is a Msg is rendered too."""
+        if isinstance(msg, Count):
+            msg = msg.choose(self.language, params.get(msg.by))
         template = msg.sv if self.language == "sv" else msg.en
         if not params:
             return template
@@ -64,6 +100,5 @@ class Texts:
         return template.format(**rendered)
 
     def count(self, phrase: Count, count: int, **params: Any) -> str:
-        """Render phrase for count: the zero phrasing for 0, the one for 1, else many."""
-        msg = phrase.zero if count == 0 else phrase.one if count == 1 else phrase.many
-        return self(msg, count=count, **params)
+        """Render phrase for count, in the plural form CLDR gives count in this language."""
+        return self(phrase, **{phrase.by: count}, **params)

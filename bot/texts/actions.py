@@ -1,6 +1,6 @@
 """Texts of actions, decisions and minutes (/samverkan åtgärd, åtgärder, protokoll)."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- help ----------------------------------------------------------------------------------
 
@@ -53,14 +53,27 @@ PROGRESS_EMPTY = Msg(
     "Skriv vad som har hänt, välj Klart, eller välj ett nytt slutdatum.",
     "Say what has happened, choose Done, or choose a new due date.",
 )
-DECISIONS_TOO_MANY = Msg(
-    "Högst {limit} beslut, ett per rad.", "At most {limit} decisions, one per line."
+DECISIONS_TOO_MANY = Count(
+    one=Msg(
+        "Högst {limit} beslut, ett per rad.",
+        "At most {limit} decision, one per line.",
+    ),
+    other=Msg(
+        "Högst {limit} beslut, ett per rad.",
+        "At most {limit} decisions, one per line.",
+    ),
+    by="limit",
 )
-MINUTES_TOO_LONG = Msg(
-    "Anteckningarna och besluten får vara högst {limit} tecken tillsammans (nu {length}); "
-    "korta dem lite.",
-    "The notes and decisions may be at most {limit} characters together (now {length}); "
-    "please shorten them a little.",
+MINUTES_TOO_LONG = Count(
+    one=Msg(
+        "Anteckningarna och besluten får vara högst {limit} tecken tillsammans (nu {length}); korta dem lite.",
+        "The notes and decisions may be at most {limit} character together (now {length}); please shorten them a little.",
+    ),
+    other=Msg(
+        "Anteckningarna och besluten får vara högst {limit} tecken tillsammans (nu {length}); korta dem lite.",
+        "The notes and decisions may be at most {limit} characters together (now {length}); please shorten them a little.",
+    ),
+    by="limit",
 )
 MINUTES_EMPTY = Msg(
     "Minnesanteckningarna är tomma. Skriv något, eller stäng formuläret.",
@@ -84,16 +97,52 @@ FORM_INTRO_PARTNER = Msg(
     "reminded {lead} before the due date. *Only open information.*",
 )
 LEAD_DAY = Msg("en dag", "one day")
-LEAD_DAYS = Msg("{count} dagar", "{count} days")
+LEAD_DAYS = Count(
+    one=Msg(
+        "{count} dag",
+        "{count} day",
+    ),
+    other=Msg(
+        "{count} dagar",
+        "{count} days",
+    ),
+)
 LEAD_HOUR = Msg("en timme", "one hour")
-LEAD_HOURS = Msg("{count} timmar", "{count} hours")
+LEAD_HOURS = Count(
+    one=Msg(
+        "{count} timme",
+        "{count} hour",
+    ),
+    other=Msg(
+        "{count} timmar",
+        "{count} hours",
+    ),
+)
 FORM_MEETING = Msg("Från mötet {title} {when}.", "From the meeting {title} {when}.")
 TITLE = Msg("Vad ska göras?", "What is to be done?")
-TITLE_HINT = Msg(
-    "En kort mening, högst {limit} tecken.", "One short sentence, at most {limit} characters."
+TITLE_HINT = Count(
+    one=Msg(
+        "En kort mening, högst {limit} tecken.",
+        "One short sentence, at most {limit} character.",
+    ),
+    other=Msg(
+        "En kort mening, högst {limit} tecken.",
+        "One short sentence, at most {limit} characters.",
+    ),
+    by="limit",
 )
 DESCRIPTION = Msg("Beskrivning", "Description")
-DESCRIPTION_HINT = Msg("Frivilligt. Högst {limit} tecken.", "Optional. At most {limit} characters.")
+DESCRIPTION_HINT = Count(
+    one=Msg(
+        "Frivilligt. Högst {limit} tecken.",
+        "Optional. At most {limit} character.",
+    ),
+    other=Msg(
+        "Frivilligt. Högst {limit} tecken.",
+        "Optional. At most {limit} characters.",
+    ),
+    by="limit",
+)
 ORGANIZATIONS = Msg("Ansvarig organisation", "Responsible organisation")
 CONTACT = Msg("Namngiven kontaktperson", "Named contact person")
 CONTACT_HINT = Msg(
@@ -117,8 +166,15 @@ CREATED = Msg(
     "Sparat: åtgärd #{id} *{title}*, klart senast {due}. {told}",
     "Saved: action #{id} *{title}*, due by {due}. {told}",
 )
-TOLD_CONTACTS = Msg(
-    "{count} kontaktpersoner har fått besked.", "{count} contact persons have been told."
+TOLD_CONTACTS = Count(
+    one=Msg(
+        "{count} kontaktperson har fått besked.",
+        "{count} contact person has been told.",
+    ),
+    other=Msg(
+        "{count} kontaktpersoner har fått besked.",
+        "{count} contact persons have been told.",
+    ),
 )
 TOLD_NOBODY = Msg(
     "De ansvariga organisationerna har inga kontaktpersoner ännu; sätt dem med "
@@ -221,10 +277,16 @@ PROGRESS_INTRO = Msg(
 )
 PROGRESS_STATE = Msg("Läge", "Progress")
 PROGRESS_TEXT = Msg("Vad har hänt?", "What has happened?")
-PROGRESS_TEXT_HINT = Msg(
-    "Kort, högst {limit} tecken. Sparas i åtgärdens historik, som alla i samverkan ser.",
-    "Briefly, at most {limit} characters. Kept in the action's history, which the whole "
-    "collaboration sees.",
+PROGRESS_TEXT_HINT = Count(
+    one=Msg(
+        "Kort, högst {limit} tecken. Sparas i åtgärdens historik, som alla i samverkan ser.",
+        "Briefly, at most {limit} character. Kept in the action's history, which the whole collaboration sees.",
+    ),
+    other=Msg(
+        "Kort, högst {limit} tecken. Sparas i åtgärdens historik, som alla i samverkan ser.",
+        "Briefly, at most {limit} characters. Kept in the action's history, which the whole collaboration sees.",
+    ),
+    by="limit",
 )
 PROGRESS_DUE = Msg("Nytt slutdatum", "New due date")
 PROGRESS_DUE_HINT = Msg("Bara om slutdatumet ändras.", "Only if the due date changes.")
@@ -304,7 +366,17 @@ DETAIL_STATUS = Msg("*Status:* {status}", "*Status:* {status}")
 DETAIL_ORGANIZATIONS = Msg("*Ansvariga:* {organizations}", "*Responsible:* {organizations}")
 DETAIL_CONTACT = Msg("*Kontaktperson:* <@{user}>", "*Contact person:* <@{user}>")
 DETAIL_DUE = Msg("*Klart senast:* {due}{late}", "*Due by:* {due}{late}")
-DETAIL_LATE = Msg(" :warning: försenad {days} dagar", " :warning: {days} days overdue")
+DETAIL_LATE = Count(
+    one=Msg(
+        " :warning: försenad {days} dag",
+        " :warning: {days} day overdue",
+    ),
+    other=Msg(
+        " :warning: försenad {days} dagar",
+        " :warning: {days} days overdue",
+    ),
+    by="days",
+)
 DETAIL_NEEDS = Msg("*Behov:* {needs}", "*Needs:* {needs}")
 DETAIL_MEETING = Msg("*Från mötet:* {meeting}", "*From the meeting:* {meeting}")
 DETAIL_REASON = Msg("*Skäl:* {reason}", "*Reason:* {reason}")
@@ -359,9 +431,15 @@ HOME_OVERDUE_ITEM = Msg(
     "• #{id} *{title}* · {organizations} · klart senast {due}",
     "• #{id} *{title}* · {organizations} · due by {due}",
 )
-HOME_PROPOSALS = Msg(
-    "{count} förslag till åtgärder väntar på din bekräftelse.",
-    "{count} proposed actions wait for your confirmation.",
+HOME_PROPOSALS = Count(
+    one=Msg(
+        "{count} förslag till åtgärd väntar på din bekräftelse.",
+        "{count} proposed action waits for your confirmation.",
+    ),
+    other=Msg(
+        "{count} förslag till åtgärder väntar på din bekräftelse.",
+        "{count} proposed actions wait for your confirmation.",
+    ),
 )
 
 # --- minutes ------------------------------------------------------------------------------
@@ -404,13 +482,19 @@ WHERE_NOWHERE = Msg(
     "inte (ingen kanal är inställd) men finns i `/samverkan protokoll`",
     "nowhere (no channel is set) but are in `/samverkan minutes`",
 )
-MINUTES_ACTIONS_CREATED = Msg(
-    " {count} nya åtgärder är planerade, och de ansvariga har fått besked.",
-    " {count} new actions are planned, and those responsible have been told.",
+MINUTES_ACTIONS_CREATED = Count(
+    one=Msg(
+        " {count} ny åtgärd är planerad, och de ansvariga har fått besked.",
+        " {count} new action is planned, and those responsible have been told.",
+    ),
+    other=Msg(
+        " {count} nya åtgärder är planerade, och de ansvariga har fått besked.",
+        " {count} new actions are planned, and those responsible have been told.",
+    ),
 )
 MINUTES_HEADER = Msg("Minnesanteckningar: {title}", "Minutes: {title}")
 MINUTES_CONTEXT = Msg("{when} · skrivna av <@{user}>", "{when} · written by <@{user}>")
-MINUTES_CHANGED = Msg("Ändrade {date} av <@{user}>", "Changed {date} by <@{user}>")
+MINUTES_CHANGED = Msg("Ändrade {date} av <@{user}>", "Changed on {date} by <@{user}>")
 MINUTES_PRESENT = Msg(
     "*Närvarande ({count}):* {organizations}", "*Present ({count}):* {organizations}"
 )
@@ -462,8 +546,12 @@ NOT_HELD_HAS_MINUTES = Msg(
 MINUTES_LIST_HEADER = Msg("Minnesanteckningar", "Minutes")
 MINUTES_LIST_EMPTY = Msg("Inga minnesanteckningar än.", "No minutes yet.")
 MINUTES_LIST_ITEM = Msg(
-    "*{title}* {when} · {decisions} beslut · {actions} åtgärder",
-    "*{title}* {when} · {decisions} decisions · {actions} actions",
+    "*{title}* {when} · {decisions} · {actions}", "*{title}* {when} · {decisions} · {actions}"
+)
+ACTIONS_COUNT = Count(
+    one=Msg("{count} åtgärd", "{count} action"),
+    other=Msg("{count} åtgärder", "{count} actions"),
+    zero=Msg("inga åtgärder", "no actions"),
 )
 MINUTES_MISSING = Msg("*Möten utan minnesanteckningar*", "*Meetings without minutes*")
 MINUTES_MISSING_ITEM = Msg("*{title}* {when}", "*{title}* {when}")
@@ -475,10 +563,20 @@ MINUTES_LIST_MORE = Msg(
 # --- the next call ------------------------------------------------------------------------
 
 CALL_PREVIOUS = Msg(
-    "*Förra mötets minnesanteckningar* ({when}): {decisions} beslut, {actions} nya åtgärder. "
-    "De ligger i tråden under förra kallelsen.",
-    "*The last meeting's minutes* ({when}): {decisions} decisions, {actions} new actions. They "
-    "are in the thread of the last call.",
+    "*Förra mötets minnesanteckningar* ({when}), med {decisions} och {actions}, ligger i tråden "
+    "under förra kallelsen.",
+    "*The last meeting's minutes* ({when}), with {decisions} and {actions}, are in the thread of "
+    "the last call.",
+)
+DECISIONS_COUNT = Count(
+    one=Msg("{count} beslut", "{count} decision"),
+    other=Msg("{count} beslut", "{count} decisions"),
+    zero=Msg("inga beslut", "no decisions"),
+)
+NEW_ACTIONS_COUNT = Count(
+    one=Msg("{count} ny åtgärd", "{count} new action"),
+    other=Msg("{count} nya åtgärder", "{count} new actions"),
+    zero=Msg("inga nya åtgärder", "no new actions"),
 )
 CALL_ACTIONS = Msg("*Åtgärder att följa upp ({count})*", "*Actions to follow up ({count})*")
 CALL_ACTION_ITEM = Msg(
@@ -494,10 +592,8 @@ CALL_ACTIONS_MORE = Msg(
 
 SUMMARY_TITLE = Msg("*6. Åtgärder och beslut*", "*6. Actions and decisions*")
 SUMMARY_FIGURES = Msg(
-    "Under perioden: {planned} planerade, {done} klara, {cancelled} avbrutna. Nu: {open} "
-    "öppna, varav {overdue} försenade.",
-    "In the period: {planned} planned, {done} done, {cancelled} cancelled. Now: {open} open, "
-    "{overdue} of them overdue.",
+    "Under perioden: planerade {planned}, klara {done}, avbrutna {cancelled}. Öppna nu: {open}, varav försenade {overdue}.",
+    "In the period: planned {planned}, done {done}, cancelled {cancelled}. Open now: {open}, of which overdue {overdue}.",
 )
 SUMMARY_BY_ORGANIZATION = Msg(
     "Per organisation (planerade / klara / avbrutna / försenade nu):",
@@ -508,9 +604,16 @@ SUMMARY_ORG_LINE = Msg(
     "• {organization}: {planned} / {done} / {cancelled} / {overdue}",
 )
 SUMMARY_OLDEST = Msg("Äldsta försenade:", "Oldest overdue:")
-SUMMARY_OLD_LINE = Msg(
-    "• #{id} {title} ({organizations}): klart senast {due}, {days} dagar sen",
-    "• #{id} {title} ({organizations}): due by {due}, {days} days late",
+SUMMARY_OLD_LINE = Count(
+    one=Msg(
+        "• #{id} {title} ({organizations}): klart senast {due}, försenad {days} dag",
+        "• #{id} {title} ({organizations}): due by {due}, {days} day late",
+    ),
+    other=Msg(
+        "• #{id} {title} ({organizations}): klart senast {due}, försenad {days} dagar",
+        "• #{id} {title} ({organizations}): due by {due}, {days} days late",
+    ),
+    by="days",
 )
 SUMMARY_NONE = Msg("Inga åtgärder under perioden.", "No actions in the period.")
 

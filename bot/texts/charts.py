@@ -1,6 +1,6 @@
 """Texts of the charts: the owners' summary's charts and an evaluation's chart."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- shared ----------------------------------------------------------------------------------
 PERIOD = Msg("{start} – {end}", "{start} – {end}")
@@ -45,8 +45,7 @@ ATTENDANCE_ALT = Msg(
 )
 KNOWLEDGE_ALT = Msg(
     "Punktdiagram på skalan 1–5: deltagarnas kunskap före och efter varje utbildning {period}.",
-    "Dot chart on the 1–5 scale: participants' knowledge before and after each training "
-    "{period}.",
+    "Dot chart on the 1–5 scale: participants' knowledge before and after each training {period}.",
 )
 INDICATORS_ALT = Msg(
     "Linjediagram: varje indikators värden över tid.",
@@ -65,8 +64,7 @@ LEFT_OUT_ATTENDANCE = Msg(
     "No chart of attendance: no attendance is recorded for the period.",
 )
 LEFT_OUT_KNOWLEDGE = Msg(
-    "Inget diagram över kunskap: ingen utvärdering under perioden har ett resultat som kan "
-    "visas.",
+    "Inget diagram över kunskap: ingen utvärdering under perioden har ett resultat som kan visas.",
     "No chart of knowledge: no evaluation in the period has results that can be shown.",
 )
 LEFT_OUT_INDICATORS = Msg(
@@ -92,7 +90,14 @@ EVALUATION_ALT = Msg(
     "Chart: the mean before and after on the 1–5 scale with confidence intervals, and the "
     "number of answers per step before and after.",
 )
-EVALUATION_COMMENT = Msg(
-    "Diagram för utvärderingen av *{title}* ({n} svar).",
-    "Chart of the evaluation of *{title}* ({n} answers).",
+EVALUATION_COMMENT = Count(
+    one=Msg(
+        "Diagram för utvärderingen av *{title}* ({n} svar).",
+        "Chart of the evaluation of *{title}* ({n} answer).",
+    ),
+    other=Msg(
+        "Diagram för utvärderingen av *{title}* ({n} svar).",
+        "Chart of the evaluation of *{title}* ({n} answers).",
+    ),
+    by="n",
 )

@@ -1,6 +1,6 @@
 """Texts shared by every surface."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 TEMPORARY_ERROR = Msg(
     "Något gick fel hos oss just nu, och inget har sparats. Försök igen om en stund.",
@@ -54,9 +54,27 @@ IDENTITY_NUMBER = Msg(
     "something else, such as a date and a time, write it another way (2026-01-01 at 08:00).",
 )
 REQUIRED = Msg("Fyll i det här fältet.", "Please fill in this field.")
-TOO_LONG = Msg("Högst {limit} tecken (nu {length}).", "At most {limit} characters (now {length}).")
-TOO_SHORT = Msg(
-    "Minst {limit} tecken (nu {length}).", "At least {limit} characters (now {length})."
+TOO_LONG = Count(
+    one=Msg(
+        "Högst {limit} tecken (nu {length}).",
+        "At most {limit} character (now {length}).",
+    ),
+    other=Msg(
+        "Högst {limit} tecken (nu {length}).",
+        "At most {limit} characters (now {length}).",
+    ),
+    by="limit",
+)
+TOO_SHORT = Count(
+    one=Msg(
+        "Minst {limit} tecken (nu {length}).",
+        "At least {limit} character (now {length}).",
+    ),
+    other=Msg(
+        "Minst {limit} tecken (nu {length}).",
+        "At least {limit} characters (now {length}).",
+    ),
+    by="limit",
 )
 CHOOSE_ONE = Msg("Välj ett alternativ.", "Please choose an option.")
 UNKNOWN_CHOICE = Msg(

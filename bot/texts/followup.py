@@ -153,9 +153,15 @@ LIST_LINE = Msg(
 LIST_NOTE = Msg("\n_Anteckning: {note}_", "\n_Note: {note}_")
 LIST_HISTORY = Msg("\n:pencil2: Rättat; tidigare: {old}", "\n:pencil2: Corrected; earlier: {old}")
 LIST_OLD = Msg("{value} ({source}, {date})", "{value} ({source}, {date})")
-LIST_MORE = Msg(
-    "… och {count} värden till. Alla finns i exporten (`/samverkan export`).",
-    "… and {count} more values. All are in the export (`/samverkan export`).",
+LIST_MORE = Count(
+    one=Msg(
+        "… och {count} värde till. Alla finns i exporten (`/samverkan export`).",
+        "… and {count} more value. All are in the export (`/samverkan export`).",
+    ),
+    other=Msg(
+        "… och {count} värden till. Alla finns i exporten (`/samverkan export`).",
+        "… and {count} more values. All are in the export (`/samverkan export`).",
+    ),
 )
 BUTTON_CORRECT = Msg("Rätta", "Correct")
 BUTTON_NEW_VALUE = Msg("Registrera värde", "Record a value")
@@ -179,14 +185,13 @@ SUMMARY_PERIOD_DEFAULT = Msg(
     "the period before.",
 )
 SUMMARY_FALLBACK = Msg(
-    "Statusrapport för {name}, {start} – {end}: {new} nya behov, {open} öppna.",
-    "Status summary for {name}, {start} – {end}: {new} new needs, {open} open.",
+    "Statusrapport för {name}, {start} – {end}. Nya behov: {new}. Öppna behov: {open}.",
+    "Status summary for {name}, {start} – {end}. New needs: {new}. Open needs: {open}.",
 )
-SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled {at}.")
+SUMMARY_GENERATED = Msg("Sammanställd {at}.", "Compiled on {at}.")
 
 NEEDS_TITLE = Msg("*1. Behov från organisationerna*", "*1. Needs from the organisations*")
 NONE_WORD = Msg("inga", "none")
-AND_LIST = Msg("{first} och {last}", "{first} and {last}")
 NEEDS_FIGURES = Msg(
     "Nya behov: *{new}* ({new_before}) {new_arrow}\nGenomförda under perioden: *{done}* "
     "({done_before}) {done_arrow}\nÖppna just nu: *{open}*",
@@ -203,19 +208,32 @@ NEEDS_ORG_LINE = Msg(
     "• {organization}: {new} ({new_before}) · {open}",
 )
 NEEDS_OPEN_COUNT = Count(
-    Msg("inget öppet", "none open"),
-    Msg("1 öppet", "1 open"),
-    Msg("{count} öppna", "{count} open"),
+    one=Msg("1 öppet", "1 open"),
+    other=Msg("{count} öppna", "{count} open"),
+    zero=Msg("inget öppet", "none open"),
 )
 NEEDS_NO_NEW = Msg("Inga nya behov under perioden.", "No new needs during the period.")
-NEEDS_OTHER_ORGS = Msg(
-    "… och {count} organisationer till med behov.",
-    "… and {count} more organisations with needs.",
+NEEDS_OTHER_ORGS = Count(
+    one=Msg(
+        "… och {count} organisation till med behov.",
+        "… and {count} more organisation with needs.",
+    ),
+    other=Msg(
+        "… och {count} organisationer till med behov.",
+        "… and {count} more organisations with needs.",
+    ),
 )
 NEEDS_OLDEST = Msg("*Äldsta öppna behov*", "*Oldest open needs*")
-NEEDS_OLD_LINE = Msg(
-    "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dagar)",
-    "• #{id} {title} ({organization}) · {status} · came in {date} ({days} days)",
+NEEDS_OLD_LINE = Count(
+    one=Msg(
+        "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dag)",
+        "• #{id} {title} ({organization}) · {status} · came in {date} ({days} day)",
+    ),
+    other=Msg(
+        "• #{id} {title} ({organization}) · {status} · inkom {date} ({days} dagar)",
+        "• #{id} {title} ({organization}) · {status} · came in {date} ({days} days)",
+    ),
+    by="days",
 )
 
 MEETINGS_TITLE = Msg("*2. Möten*", "*2. Meetings*")
@@ -226,19 +244,19 @@ MEETINGS_FIGURES = Msg(
     "{all} ({all_before})",
 )
 MEETINGS_NOT_FOLLOWED_UP = Count(
-    Msg("Alla avslutade möten är uppföljda.", "Every meeting that ended is followed up."),
-    Msg(
+    one=Msg(
         "*Inte uppföljt:* 1 möte är slut utan förd närvaro eller bekräftelse och räknas inte som "
         "hållet.",
         "*Not followed up:* 1 meeting ended with no attendance recorded and no confirmation, and "
         "does not count as held.",
     ),
-    Msg(
+    other=Msg(
         "*Inte uppföljda:* {count} möten är slut utan förd närvaro eller bekräftelse och räknas "
         "inte som hållna.",
         "*Not followed up:* {count} meetings ended with no attendance recorded and no "
         "confirmation, and do not count as held.",
     ),
+    zero=Msg("Alla avslutade möten är uppföljda.", "Every meeting that ended is followed up."),
 )
 MEETINGS_ATTENDANCE = Msg(
     "*Närvaro per organisation* (arbetsgruppsmöten)",
@@ -252,9 +270,8 @@ MEETINGS_ATTENDANCE_NONE = Msg(
     "• {organization}: inte med (0 av {held})", "• {organization}: not present (0 of {held})"
 )
 MEETINGS_OF_INVITED = Count(
-    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
-    Msg("{missed} av {count} möte", "{missed} of {count} meeting"),
-    Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
+    one=Msg("{missed} av {count} möte", "{missed} of {count} meeting"),
+    other=Msg("{missed} av {count} möten", "{missed} of {count} meetings"),
 )
 MEETINGS_MISSED_ONE = Msg(
     "*Missade flest möten:* {organization} missade {of}.",
@@ -264,9 +281,15 @@ MEETINGS_MISSED_TIED = Msg(
     "*Missade flest möten:* {organizations} missade {of} var.",
     "*Missed the most meetings:* {organizations} each missed {of}.",
 )
-MEETINGS_MISSED_COUNTED = Msg(
-    "*Missade flest möten:* {count} organisationer missade {of} var.",
-    "*Missed the most meetings:* {count} organisations each missed {of}.",
+MEETINGS_MISSED_COUNTED = Count(
+    one=Msg(
+        "*Missade flest möten:* {count} organisation missade {of}.",
+        "*Missed the most meetings:* {count} organisation missed {of}.",
+    ),
+    other=Msg(
+        "*Missade flest möten:* {count} organisationer missade {of} var.",
+        "*Missed the most meetings:* {count} organisations each missed {of}.",
+    ),
 )
 MEETINGS_NONE_MISSED = Msg(
     "Alla organisationer var med på alla möten.", "Every organisation attended every meeting."
@@ -287,24 +310,26 @@ TRAININGS_PARTICIPANTS = Msg(
     "to the evaluations: *{answered}* ({answered_before})",
 )
 TRAININGS_COUNT = Count(
-    Msg("inga utbildningar", "no trainings"),
-    Msg("1 utbildning", "1 training"),
-    Msg("{count} utbildningar", "{count} trainings"),
+    one=Msg("1 utbildning", "1 training"),
+    other=Msg("{count} utbildningar", "{count} trainings"),
+    zero=Msg("inga utbildningar", "no trainings"),
 )
 PARTICIPANTS_EXPECTED = Count(
-    Msg("inga förväntade deltagare", "no expected participants"),
-    Msg("1 förväntad deltagare", "1 expected participant"),
-    Msg("{count} förväntade deltagare", "{count} expected participants"),
+    one=Msg("1 förväntad deltagare", "1 expected participant"),
+    other=Msg("{count} förväntade deltagare", "{count} expected participants"),
+    zero=Msg("inga förväntade deltagare", "no expected participants"),
 )
 PARTICIPANTS_REPORTED = Count(
-    Msg("inga deltagare enligt återrapport", "no participants according to report-back"),
-    Msg("1 deltagare enligt återrapport", "1 participant according to report-back"),
-    Msg("{count} deltagare enligt återrapport", "{count} participants according to report-back"),
+    one=Msg("1 deltagare enligt återrapport", "1 participant according to report-back"),
+    other=Msg(
+        "{count} deltagare enligt återrapport", "{count} participants according to report-back"
+    ),
+    zero=Msg("inga deltagare enligt återrapport", "no participants according to report-back"),
 )
 PARTICIPANTS_ANSWERED = Count(
-    Msg("inga svar", "no answers"),
-    Msg("1 svar", "1 answer"),
-    Msg("{count} svar", "{count} answers"),
+    one=Msg("1 svar", "1 answer"),
+    other=Msg("{count} svar", "{count} answers"),
+    zero=Msg("inga svar", "no answers"),
 )
 TRAININGS_SUBJECT = Msg(
     "• *{subject}*: {figures} · kunskap före {before} → efter {after} (*{change}*) · "
@@ -328,8 +353,15 @@ TRAININGS_SCALE = Msg(
     "Kunskap skattas av deltagarna på en skala 1–5, före och efter utbildningen.",
     "Participants rate their knowledge on a scale of 1–5, before and after the training.",
 )
-TRAININGS_MORE = Msg(
-    "… och {count} ämnen till (se exporten).", "… and {count} more subjects (see the export)."
+TRAININGS_MORE = Count(
+    one=Msg(
+        "… och {count} ämne till (se exporten).",
+        "… and {count} more subject (see the export).",
+    ),
+    other=Msg(
+        "… och {count} ämnen till (se exporten).",
+        "… and {count} more subjects (see the export).",
+    ),
 )
 TRAININGS_NONE = Msg(
     "Inga utbildningar hölls under perioden.", "No trainings were held during the period."
@@ -370,9 +402,15 @@ INDICATORS_NONE = Msg(
     "`/samverkan indikator`.",
     "No indicator values are recorded. The coordinators record them with `/samverkan indicator`.",
 )
-INDICATORS_MORE = Msg(
-    "… och {count} serier till (se exporten och diagrammen).",
-    "… and {count} more series (see the export and the charts).",
+INDICATORS_MORE = Count(
+    one=Msg(
+        "… och {count} serie till (se exporten och diagrammen).",
+        "… and {count} more series (see the export and the charts).",
+    ),
+    other=Msg(
+        "… och {count} serier till (se exporten och diagrammen).",
+        "… and {count} more series (see the export and the charts).",
+    ),
 )
 TREND_UP = Msg("ökar", "up")
 TREND_DOWN = Msg("minskar", "down")
@@ -450,9 +488,7 @@ COL_SCOPE = Msg("Gäller", "Applies to")
 COL_STATUS = Msg("Status", "Status")
 COL_DATE = Msg("Datum", "Date")
 COL_KIND = Msg("Slag", "Kind")
-COL_MEETINGS_HELD = Msg(
-    "Hållna arbetsgruppsmöten {period}", "Working-group meetings held {period}"
-)
+COL_MEETINGS_HELD = Msg("Hållna arbetsgruppsmöten {period}", "Working-group meetings held {period}")
 COL_ATTENDED = Msg("Deltog {period}", "Attended {period}")
 COL_RATE = Msg("Andel {period} (%)", "Share {period} (%)")
 COL_DESCRIPTION = Msg("Beskrivning", "Description")
@@ -546,7 +582,16 @@ COL_EVALUATION_TO = Msg("Utvärderingen skickades", "Evaluation sent")
 COL_NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
 COL_REGISTERED_BY = Msg("Registrerad eller rapporterad av", "Registered or reported by")
 EVALUATION_TO_CHANNEL = Msg("i en kanal", "in a channel")
-EVALUATION_TO_PEOPLE = Msg("privat till {count} deltagare", "privately to {count} participants")
+EVALUATION_TO_PEOPLE = Count(
+    one=Msg(
+        "privat till {count} deltagare",
+        "privately to {count} participant",
+    ),
+    other=Msg(
+        "privat till {count} deltagare",
+        "privately to {count} participants",
+    ),
+)
 COL_PERIOD_START = Msg("Periodens början", "Period starts")
 COL_PERIOD_END = Msg("Periodens slut", "Period ends")
 PERSON_UNKNOWN = Msg("(namnet okänt)", "(name unknown)")
@@ -557,27 +602,45 @@ EXPORT_NOT_AVAILABLE = Msg(
 # --- home ---------------------------------------------------------------------------------
 
 HOME_TODO = Msg("*Det här väntar på dig som samverkansledare*", "*Waiting for you as coordinator*")
-HOME_TODO_NEW_NEEDS = Msg(
-    "• {count} nya behov att ta ställning till", "• {count} new needs to consider"
+HOME_TODO_NEW_NEEDS = Count(
+    one=Msg(
+        "• {count} nytt behov att ta ställning till",
+        "• {count} new need to consider",
+    ),
+    other=Msg(
+        "• {count} nya behov att ta ställning till",
+        "• {count} new needs to consider",
+    ),
 )
-HOME_TODO_NO_CALL = Msg(
-    "• {count} kommande möten utan utskickad kallelse: {meetings}",
-    "• {count} coming meetings without a call sent: {meetings}",
+HOME_TODO_NO_CALL = Count(
+    one=Msg(
+        "• {count} kommande möte utan utskickad kallelse: {meetings}",
+        "• {count} coming meeting without a call sent: {meetings}",
+    ),
+    other=Msg(
+        "• {count} kommande möten utan utskickad kallelse: {meetings}",
+        "• {count} coming meetings without a call sent: {meetings}",
+    ),
 )
 HOME_TODO_UNCONFIRMED = Count(
-    Msg("", ""),
-    Msg(
+    one=Msg(
         "• 1 möte är inte uppföljt (ingen närvaro förd, inte bekräftat): {meetings}",
         "• 1 meeting is not followed up (no attendance, not confirmed): {meetings}",
     ),
-    Msg(
+    other=Msg(
         "• {count} möten är inte uppföljda (ingen närvaro förd, inte bekräftade): {meetings}",
         "• {count} meetings are not followed up (no attendance, not confirmed): {meetings}",
     ),
 )
-HOME_TODO_FAILED = Msg(
-    "• {count} meddelanden eller filer kunde inte skickas",
-    "• {count} messages or files could not be delivered",
+HOME_TODO_FAILED = Count(
+    one=Msg(
+        "• {count} meddelande eller fil kunde inte skickas",
+        "• {count} message or file could not be delivered",
+    ),
+    other=Msg(
+        "• {count} meddelanden eller filer kunde inte skickas",
+        "• {count} messages or files could not be delivered",
+    ),
 )
 HOME_TODO_NOTHING = Msg(
     "Inget väntar just nu. :white_check_mark:", "Nothing is waiting right now. :white_check_mark:"

@@ -19,48 +19,8 @@ WEEK_2 = Msg("Andra", "Second")
 WEEK_3 = Msg("Tredje", "Third")
 WEEK_4 = Msg("Fjärde", "Fourth")
 WEEK_LAST = Msg("Sista", "Last")
-WEEKDAYS = (
-    Msg("måndag", "Monday"),
-    Msg("tisdag", "Tuesday"),
-    Msg("onsdag", "Wednesday"),
-    Msg("torsdag", "Thursday"),
-    Msg("fredag", "Friday"),
-    Msg("lördag", "Saturday"),
-    Msg("söndag", "Sunday"),
-)
-WEEKDAYS_DEFINITE = (
-    Msg("måndagen", "Monday"),
-    Msg("tisdagen", "Tuesday"),
-    Msg("onsdagen", "Wednesday"),
-    Msg("torsdagen", "Thursday"),
-    Msg("fredagen", "Friday"),
-    Msg("lördagen", "Saturday"),
-    Msg("söndagen", "Sunday"),
-)
-MONTHS = (
-    Msg("januari", "January"),
-    Msg("februari", "February"),
-    Msg("mars", "March"),
-    Msg("april", "April"),
-    Msg("maj", "May"),
-    Msg("juni", "June"),
-    Msg("juli", "July"),
-    Msg("augusti", "August"),
-    Msg("september", "September"),
-    Msg("oktober", "October"),
-    Msg("november", "November"),
-    Msg("december", "December"),
-)
-CLOCK = Msg("{hour:02d}.{minute:02d}", "{hour:02d}:{minute:02d}")
-WHEN = Msg(
-    "{weekday} {day} {month} {year} kl. {start}–{end}",
-    "{weekday} {day} {month} {year}, {start}–{end}",
-)
-WHEN_START = Msg(
-    "{weekday} {day} {month} {year} kl. {start}", "{weekday} {day} {month} {year} at {start}"
-)
-DATE = Msg("{day} {month} {year}", "{day} {month} {year}")
-AND = Msg(" och ", " and ")
+WHEN = Msg("{date} kl. {start}–{end}", "{date}, {start}–{end}")
+WHEN_START = Msg("{date} kl. {start}", "{date} at {start}")
 LOCATION_SUFFIX = Msg(" ({location})", " ({location})")
 RULE_WEEKLY = Msg("varje {weekday}", "every {weekday}")
 RULE_BIWEEKLY = Msg("varannan {weekday}", "every other {weekday}")
@@ -134,7 +94,7 @@ CALL_NEEDS = Msg("*Öppna behov att ta upp* ({count})", "*Open needs to take up*
 CALL_NEEDS_NONE = Msg("Inga öppna behov just nu.", "No open needs just now.")
 CALL_NEED_ITEM = Msg("#{id} {title} _({organization})_", "#{id} {title} _({organization})_")
 CALL_NEEDS_MORE = Msg(
-    "…och {count} till: se `/behov lista`.", "…and {count} more: see `/behov list`."
+    "… och {count} till: se `/behov lista`.", "… and {count} more: see `/behov list`."
 )
 CALL_ANSWERS = Msg("*Svar per organisation*", "*Answers per organisation*")
 ANSWERS_NONE = Msg("Inga svar än.", "No answers yet.")
@@ -173,17 +133,17 @@ REMINDER_CHANNEL = Msg(
     "⏰ *Reminder:* *{title}* {when}{location}. {attending} Not answered yet? Please do so here.",
 )
 ATTENDING_COUNT = Count(
-    Msg(
-        "Ingen organisation har svarat att den kommer än.",
-        "No organisation has answered that it attends yet.",
-    ),
-    Msg(
+    one=Msg(
         "En organisation har svarat att den kommer.",
-        "One organisation has answered that it attends.",
+        "One organisation has said it will attend.",
     ),
-    Msg(
+    other=Msg(
         "{count} organisationer har svarat att de kommer.",
-        "{count} organisations have answered that they attend.",
+        "{count} organisations have said they will attend.",
+    ),
+    zero=Msg(
+        "Ingen organisation har svarat att den kommer än.",
+        "No organisation has said it will attend yet.",
     ),
 )
 REMINDER_DM = Msg(
@@ -266,16 +226,31 @@ ATTENDANCE_INTRO = Msg("*{title}* {when}", "*{title}* {when}")
 ATTENDANCE_LABEL = Msg("Organisationer som var med", "Organisations that attended")
 ATTENDANCE_NEEDS_LABEL = Msg("Behov som togs upp på mötet", "Needs taken up at the meeting")
 ATTENDANCE_NEEDS_HINT = Msg(
-    "De markerade behoven får status Upptaget, och den som lämnade behovet får besked.",
-    "The marked needs get the status Taken up, and whoever submitted them is told.",
+    "De markerade behoven får status Taget upp på möte, och den som lämnade behovet får besked.",
+    "The marked needs get the status Taken up at a meeting, and whoever submitted them is told.",
 )
 ATTENDANCE_NO_NEEDS = Msg(
     "Det finns inga nya behov att markera.", "There are no new needs to mark."
 )
 ATTENDANCE_SAVED = Msg(
-    "Sparat för *{title}* {when}: {count} organisationer var med, {needs} behov markerade som "
-    "upptagna.",
-    "Saved for *{title}* {when}: {count} organisations attended, {needs} needs marked as taken up.",
+    "Sparat för *{title}* {when}: {present} och {needs}.",
+    "Saved for *{title}* {when}: {present} and {needs}.",
+)
+ORGANIZATIONS_PRESENT = Count(
+    one=Msg("{count} organisation var med", "{count} organisation attended"),
+    other=Msg("{count} organisationer var med", "{count} organisations attended"),
+    zero=Msg("ingen organisation var med", "no organisation attended"),
+)
+NEEDS_TAKEN_UP = Count(
+    one=Msg(
+        "{count} behov markerades som taget upp på mötet",
+        "{count} need was marked as taken up at the meeting",
+    ),
+    other=Msg(
+        "{count} behov markerades som tagna upp på mötet",
+        "{count} needs were marked as taken up at the meeting",
+    ),
+    zero=Msg("inget behov markerades som taget upp", "no need was marked as taken up"),
 )
 ATTENDANCE_NOT_YET = Msg(
     "Närvaron kan registreras först när mötet är slut. Inget har ändrats.",
@@ -293,7 +268,7 @@ MOVE_DATE = Msg("Nytt datum", "New date")
 MOVE_TIME = Msg("Ny starttid", "New start time")
 MOVE_SUBMIT = Msg("Flytta", "Move")
 MOVE_IN_PAST = Msg("Välj en tid som inte har passerat.", "Choose a time that has not passed.")
-REASON_LABEL = Msg("Skäl (valfritt)", "Reason (optional)")
+REASON_LABEL = Msg("Skäl", "Reason")
 REASON_HINT = Msg(
     "Visas för deltagarna. Bara öppen information.",
     "Shown to the participants. Open information only.",
@@ -309,7 +284,16 @@ CANCEL_DONE = Msg("*{title}* {when} är inställt. {told}", "*{title}* {when} is
 TOLD = Msg("Besked går till {channel}{people}.", "Notices go to {channel}{people}.")
 TOLD_CHANNEL = Msg("kanalen", "the channel")
 TOLD_NO_CHANNEL = Msg("ingen kanal", "no channel")
-TOLD_PEOPLE = Msg(" och {count} personer", " and {count} people")
+TOLD_PEOPLE = Count(
+    one=Msg(
+        " och {count} person",
+        " and {count} person",
+    ),
+    other=Msg(
+        " och {count} personer",
+        " and {count} people",
+    ),
+)
 NOBODY_TOLD = Msg(
     "Ingen hade fått kallelsen än, så inga besked behövdes.",
     "Nobody had received the call yet, so no notices were needed.",
@@ -333,9 +317,16 @@ AGENDA_INTRO = Msg(
     "Suggest an item for *{title}* {when}. It is shown in the call with your organisation.",
 )
 AGENDA_LABEL = Msg("Punkt", "Item")
-AGENDA_HINT = Msg(
-    "Högst {limit} tecken. Bara öppen information.",
-    "At most {limit} characters. Open information only.",
+AGENDA_HINT = Count(
+    one=Msg(
+        "Högst {limit} tecken. Bara öppen information.",
+        "At most {limit} character. Open information only.",
+    ),
+    other=Msg(
+        "Högst {limit} tecken. Bara öppen information.",
+        "At most {limit} characters. Open information only.",
+    ),
+    by="limit",
 )
 AGENDA_SAVED = Msg(
     "Tack! Punkten finns nu på dagordningen för *{title}* {when}.",
@@ -366,9 +357,15 @@ LIST_CONTEXT = Msg(
     "Kalenderfil: `/samverkan kalender` · Hjälp: `/samverkan möten hjälp`",
     "Calendar file: `/samverkan calendar` · Help: `/samverkan meetings help`",
 )
-LIST_LAST_HELD = Msg(
-    "Senaste arbetsgruppsmötet: *{when}* ({count} organisationer registrerade som närvarande).",
-    "Last working-group meeting: *{when}* ({count} organisations recorded as attending).",
+LIST_LAST_HELD = Count(
+    one=Msg(
+        "Senaste arbetsgruppsmötet: *{when}* ({count} organisation registrerad som närvarande).",
+        "Last working-group meeting: *{when}* ({count} organisation recorded as attending).",
+    ),
+    other=Msg(
+        "Senaste arbetsgruppsmötet: *{when}* ({count} organisationer registrerade som närvarande).",
+        "Last working-group meeting: *{when}* ({count} organisations recorded as attending).",
+    ),
 )
 SERIES_HEADER = Msg("*Mötesserier*", "*Meeting series*")
 SERIES_LINE = Msg(
@@ -433,7 +430,7 @@ WEEKS_HINT = Msg(
     "For monthly or twice-yearly meetings. Empty: the same week as the first meeting. The "
     "weekday is the first meeting's.",
 )
-SERIES_RRULE = Msg("Egen regel (valfritt)", "Custom rule (optional)")
+SERIES_RRULE = Msg("Egen regel", "Custom rule")
 RRULE_HINT = Msg(
     "För den som vill: en RFC 5545-regel, t.ex. FREQ=MONTHLY;BYDAY=2TU. Går före valen ovan.",
     "If you like: an RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2TU. Overrides the choices above.",
@@ -457,7 +454,17 @@ SERIES_ON_HOLIDAY = Msg(
 )
 SERIES_AGENDA = Msg("Stående dagordning", "Standing agenda")
 AGENDA_LINES_HINT = Msg("En punkt per rad.", "One item per line.")
-AGENDA_TOO_MANY = Msg("Högst {limit} punkter.", "At most {limit} items.")
+AGENDA_TOO_MANY = Count(
+    one=Msg(
+        "Högst {limit} punkt.",
+        "At most {limit} item.",
+    ),
+    other=Msg(
+        "Högst {limit} punkter.",
+        "At most {limit} items.",
+    ),
+    by="limit",
+)
 BAD_DURATION = Msg(
     "”{value}” är ingen tidslängd. Skriv t.ex. 30m, 2h eller 7d.",
     "“{value}” is not a length of time. Write e.g. 30m, 2h or 7d.",
@@ -476,9 +483,16 @@ BAD_RRULE = Msg(
     "The rule could not be read. Write e.g. FREQ=MONTHLY;BYDAY=2TU, or empty the field and "
     "choose above.",
 )
-RULE_TOO_FREQUENT = Msg(
-    "Det blir fler än {limit} möten om året. Välj en glesare upprepning.",
-    "That makes more than {limit} meetings a year. Choose a sparser rhythm.",
+RULE_TOO_FREQUENT = Count(
+    one=Msg(
+        "Det blir fler än {limit} möte om året. Välj en glesare upprepning.",
+        "That makes more than {limit} meeting a year. Choose a sparser rhythm.",
+    ),
+    other=Msg(
+        "Det blir fler än {limit} möten om året. Välj en glesare upprepning.",
+        "That makes more than {limit} meetings a year. Choose a sparser rhythm.",
+    ),
+    by="limit",
 )
 RULE_EMPTY = Msg(
     "Regeln ger inga möten det kommande året.", "The rule gives no meetings in the coming year."
@@ -504,7 +518,16 @@ CONTACTS_INTRO = Msg(
     "working group's meeting. Whoever answers a call becomes a contact of their organisation.",
 )
 CONTACTS_LABEL = Msg("Arbetsgruppens kontaktpersoner", "The working group's contact persons")
-CONTACTS_SAVED = Msg("Sparat: {count} kontaktpersoner.", "Saved: {count} contact persons.")
+CONTACTS_SAVED = Count(
+    one=Msg(
+        "Sparat: {count} kontaktperson.",
+        "Saved: {count} contact person.",
+    ),
+    other=Msg(
+        "Sparat: {count} kontaktpersoner.",
+        "Saved: {count} contact persons.",
+    ),
+)
 CONTACTS_UNKNOWN = Msg(
     " Utan känd organisation, och därför inte sparade: {users}. De kan be om att få företräda "
     "en organisation med `/samverkan organisation`.",
@@ -543,10 +566,15 @@ MEETINGS_HELP = Msg(
     "meeting, choose contact persons, and record attendance and needs after the meeting.",
 )
 CALENDAR_NAME = Msg("{name}: möten", "{name}: meetings")
-CALENDAR_SENT = Msg(
-    "Här är kalenderfilen med {count} kommande möten. Öppna den i Outlook för att lägga in mötena.",
-    "Here is the calendar file with {count} coming meetings. Open it in Outlook to add the "
-    "meetings.",
+CALENDAR_SENT = Count(
+    one=Msg(
+        "Här är kalenderfilen med {count} kommande möte. Öppna den i Outlook för att lägga in mötet.",
+        "Here is the calendar file with {count} coming meeting. Open it in Outlook to add the meeting.",
+    ),
+    other=Msg(
+        "Här är kalenderfilen med {count} kommande möten. Öppna den i Outlook för att lägga in mötena.",
+        "Here is the calendar file with {count} coming meetings. Open it in Outlook to add the meetings.",
+    ),
 )
 CALENDAR_IN_DM = Msg(
     "Kalenderfilen finns i ditt direktmeddelande från Samverkansbot.",

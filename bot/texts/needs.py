@@ -1,6 +1,6 @@
 """Texts of the needs register (/behov)."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 FORM_TITLE = Msg("Nytt behov", "New need")
 EDIT_TITLE = Msg("Ändra behov", "Edit need")
@@ -15,13 +15,28 @@ FORM_INTRO = Msg(
 )
 ORGANIZATION = Msg("Organisation", "Organisation")
 TITLE = Msg("Rubrik", "Title")
-TITLE_HINT = Msg(
-    "En kort mening, högst {limit} tecken.", "One short sentence, at most {limit} characters."
+TITLE_HINT = Count(
+    one=Msg(
+        "En kort mening, högst {limit} tecken.",
+        "One short sentence, at most {limit} character.",
+    ),
+    other=Msg(
+        "En kort mening, högst {limit} tecken.",
+        "One short sentence, at most {limit} characters.",
+    ),
+    by="limit",
 )
 DESCRIPTION = Msg("Beskrivning", "Description")
-DESCRIPTION_HINT = Msg(
-    "Vad behöver ni, och varför? Högst {limit} tecken.",
-    "What do you need, and why? At most {limit} characters.",
+DESCRIPTION_HINT = Count(
+    one=Msg(
+        "Vad behöver ni, och varför? Högst {limit} tecken.",
+        "What do you need, and why? At most {limit} character.",
+    ),
+    other=Msg(
+        "Vad behöver ni, och varför? Högst {limit} tecken.",
+        "What do you need, and why? At most {limit} characters.",
+    ),
+    by="limit",
 )
 FOCUS = Msg("Fokusområde", "Focus area")
 SCOPE = Msg("Var gäller behovet?", "Where does the need apply?")
@@ -80,7 +95,7 @@ STATUS_DECLINED = Msg("Avböjt", "Declined")
 STATUS_WITHDRAWN = Msg("Tillbakadraget", "Withdrawn")
 
 MOVE_TO = Msg("Flytta till: {status}", "Move to: {status}")
-BUTTON_TAKEN_UP = Msg("Tagen upp", "Taken up")
+BUTTON_TAKEN_UP = Msg("Taget upp på möte", "Taken up at a meeting")
 BUTTON_PLANNED = Msg("Åtgärd planerad", "Action planned")
 BUTTON_DONE = Msg("Klart", "Done")
 BUTTON_DECLINE = Msg("Avböj…", "Decline…")
@@ -103,10 +118,10 @@ CARD_SCOPE = Msg("*Gäller:* {scope}", "*Applies to:* {scope}")
 CARD_SUPPORT = Msg("*Önskat stöd:* {support}", "*Support wanted:* {support}")
 CARD_SUBMITTED = Msg(
     "Lämnat {date} av <@{user}> · senast ändrat {updated}",
-    "Submitted {date} by <@{user}> · last changed {updated}",
+    "Submitted on {date} by <@{user}> · last changed on {updated}",
 )
 CARD_SUBMITTED_ANON = Msg(
-    "Lämnat {date} · senast ändrat {updated}", "Submitted {date} · last changed {updated}"
+    "Lämnat {date} · senast ändrat {updated}", "Submitted on {date} · last changed on {updated}"
 )
 CARD_DECLINE_REASON = Msg("*Skäl:* {reason}", "*Reason:* {reason}")
 CARD_FALLBACK = Msg(
@@ -123,17 +138,21 @@ MAYBE_SAVED = Msg(
 )
 CONFIRM_CREATED = Msg(
     "Tack! Ditt behov *#{id} {title}* är registrerat och visas för arbetsgruppen. Du får besked "
-    "här när det flyttas. Ändra eller dra tillbaka det med knapparna på behovet, eller se alla "
+    "här när dess status ändras. Ändra eller dra tillbaka det med knapparna på behovet, eller se alla "
     "med `/behov lista`.",
     "Thank you! Your need *#{id} {title}* is registered and shown to the working group. You will "
-    "hear here when it moves. Edit or withdraw it with the buttons on the need, or see all with "
+    "hear here when its status changes. Edit or withdraw it with the buttons on the need, or see all with "
     "`/behov list`.",
 )
 CONFIRM_EDITED = Msg("Behov *#{id}* är ändrat.", "Need *#{id}* has been edited.")
-CONFIRM_WITHDRAWN = Msg("Behov *#{id}* är tillbakadraget.", "Need *#{id}* has been withdrawn.")
+CONFIRM_WITHDRAWN = Msg("Behov *#{id}* drogs tillbaka.", "Need *#{id}* was withdrawn.")
 NOTICE_MOVED = Msg(
-    "Ditt behov *#{id} {title}* har flyttats till *{status}* av <@{actor}>.",
-    "Your need *#{id} {title}* has been moved to *{status}* by <@{actor}>.",
+    "Ditt behov *#{id} {title}* har nu status *{status}*. Ändrat av <@{actor}>.",
+    "Your need *#{id} {title}* now has the status *{status}*. Changed by <@{actor}>.",
+)
+NOTICE_WITHDRAWN = Msg(
+    "Ditt behov *#{id} {title}* drogs tillbaka av <@{actor}>.",
+    "Your need *#{id} {title}* was withdrawn by <@{actor}>.",
 )
 NOTICE_DECLINED = Msg(
     "Ditt behov *#{id} {title}* har avböjts av <@{actor}>. Skäl: {reason}",
@@ -145,8 +164,8 @@ ALREADY_MOVED = Msg(
     "Need #{id} already has status {status}; nothing was changed.",
 )
 NOT_MOVABLE = Msg(
-    "Behov #{id} kan inte flyttas från {current} till {target}.",
-    "Need #{id} cannot move from {current} to {target}.",
+    "Behov #{id} kan inte gå från {current} till {target}.",
+    "Need #{id} cannot go from {current} to {target}.",
 )
 NOT_FOUND = Msg("Behov #{id} finns inte.", "Need #{id} does not exist.")
 CLOSED = Msg(

@@ -1,46 +1,85 @@
 """Texts of an evaluation's results: the plain summary, the statistics, views and closing."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- the results message -------------------------------------------------------------------------
 HEADER = Msg("Utvärdering #{id}: {title}", "Evaluation #{id}: {title}")
 ABOUT = Msg("{date} · {subject} · {organizer}", "{date} · {subject} · {organizer}")
-COUNT = Msg(
-    "*{n} svar* av {expected} förväntade deltagare (svarsfrekvens {rate}).",
-    "*{n} answers* from {expected} expected participants (response rate {rate}).",
+COUNT = Count(
+    one=Msg(
+        "*{n} svar* (förväntade deltagare: {expected}, svarsfrekvens {rate}).",
+        "*{n} answer* (expected participants: {expected}, response rate {rate}).",
+    ),
+    other=Msg(
+        "*{n} svar* (förväntade deltagare: {expected}, svarsfrekvens {rate}).",
+        "*{n} answers* (expected participants: {expected}, response rate {rate}).",
+    ),
+    by="n",
 )
-COUNT_PLAIN = Msg("*{n} svar.*", "*{n} answers.*")
+COUNT_PLAIN = Count(
+    one=Msg(
+        "*{n} svar.*",
+        "*{n} answer.*",
+    ),
+    other=Msg(
+        "*{n} svar.*",
+        "*{n} answers.*",
+    ),
+    by="n",
+)
 COUNT_NONE = Msg("*Inga svar.*", "*No answers.*")
 NOT_SENT = Msg("Utvärderingen har inte skickats än.", "The evaluation has not been sent yet.")
 OPEN = Msg("Utvärderingen är öppen till {closes}.", "The evaluation is open until {closes}.")
-CLOSED = Msg("Utvärderingen stängdes {closed}.", "The evaluation closed {closed}.")
+CLOSED = Msg("Utvärderingen stängdes {closed}.", "The evaluation closed on {closed}.")
 SHOWN_AT_CLOSE = Msg(
     "Resultatet visas när utvärderingen stänger, så att ingen kan räknas fram genom att två "
     "visningar jämförs.",
     "The results are shown when the evaluation closes, so that no one can be worked out by "
     "comparing two views.",
 )
-INTERIM = Msg(
-    "*Delresultat från {date}* med {n} svar. Hela resultatet visas när utvärderingen stänger.",
-    "*Interim results from {date}* with {n} answers. The full results are shown when the "
-    "evaluation closes.",
+INTERIM = Count(
+    one=Msg(
+        "*Delresultat från {date}* med {n} svar. Hela resultatet visas när utvärderingen stänger.",
+        "*Interim results from {date}* with {n} answer. The full results are shown when the evaluation closes.",
+    ),
+    other=Msg(
+        "*Delresultat från {date}* med {n} svar. Hela resultatet visas när utvärderingen stänger.",
+        "*Interim results from {date}* with {n} answers. The full results are shown when the evaluation closes.",
+    ),
+    by="n",
 )
-HELD_BACK = Msg(
-    "Resultatet bygger på de {n} svar som visades {date}. {late} svar som kom in eller ändrades "
-    "efter det visas inte: så få svar skulle kunna pekas ut genom att resultaten jämförs.",
-    "The results are those of the {n} answers shown on {date}. {late} answers that came in or "
-    "changed after that are not shown: so few answers could be singled out by comparing the "
-    "results.",
+HELD_BACK = Count(
+    one=Msg(
+        "Resultatet bygger på det {n} svar som visades {date}. Svar som kom in eller ändrades efter det visas inte ({late} st.): så få svar skulle kunna pekas ut genom att resultaten jämförs.",
+        "The results are those of the {n} answer shown on {date}. Answers that came in or changed after that are not shown ({late}): so few answers could be singled out by comparing the results.",
+    ),
+    other=Msg(
+        "Resultatet bygger på de {n} svar som visades {date}. Svar som kom in eller ändrades efter det visas inte ({late} st.): så få svar skulle kunna pekas ut genom att resultaten jämförs.",
+        "The results are those of the {n} answers shown on {date}. Answers that came in or changed after that are not shown ({late}): so few answers could be singled out by comparing the results.",
+    ),
+    by="n",
 )
-TOO_FEW = Msg(
-    "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
-    "Results are shown once at least {min} people have answered, so that no one can be "
-    "identified.",
+TOO_FEW = Count(
+    one=Msg(
+        "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
+        "Results are shown once at least {min} person has answered, so that no one can be identified.",
+    ),
+    other=Msg(
+        "Resultatet visas när minst {min} har svarat, så att ingen kan identifieras.",
+        "Results are shown once at least {min} people have answered, so that no one can be identified.",
+    ),
+    by="min",
 )
-TOO_FEW_CLOSED = Msg(
-    "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
-    "Fewer than {min} people answered, so the results are not shown: single answers could then "
-    "be singled out.",
+TOO_FEW_CLOSED = Count(
+    one=Msg(
+        "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
+        "Fewer than {min} person answered, so the results are not shown: single answers could then be singled out.",
+    ),
+    other=Msg(
+        "Färre än {min} svarade, så resultatet visas inte: då skulle enskilda svar kunna pekas ut.",
+        "Fewer than {min} people answered, so the results are not shown: single answers could then be singled out.",
+    ),
+    by="min",
 )
 NONE_CAME = Msg(
     "Inga svar kom in, så det finns inget resultat att visa.",
@@ -76,11 +115,11 @@ PLAIN_SAME = Msg(
 INTERVAL = Msg(" (95 % konfidensintervall {low}–{high})", " (95% confidence interval {low}–{high})")
 INTERVAL_ZERO = Msg(
     " (95 % konfidensintervall {low} till {high} steg, så skillnaden kan lika gärna vara slumpen)",
-    " (95% confidence interval {low} to {high} steps, so the difference may just as well be "
-    "chance)",
+    " (95% confidence interval {low} to {high} on the scale, so the difference may just as well be chance)",
 )
 ALL_EQUAL = Msg(
-    " (alla ändrade sin skattning lika mycket)", " (everyone changed their rating by the same amount)"
+    " (alla ändrade sin skattning lika mycket)",
+    " (everyone changed their rating by the same amount)",
 )
 NO_ONE_CHANGED = Msg(" (ingen ändrade sin skattning)", " (no one changed their rating)")
 SHARES = Msg(
@@ -97,7 +136,9 @@ MEANS = Msg(
 )
 
 # --- the statistics, for those who want them -------------------------------------------------------
-TECHNICAL = Msg("*Statistiken, för den som vill veta mer*", "*The statistics, for those who want them*")
+TECHNICAL = Msg(
+    "*Statistiken, för den som vill veta mer*", "*The statistics, for those who want them*"
+)
 CHANGE = Msg(
     "*Parat t-intervall:* förändring {change}, 95 % konfidensintervall {low} till {high}.\n"
     "_Där den genomsnittliga förändringen troligen ligger, med hänsyn till hur få som svarade._",
@@ -161,28 +202,28 @@ CHART_SENT = Msg(
 BUTTON_RELEASE = Msg("Visa delresultat nu", "Show interim results now")
 RELEASE_CONFIRM_TITLE = Msg("Visa delresultat?", "Show interim results?")
 RELEASE_CONFIRM_TEXT = Msg(
-    "Alla som får se resultatet ser då siffrorna och fritexterna från de {n} svar som finns nu. "
-    "Nästa delresultat kan visas först när minst {min} svar till har kommit in eller ändrats.",
-    "Everyone allowed to see the results then sees the figures and free texts of the {n} "
-    "answers there are now. The next interim results can only be shown once at least {min} "
-    "more answers have come in or changed.",
+    "Alla som får se resultatet ser då siffrorna och fritexterna från de svar som finns nu ({n}). Nästa delresultat kan visas först när minst {min} svar till har kommit in eller ändrats.",
+    "Everyone allowed to see the results then sees the figures and free texts of the answers there are now ({n}). The next interim results can only be shown once {min} or more further answers have come in or changed.",
 )
 RELEASE_CONFIRM_YES = Msg("Visa", "Show")
 RELEASE_NOT_YET = Msg(
-    "Ett delresultat kan visas när minst {min} svar har kommit in eller ändrats sedan "
-    "resultatet visades förra gången (nu {changed}).",
-    "Interim results can be shown once at least {min} answers have come in or changed since "
-    "the results were last shown (now {changed}).",
+    "Ett delresultat kan visas när minst {min} svar har kommit in eller ändrats sedan resultatet visades förra gången (nu {changed}).",
+    "Interim results can be shown once {min} or more answers have come in or changed since the results were last shown (now {changed}).",
 )
-RELEASED = Msg(
-    "Klart: delresultatet med {n} svar visas nu för alla som får se resultatet.",
-    "Done: the interim results of {n} answers are now shown to everyone allowed to see them.",
+RELEASED = Count(
+    one=Msg(
+        "Klart: delresultatet med {n} svar visas nu för alla som får se resultatet.",
+        "Done: the interim results of {n} answer are now shown to everyone allowed to see them.",
+    ),
+    other=Msg(
+        "Klart: delresultatet med {n} svar visas nu för alla som får se resultatet.",
+        "Done: the interim results of {n} answers are now shown to everyone allowed to see them.",
+    ),
+    by="n",
 )
 RELEASE_TOO_FEW = Msg(
-    "Ett delresultat kan visas först när minst {min} svar har kommit in eller ändrats sedan "
-    "resultatet visades förra gången; nu är det {changed}. Inget har ändrats.",
-    "Interim results can only be shown once at least {min} answers have come in or changed "
-    "since the results were last shown; now there are {changed}. Nothing was changed.",
+    "Ett delresultat kan visas först när minst {min} svar har kommit in eller ändrats sedan resultatet visades förra gången; nu är det {changed}. Inget har ändrats.",
+    "Interim results can only be shown once {min} or more answers have come in or changed since the results were last shown; so far: {changed}. Nothing was changed.",
 )
 RELEASE_NOT_OPEN = Msg(
     "Utvärderingen av *{title}* är inte öppen, så det finns inget delresultat att visa. Inget "
@@ -193,11 +234,16 @@ RELEASE_NOT_OPEN = Msg(
 WHO_COORDINATORS = Msg("samverkansledarna", "the coordinators")
 
 # --- closing -----------------------------------------------------------------------------------
-CLOSED_SUMMARY = Msg(
-    "Utvärderingen av *#{id} {title}* är stängd med {n} svar. {figures} "
-    "Hela resultatet: `/utbildning resultat {id}`.",
-    "The evaluation of *#{id} {title}* closed with {n} answers. {figures} "
-    "Full results: `/utbildning results {id}`.",
+CLOSED_SUMMARY = Count(
+    one=Msg(
+        "Utvärderingen av *#{id} {title}* är stängd med {n} svar. {figures} Hela resultatet: `/utbildning resultat {id}`.",
+        "The evaluation of *#{id} {title}* closed with {n} answer. {figures} Full results: `/utbildning results {id}`.",
+    ),
+    other=Msg(
+        "Utvärderingen av *#{id} {title}* är stängd med {n} svar. {figures} Hela resultatet: `/utbildning resultat {id}`.",
+        "The evaluation of *#{id} {title}* closed with {n} answers. {figures} Full results: `/utbildning results {id}`.",
+    ),
+    by="n",
 )
 CLOSED_SUMMARY_NONE = Msg(
     "Utvärderingen av *#{id} {title}* är stängd. Inga svar kom in, så det finns inget resultat "
@@ -209,17 +255,27 @@ FIGURES_HIDDEN = Msg(
     "Det är för få svar för att visa resultatet utan att någon kan identifieras.",
     "There are too few answers to show the results without anyone being identifiable.",
 )
-FIGURES_FROM_VIEW = Msg(
-    "(Siffrorna bygger på de {n} svar som visades {date}.)",
-    "(The figures are those of the {n} answers shown on {date}.)",
+FIGURES_FROM_VIEW = Count(
+    one=Msg(
+        "(Siffrorna bygger på det {n} svar som visades {date}.)",
+        "(The figures are those of the {n} answer shown on {date}.)",
+    ),
+    other=Msg(
+        "(Siffrorna bygger på de {n} svar som visades {date}.)",
+        "(The figures are those of the {n} answers shown on {date}.)",
+    ),
+    by="n",
 )
-NEED_CLOSED = Msg(
-    ":speech_balloon: *Ni sa, vi gjorde.* Du lämnade behovet *#{need_id} {need_title}*. "
-    "Utbildningen *{title}* ({date}) hölls för att möta det, och {n} deltagare svarade på "
-    "utvärderingen. {figures}",
-    ":speech_balloon: *You said, we did.* You submitted the need *#{need_id} {need_title}*. "
-    "The training *{title}* ({date}) was held to meet it, and {n} participants answered the "
-    "evaluation. {figures}",
+NEED_CLOSED = Count(
+    one=Msg(
+        ":speech_balloon: *Ni sa, vi gjorde.* Du lämnade behovet *#{need_id} {need_title}*. Utbildningen *{title}* ({date}) hölls för att möta det, och {n} deltagare svarade på utvärderingen. {figures}",
+        ":speech_balloon: *You said, we did.* You submitted the need *#{need_id} {need_title}*. The training *{title}* ({date}) was held to meet it, and {n} participant answered the evaluation. {figures}",
+    ),
+    other=Msg(
+        ":speech_balloon: *Ni sa, vi gjorde.* Du lämnade behovet *#{need_id} {need_title}*. Utbildningen *{title}* ({date}) hölls för att möta det, och {n} deltagare svarade på utvärderingen. {figures}",
+        ":speech_balloon: *You said, we did.* You submitted the need *#{need_id} {need_title}*. The training *{title}* ({date}) was held to meet it, and {n} participants answered the evaluation. {figures}",
+    ),
+    by="n",
 )
 NEED_CLOSED_NONE = Msg(
     ":speech_balloon: *Ni sa, vi gjorde.* Du lämnade behovet *#{need_id} {need_title}*. "

@@ -88,7 +88,7 @@ REQUEST_APPROVED_BY = Msg(
 REQUEST_DECLINED_BY = Msg(":x: Avböjd av <@{by}> {date}.", ":x: Declined by <@{by}> {date}.")
 REQUEST_REPLACED = Msg(
     ":leftwards_arrow_with_hook: Ersatt av en ny begäran {date}.",
-    ":leftwards_arrow_with_hook: Replaced by a new request {date}.",
+    ":leftwards_arrow_with_hook: Replaced by a new request on {date}.",
 )
 BUTTON_APPROVE = Msg("Godkänn", "Approve")
 BUTTON_DECLINE = Msg("Avböj", "Decline")
@@ -173,15 +173,15 @@ SOURCE_EMAIL = Msg("e-postadress", "e-mail address")
 SOURCE_CONFIG = Msg("konfigurationen", "the configuration")
 SOURCE_APPROVAL = Msg("godkänd av en samverkansledare", "approved by a coordinator")
 SOURCE_APPROVED_BY = Msg("godkänd av <@{by}>", "approved by <@{by}>")
-WAITING_NOTICE = Msg(
-    ":hourglass_flowing_sand: *{count} begäranden att få företräda en organisation väntar på "
-    "beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen "
-    "behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara "
-    "på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
-    ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a "
-    "decision.* Choosing an organisation oneself used to be enough; now such a choice gives no "
-    "rights until a coordinator approves it. Until then they can only answer evaluations."
-    "\n{lines}\nApprove or decline with `/samverkan organization`.",
+WAITING_NOTICE = Count(
+    one=Msg(
+        ":hourglass_flowing_sand: *{count} begäran att få företräda en organisation väntar på beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
+        ":hourglass_flowing_sand: *{count} request to represent an organisation is waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organization`.",
+    ),
+    other=Msg(
+        ":hourglass_flowing_sand: *{count} begäranden att få företräda en organisation väntar på beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
+        ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organization`.",
+    ),
 )
 WAITING_LINE = Msg(
     "• <@{user}> vill företräda *{organization}*", "• <@{user}> asks to represent *{organization}*"
@@ -207,15 +207,15 @@ HOME_NEEDS_MORE = Msg(
     "… and {count} more. See them all with `/behov list`.",
 )
 HOME_NEEDS_UNDER_WAY = Count(
-    Msg("Inga andra behov är öppna.", "No other needs are open."),
-    Msg(
+    one=Msg(
         "1 behov till är öppet och på gång ({statuses}). Se alla med `/behov lista`.",
         "1 more need is open and under way ({statuses}). See them all with `/behov list`.",
     ),
-    Msg(
+    other=Msg(
         "{count} behov till är öppna och på gång ({statuses}). Se alla med `/behov lista`.",
         "{count} more needs are open and under way ({statuses}). See them all with `/behov list`.",
     ),
+    zero=Msg("Inga andra behov är öppna.", "No other needs are open."),
 )
 HOME_NEW_NEED = Msg("Nytt behov", "New need")
 
@@ -232,14 +232,18 @@ AUDIT_NONE_FOUND = Msg(
 AUDIT_NOBODY = Msg(
     "Ingen person eller organisation i loggen heter ”{name}”. Skriv en del av ett namn, ett "
     "nummer (`#12`) eller ett datum (`2027-01-12` eller `2027-01`).",
-    "No person or organisation in the log is called ”{name}”. Write part of a name, a number "
+    "No person or organisation in the log is called “{name}”. Write part of a name, a number "
     "(`#12`) or a date (`2027-01-12` or `2027-01`).",
 )
-AUDIT_FOOTER = Msg(
-    "De senaste {count} händelserna, nyaste först. Filtrera: `/samverkan logg Anna`, "
-    "`/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
-    "The latest {count} events, newest first. Filter: `/samverkan log Anna`, "
-    "`/samverkan log #12`, `/samverkan log 2027-01-12`.",
+AUDIT_FOOTER = Count(
+    one=Msg(
+        "Den senaste händelsen. Filtrera: `/samverkan logg Anna`, `/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+        "The latest event. Filter: `/samverkan log Anna`, `/samverkan log #12`, `/samverkan log 2027-01-12`.",
+    ),
+    other=Msg(
+        "De senaste {count} händelserna, nyaste först. Filtrera: `/samverkan logg Anna`, `/samverkan logg #12`, `/samverkan logg 2027-01-12`.",
+        "The latest {count} events, newest first. Filter: `/samverkan log Anna`, `/samverkan log #12`, `/samverkan log 2027-01-12`.",
+    ),
 )
 AUDIT_LINE = Msg("`{at}` {said}{changes}", "`{at}` {said}{changes}")
 CHANGE = Msg("{field} {old} → {new}", "{field} {old} → {new}")
@@ -250,24 +254,25 @@ ACTOR_OPERATOR = Msg("Den som driftar boten", "The bot's operator")
 ACTOR_ERASED = Msg("En raderad person", "An erased person")
 
 AUDIT_NEED_CREATED = Msg(
-    "{actor} lämnade behov #{number} ”{label}”", "{actor} submitted need #{number} ”{label}”"
+    "{actor} lämnade behov #{number} ”{label}”", "{actor} submitted need #{number} “{label}”"
 )
 AUDIT_NEED_EDITED = Msg(
-    "{actor} ändrade behov #{number} ”{label}”", "{actor} edited need #{number} ”{label}”"
+    "{actor} ändrade behov #{number} ”{label}”", "{actor} edited need #{number} “{label}”"
 )
 AUDIT_NEED_WITHDRAWN = Msg(
     "{actor} drog tillbaka behov #{number} ”{label}”",
-    "{actor} withdrew need #{number} ”{label}”",
+    "{actor} withdrew need #{number} “{label}”",
 )
 AUDIT_NEED_DECLINED = Msg(
-    "{actor} avböjde behov #{number} ”{label}”", "{actor} declined need #{number} ”{label}”"
+    "{actor} avböjde behov #{number} ”{label}”", "{actor} declined need #{number} “{label}”"
 )
 AUDIT_NEED_MOVED = Msg(
-    "{actor} flyttade behov #{number} ”{label}”", "{actor} moved need #{number} ”{label}”"
+    "{actor} ändrade status för behov #{number} ”{label}”",
+    "{actor} changed the status of need #{number} “{label}”",
 )
 AUDIT_NEED_REOPENED = Msg(
     "{actor} öppnade behov #{number} ”{label}” igen",
-    "{actor} reopened need #{number} ”{label}”",
+    "{actor} reopened need #{number} “{label}”",
 )
 AUDIT_MEETING_MOVED = Msg("{actor} flyttade {label}", "{actor} moved {label}")
 AUDIT_MEETING_CANCELLED = Msg("{actor} ställde in {label}", "{actor} cancelled {label}")
@@ -288,10 +293,10 @@ AUDIT_MEETING_CONTACTS = Msg(
     "{actor} changed the working group's contact persons ({detail})",
 )
 AUDIT_SERIES_CREATED = Msg(
-    "{actor} skapade mötesserien ”{detail}”", "{actor} created the meeting series ”{detail}”"
+    "{actor} skapade mötesserien ”{detail}”", "{actor} created the meeting series “{detail}”"
 )
 AUDIT_SERIES_CHANGED = Msg(
-    "{actor} ändrade mötesserien ”{detail}”", "{actor} changed the meeting series ”{detail}”"
+    "{actor} ändrade mötesserien ”{detail}”", "{actor} changed the meeting series “{detail}”"
 )
 AUDIT_SERIES_PAUSED = Msg(
     "{actor} pausade mötesserie nr {number}", "{actor} paused meeting series no. {number}"
@@ -301,15 +306,15 @@ AUDIT_SERIES_RESUMED = Msg(
 )
 AUDIT_TRAINING_CREATED = Msg(
     "{actor} registrerade utbildning #{number} ”{label}”",
-    "{actor} registered training #{number} ”{label}”",
+    "{actor} registered training #{number} “{label}”",
 )
 AUDIT_TRAINING_REPORTED = Msg(
     "{actor} återrapporterade utbildning #{number} ”{label}”",
-    "{actor} reported back training #{number} ”{label}”",
+    "{actor} reported back training #{number} “{label}”",
 )
 AUDIT_TRAINING_EVALUATION_SENT = Msg(
     "{actor} skickade utvärderingen av utbildning #{number} ”{label}” i förväg",
-    "{actor} sent the evaluation of training #{number} ”{label}” early",
+    "{actor} sent the evaluation of training #{number} “{label}” early",
 )
 AUDIT_INDICATOR_RECORDED = Msg(
     "{actor} registrerade ett indikatorvärde: {label}",
@@ -319,7 +324,7 @@ AUDIT_INDICATOR_CORRECTED = Msg(
     "{actor} rättade ett indikatorvärde: {label}", "{actor} corrected an indicator value: {label}"
 )
 AUDIT_INDICATOR_ADDED = Msg(
-    "{actor} lade till indikatorn ”{label}”", "{actor} added the indicator ”{label}”"
+    "{actor} lade till indikatorn ”{label}”", "{actor} added the indicator “{label}”"
 )
 AUDIT_EXPORT = Msg("{actor} tog ut exporten {label}", "{actor} took out the export {label}")
 AUDIT_SUMMARY_PUBLISHED = Msg(

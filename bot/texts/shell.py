@@ -1,6 +1,6 @@
 """Texts of the terminal shell and the demo (python -m bot shell | demo)."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 BANNER = Msg(
     "Samverkansbot i terminalen: {name}\n"
@@ -96,7 +96,17 @@ TIME_BACKWARDS = Msg(
     "Tiden kan bara flyttas framåt (klockan är {time}).",
     "Time can only move forward (the time is {time}).",
 )
-TIME_TOO_FAR = Msg("Flytta högst {days} dagar åt gången.", "Move at most {days} days at a time.")
+TIME_TOO_FAR = Count(
+    one=Msg(
+        "Flytta högst {days} dag åt gången.",
+        "Move at most {days} day at a time.",
+    ),
+    other=Msg(
+        "Flytta högst {days} dagar åt gången.",
+        "Move at most {days} days at a time.",
+    ),
+    by="days",
+)
 TIME_SEPARATOR = Msg("⏰ {time}", "⏰ {time}")
 
 NOT_A_COMMAND = Msg(
@@ -146,17 +156,27 @@ PRESS_CANCELLED = Msg("Avbrutet; inget hände.", "Cancelled; nothing happened.")
 FORM_CANCELLED = Msg(
     "Formuläret stängdes utan att skickas.", "The form was closed without sending."
 )
-FORM_GAVE_UP = Msg(
-    "”{label}” fick inget svar som godtogs på {tries} försök, så formuläret stängdes utan att "
-    "skickas. Öppna det igen när du vill.",
-    '"{label}" got no answer that was accepted in {tries} tries, so the form was closed '
-    "without sending. Open it again whenever you like.",
+FORM_GAVE_UP = Count(
+    one=Msg(
+        "”{label}” fick inget svar som godtogs på {tries} försök, så formuläret stängdes utan att skickas. Öppna det igen när du vill.",
+        '"{label}" got no answer that was accepted in {tries} try, so the form was closed without sending. Open it again whenever you like.',
+    ),
+    other=Msg(
+        "”{label}” fick inget svar som godtogs på {tries} försök, så formuläret stängdes utan att skickas. Öppna det igen när du vill.",
+        '"{label}" got no answer that was accepted in {tries} tries, so the form was closed without sending. Open it again whenever you like.',
+    ),
+    by="tries",
 )
-FORM_REFUSED_TOO_OFTEN = Msg(
-    "Boten godtog inte formuläret på {tries} försök, så det stängdes utan att skickas. Öppna "
-    "det igen när du vill.",
-    "The bot did not accept the form in {tries} tries, so it was closed without sending. Open "
-    "it again whenever you like.",
+FORM_REFUSED_TOO_OFTEN = Count(
+    one=Msg(
+        "Boten godtog inte formuläret på {tries} försök, så det stängdes utan att skickas. Öppna det igen när du vill.",
+        "The bot did not accept the form in {tries} try, so it was closed without sending. Open it again whenever you like.",
+    ),
+    other=Msg(
+        "Boten godtog inte formuläret på {tries} försök, så det stängdes utan att skickas. Öppna det igen när du vill.",
+        "The bot did not accept the form in {tries} tries, so it was closed without sending. Open it again whenever you like.",
+    ),
+    by="tries",
 )
 INTERRUPTED = Msg(
     "Avbrutet med Ctrl-C. Svara på frågan, eller skriv `/avbryt` för att stänga formuläret.",
@@ -230,19 +250,6 @@ WEB_NOT_FOUND = Msg(
     "The bot has no web address {path} (HTTP {status}).",
 )
 
-WEEKDAYS = Msg("mån,tis,ons,tor,fre,lör,sön", "Mon,Tue,Wed,Thu,Fri,Sat,Sun")
-WEEKDAYS_LONG = Msg(
-    "måndag,tisdag,onsdag,torsdag,fredag,lördag,söndag",
-    "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
-)
-MONTHS = Msg(
-    "jan,feb,mar,apr,maj,jun,jul,aug,sep,okt,nov,dec",
-    "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
-)
-MONTHS_LONG = Msg(
-    "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december",
-    "January,February,March,April,May,June,July,August,September,October,November,December",
-)
 SHORT_MOMENT = Msg("{weekday} {day} {month} {hour}", "{weekday} {day} {month} {hour}")
 LONG_MOMENT = Msg(
     "{weekday} {day} {month} {year} kl. {hour}", "{weekday} {day} {month} {year} at {hour}"
@@ -279,9 +286,27 @@ DEMO_TEXT = Msg("Demotext", "Demo text")
 YES = Msg("ja", "yes")
 
 REQUIRED = Msg("Fyll i det här fältet.", "Please fill in this field.")
-TOO_LONG = Msg("Högst {most} tecken (nu {length}).", "At most {most} characters (now {length}).")
-TOO_SHORT = Msg(
-    "Minst {least} tecken (nu {length}).", "At least {least} characters (now {length})."
+TOO_LONG = Count(
+    one=Msg(
+        "Högst {most} tecken (nu {length}).",
+        "At most {most} character (now {length}).",
+    ),
+    other=Msg(
+        "Högst {most} tecken (nu {length}).",
+        "At most {most} characters (now {length}).",
+    ),
+    by="most",
+)
+TOO_SHORT = Count(
+    one=Msg(
+        "Minst {least} tecken (nu {length}).",
+        "At least {least} character (now {length}).",
+    ),
+    other=Msg(
+        "Minst {least} tecken (nu {length}).",
+        "At least {least} characters (now {length}).",
+    ),
+    by="least",
 )
 NOT_EMAIL = Msg("Skriv en e-postadress.", "Type an e-mail address.")
 NOT_URL = Msg(

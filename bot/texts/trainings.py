@@ -1,6 +1,6 @@
 """Texts of trainings and their evaluation (/utbildning)."""
 
-from bot.texts import Msg
+from bot.texts import Count, Msg
 
 # --- subjects ------------------------------------------------------------------------------
 SUBJECT_DRUG_SIGNS = Msg("Drogtecken (drogteckenutbildning)", "Drug signs (drug recognition)")
@@ -21,7 +21,17 @@ FORM_INTRO = Msg(
     "evaluation: their knowledge before and after the training. *Only open information.*",
 )
 TITLE = Msg("Utbildningens namn", "Name of the training")
-TITLE_HINT = Msg("Högst {limit} tecken.", "At most {limit} characters.")
+TITLE_HINT = Count(
+    one=Msg(
+        "Högst {limit} tecken.",
+        "At most {limit} character.",
+    ),
+    other=Msg(
+        "Högst {limit} tecken.",
+        "At most {limit} characters.",
+    ),
+    by="limit",
+)
 SUBJECT = Msg("Ämne", "Subject")
 DATE = Msg("Datum", "Date")
 START = Msg("Starttid", "Start time")
@@ -62,15 +72,21 @@ PARTICIPANTS_HINT = Msg(
 )
 NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
 NEEDS_HINT = Msg(
-    "Valfritt. När utvärderingen stängs får de som lämnade behoven veta hur det gick.",
+    "Frivilligt. När utvärderingen stängs får de som lämnade behoven veta hur det gick.",
     "Optional. When the evaluation closes, whoever submitted the needs hears how it went.",
 )
 
 END_BEFORE_START = Msg("Sluttiden måste vara efter starttiden.", "The end must be after the start.")
-TOO_OLD = Msg(
-    "Datumet ligger mer än {days} dagar bakåt. Äldre utbildningar återrapporterar du med "
-    "`/utbildning rapportera`.",
-    "The date is more than {days} days ago. Report older trainings with `/utbildning report`.",
+TOO_OLD = Count(
+    one=Msg(
+        "Datumet ligger mer än {days} dag bakåt. Äldre utbildningar återrapporterar du med `/utbildning rapportera`.",
+        "The date is more than {days} day ago. Report older trainings with `/utbildning report`.",
+    ),
+    other=Msg(
+        "Datumet ligger mer än {days} dagar bakåt. Äldre utbildningar återrapporterar du med `/utbildning rapportera`.",
+        "The date is more than {days} days ago. Report older trainings with `/utbildning report`.",
+    ),
+    by="days",
 )
 TOO_FAR = Msg(
     "Datumet ligger för långt fram; välj ett datum inom två år.",
@@ -86,9 +102,16 @@ PARTICIPANTS_MISSING = Msg(
     "Välj minst en deltagare, eller skicka utvärderingen till en kanal.",
     "Choose at least one participant, or send the evaluation to a channel.",
 )
-PARTICIPANTS_TOO_MANY = Msg(
-    "Högst {limit} deltagare kan få utvärderingen privat; välj en kanal i stället.",
-    "At most {limit} participants can get the evaluation privately; choose a channel instead.",
+PARTICIPANTS_TOO_MANY = Count(
+    one=Msg(
+        "Högst {limit} deltagare kan få utvärderingen privat; välj en kanal i stället.",
+        "At most {limit} participant can get the evaluation privately; choose a channel instead.",
+    ),
+    other=Msg(
+        "Högst {limit} deltagare kan få utvärderingen privat; välj en kanal i stället.",
+        "At most {limit} participants can get the evaluation privately; choose a channel instead.",
+    ),
+    by="limit",
 )
 FUTURE_REPORT = Msg(
     "En återrapport gäller en utbildning som redan har hållits: välj ett datum som har varit.",
@@ -106,11 +129,16 @@ REPORT_INTRO = Msg(
 REPORT_ORGANIZATION = Msg("Organisation som höll utbildningen", "Organisation that held it")
 REPORT_DATE = Msg("Datum då den hölls", "Date it was held")
 REPORT_PARTICIPANTS = Msg("Antal deltagare", "Number of participants")
-REPORT_SAVED = Msg(
-    "Tack! Utbildningen *{title}* ({date}, {participants} deltagare) är återrapporterad för "
-    "{organization}.",
-    "Thank you! The training *{title}* ({date}, {participants} participants) is reported for "
-    "{organization}.",
+REPORT_SAVED = Count(
+    one=Msg(
+        "Tack! Utbildningen *{title}* ({date}, {participants} deltagare) är återrapporterad för {organization}.",
+        "Thank you! The training *{title}* ({date}, {participants} participant) is reported for {organization}.",
+    ),
+    other=Msg(
+        "Tack! Utbildningen *{title}* ({date}, {participants} deltagare) är återrapporterad för {organization}.",
+        "Thank you! The training *{title}* ({date}, {participants} participants) is reported for {organization}.",
+    ),
+    by="participants",
 )
 
 # --- the training's message --------------------------------------------------------------------
@@ -126,7 +154,16 @@ CARD_EXPECTED = Msg(
 CARD_EVALUATION = Msg("*Utvärdering*\n{where}", "*Evaluation*\n{where}")
 ALL_PARTNERS = Msg("Alla parter", "All partners")
 EVAL_TO_CHANNEL = Msg("i <#{channel}>", "in <#{channel}>")
-EVAL_TO_PARTICIPANTS = Msg("privat till {count} deltagare", "privately to {count} participants")
+EVAL_TO_PARTICIPANTS = Count(
+    one=Msg(
+        "privat till {count} deltagare",
+        "privately to {count} participant",
+    ),
+    other=Msg(
+        "privat till {count} deltagare",
+        "privately to {count} participants",
+    ),
+)
 CARD_NEEDS = Msg("Svarar mot behov: {needs}", "Answers the needs: {needs}")
 CARD_SCHEDULED = Msg(
     ":hourglass_flowing_sand: Utvärderingen skickas när utbildningen är slut ({end}).",
@@ -136,13 +173,19 @@ CARD_OPEN = Msg(
     ":memo: Utvärderingen är öppen till {closes}.",
     ":memo: The evaluation is open until {closes}.",
 )
-CARD_CLOSED = Msg(
-    ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
-    ":white_check_mark: The evaluation closed {closed} with {count} answers.",
+CARD_CLOSED = Count(
+    one=Msg(
+        ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
+        ":white_check_mark: The evaluation closed on {closed} with {count} answer.",
+    ),
+    other=Msg(
+        ":white_check_mark: Utvärderingen stängdes {closed} med {count} svar.",
+        ":white_check_mark: The evaluation closed on {closed} with {count} answers.",
+    ),
 )
 CARD_CLOSED_NONE = Msg(
     ":white_check_mark: Utvärderingen stängdes {closed}. Inga svar kom in.",
-    ":white_check_mark: The evaluation closed {closed}. No answers came in.",
+    ":white_check_mark: The evaluation closed on {closed}. No answers came in.",
 )
 CARD_REGISTERED_BY = Msg("Registrerad av <@{user}> {date}", "Registered by <@{user}> {date}")
 CARD_FALLBACK = Msg("Utbildning #{id}: {title} ({when})", "Training #{id}: {title} ({when})")
@@ -175,10 +218,15 @@ EVAL_OPEN_UNTIL = Msg(
 )
 EVAL_FALLBACK = Msg("Utvärdering: {title}", "Evaluation: {title}")
 BUTTON_ANSWER = Msg("Svara på utvärderingen", "Answer the evaluation")
-EVAL_CLOSED_TEXT = Msg(
-    "*Utvärderingen av {title} är stängd.* {count} svar kom in. Tack till alla som svarade!",
-    "*The evaluation of {title} is closed.* {count} answers came in. Thanks to everyone who "
-    "answered!",
+EVAL_CLOSED_TEXT = Count(
+    one=Msg(
+        "*Utvärderingen av {title} är stängd.* {count} svar kom in. Tack till alla som svarade!",
+        "*The evaluation of {title} is closed.* {count} answer came in. Thanks to everyone who answered!",
+    ),
+    other=Msg(
+        "*Utvärderingen av {title} är stängd.* {count} svar kom in. Tack till alla som svarade!",
+        "*The evaluation of {title} is closed.* {count} answers came in. Thanks to everyone who answered!",
+    ),
 )
 EVAL_CLOSED_NONE = Msg(
     "*Utvärderingen av {title} är stängd.* Inga svar kom in.",
@@ -218,30 +266,27 @@ SCALE_1 = Msg("1 – Mycket liten kunskap", "1 – Very little knowledge")
 SCALE_5 = Msg("5 – Mycket stor kunskap", "5 – A great deal of knowledge")
 USED = Msg("Vad kommer du att använda i ditt arbete?", "What will you use in your work?")
 MISSING = Msg("Vad saknade du?", "What was missing?")
-FREE_TEXT_HINT = Msg(
-    "Frivilligt, högst {limit} tecken. Skriv inget som avslöjar vem du eller någon annan är.",
-    "Optional, at most {limit} characters. Write nothing that reveals who you or anyone else is.",
+FREE_TEXT_HINT = Count(
+    one=Msg(
+        "Frivilligt, högst {limit} tecken. Skriv inget som avslöjar vem du eller någon annan är.",
+        "Optional, at most {limit} character. Write nothing that reveals who you or anyone else is.",
+    ),
+    other=Msg(
+        "Frivilligt, högst {limit} tecken. Skriv inget som avslöjar vem du eller någon annan är.",
+        "Optional, at most {limit} characters. Write nothing that reveals who you or anyone else is.",
+    ),
+    by="limit",
 )
-ANONYMITY = Msg(
-    ":lock: *Så är dina svar anonyma.* Ditt namn och ditt Slack-id sparas inte med svaret. "
-    "Boten sparar i stället en kod som bara den kan räkna fram ur ditt id, så att du har ett "
-    "svar per utbildning och kan ändra det; i databasen och i rapporterna går koden inte att "
-    "spåra tillbaka till dig. Bara den som driftar boten och har både databasen och botens "
-    "hemliga nyckel skulle kunna göra det. Boten sparar bara dagen du svarade, inte klockslaget "
-    "eller i vilken ordning svaren kom. Resultatet visas när utvärderingen stänger (ett "
-    "delresultat tidigare bara när minst {min} svar har kommit in eller ändrats sedan förra "
-    "visningen), bara som sammanställningar och bara om minst {min} har svarat; fritexterna visas ordagrant men utan "
-    "namn och i slumpad ordning. Skriv därför inget i fritexterna som avslöjar vem du är.",
-    ":lock: *How your answers stay anonymous.* Your name and Slack id are not stored with the "
-    "answer. The bot stores a code instead that only it can compute from your id, so that you "
-    "have one answer per training and can change it; in the database and in reports the code "
-    "cannot be traced back to you; only whoever runs the bot, holding both the database and "
-    "the bot's secret key, could do that. The bot keeps only the day you answered, not the time "
-    "or the order in which answers came. Results are shown when the evaluation closes (interim "
-    "results earlier only once at least {min} answers have come in or changed since they were "
-    "last shown), only as summaries and only if at least {min} people have answered; free texts are shown word for "
-    "word but without names and in random order. So write nothing in the free texts that "
-    "reveals who you are.",
+ANONYMITY = Count(
+    one=Msg(
+        ":lock: *Så är dina svar anonyma.* Ditt namn och ditt Slack-id sparas inte med svaret. Boten sparar i stället en kod som bara den kan räkna fram ur ditt id, så att du har ett svar per utbildning och kan ändra det; i databasen och i rapporterna går koden inte att spåra tillbaka till dig. Bara den som driftar boten och har både databasen och botens hemliga nyckel skulle kunna göra det. Boten sparar bara dagen du svarade, inte klockslaget eller i vilken ordning svaren kom. Resultatet visas när utvärderingen stänger (ett delresultat tidigare bara när minst {min} svar har kommit in eller ändrats sedan förra visningen), bara som sammanställningar och bara om minst {min} har svarat; fritexterna visas ordagrant men utan namn och i slumpad ordning. Skriv därför inget i fritexterna som avslöjar vem du är.",
+        ":lock: *How your answers stay anonymous.* Your name and Slack id are not stored with the answer. The bot stores a code instead that only it can compute from your id, so that you have one answer per training and can change it; in the database and in reports the code cannot be traced back to you; only whoever runs the bot, holding both the database and the bot's secret key, could do that. The bot keeps only the day you answered, not the time or the order in which answers came. Results are shown when the evaluation closes (interim results earlier only once at least {min} answer has come in or changed since they were last shown), only as summaries and only if at least {min} person has answered; free texts are shown word for word but without names and in random order. So write nothing in the free texts that reveals who you are.",
+    ),
+    other=Msg(
+        ":lock: *Så är dina svar anonyma.* Ditt namn och ditt Slack-id sparas inte med svaret. Boten sparar i stället en kod som bara den kan räkna fram ur ditt id, så att du har ett svar per utbildning och kan ändra det; i databasen och i rapporterna går koden inte att spåra tillbaka till dig. Bara den som driftar boten och har både databasen och botens hemliga nyckel skulle kunna göra det. Boten sparar bara dagen du svarade, inte klockslaget eller i vilken ordning svaren kom. Resultatet visas när utvärderingen stänger (ett delresultat tidigare bara när minst {min} svar har kommit in eller ändrats sedan förra visningen), bara som sammanställningar och bara om minst {min} har svarat; fritexterna visas ordagrant men utan namn och i slumpad ordning. Skriv därför inget i fritexterna som avslöjar vem du är.",
+        ":lock: *How your answers stay anonymous.* Your name and Slack id are not stored with the answer. The bot stores a code instead that only it can compute from your id, so that you have one answer per training and can change it; in the database and in reports the code cannot be traced back to you; only whoever runs the bot, holding both the database and the bot's secret key, could do that. The bot keeps only the day you answered, not the time or the order in which answers came. Results are shown when the evaluation closes (interim results earlier only once at least {min} answers have come in or changed since they were last shown), only as summaries and only if at least {min} people have answered; free texts are shown word for word but without names and in random order. So write nothing in the free texts that reveals who you are.",
+    ),
+    by="min",
 )
 ALREADY_ANSWERED = Msg(
     ":pencil2: Du har redan svarat. Ditt förra svar är ifyllt; skickar du igen ersätter det "
@@ -262,25 +307,16 @@ THANKS_REPLACED = Msg(
     "Thank you! Your new answer has replaced the earlier one. It is stored without your name, "
     "and you can change it until the evaluation closes on {closes}.",
 )
-WHO_SEES_WHAT = Msg(
-    "*Vem ser vad, och när?* När utvärderingen har stängt ser samverkansledarna, "
-    "samverkansägarna, de som företräder {organizer} (arrangören) och den som registrerade "
-    "utbildningen resultatet: hur många som svarade, medelvärden och fördelningen av "
-    "skattningarna, och fritexterna ordagrant, utan namn och i slumpad ordning. Den som har "
-    "lämnat ett behov som utbildningen svarar mot får en mening om resultatet, och "
-    "samverkansägarna ser sammanställningar i statusrapporten och exporten. Ingen ser vem som "
-    "svarade vad, och inga siffror visas om färre än {min} har svarat. En samverkansledare kan "
-    "visa ett delresultat innan utvärderingen stänger, men bara när minst {min} svar har kommit "
-    "in eller ändrats sedan resultatet visades förra gången.",
-    "*Who sees what, and when?* Once the evaluation has closed, the coordinators, the owners, "
-    "the people representing {organizer} (the organiser) and whoever registered the training "
-    "see the results: how many answered, the means and the spread of the ratings, and the free "
-    "texts word for word, without names and in random order. Whoever submitted a need the "
-    "training answers gets one sentence about the results, and the owners see totals in the "
-    "status summary and the export. No one sees who answered what, and no figures are shown if "
-    "fewer than {min} people answered. A coordinator can show interim results before the "
-    "evaluation closes, but only once at least {min} answers have come in or changed since the "
-    "results were last shown.",
+WHO_SEES_WHAT = Count(
+    one=Msg(
+        "*Vem ser vad, och när?* När utvärderingen har stängt ser samverkansledarna, samverkansägarna, de som företräder {organizer} (arrangören) och den som registrerade utbildningen resultatet: hur många som svarade, medelvärden och fördelningen av skattningarna, och fritexterna ordagrant, utan namn och i slumpad ordning. Den som har lämnat ett behov som utbildningen svarar mot får en mening om resultatet, och samverkansägarna ser sammanställningar i statusrapporten och exporten. Ingen ser vem som svarade vad, och inga siffror visas om färre än {min} har svarat. En samverkansledare kan visa ett delresultat innan utvärderingen stänger, men bara när minst {min} svar har kommit in eller ändrats sedan resultatet visades förra gången.",
+        "*Who sees what, and when?* Once the evaluation has closed, the coordinators, the owners, the people representing {organizer} (the organiser) and whoever registered the training see the results: how many answered, the means and the spread of the ratings, and the free texts word for word, without names and in random order. Whoever submitted a need the training answers gets one sentence about the results, and the owners see totals in the status summary and the export. No one sees who answered what, and no figures are shown if fewer than {min} person answered. A coordinator can show interim results before the evaluation closes, but only once at least {min} answer has come in or changed since the results were last shown.",
+    ),
+    other=Msg(
+        "*Vem ser vad, och när?* När utvärderingen har stängt ser samverkansledarna, samverkansägarna, de som företräder {organizer} (arrangören) och den som registrerade utbildningen resultatet: hur många som svarade, medelvärden och fördelningen av skattningarna, och fritexterna ordagrant, utan namn och i slumpad ordning. Den som har lämnat ett behov som utbildningen svarar mot får en mening om resultatet, och samverkansägarna ser sammanställningar i statusrapporten och exporten. Ingen ser vem som svarade vad, och inga siffror visas om färre än {min} har svarat. En samverkansledare kan visa ett delresultat innan utvärderingen stänger, men bara när minst {min} svar har kommit in eller ändrats sedan resultatet visades förra gången.",
+        "*Who sees what, and when?* Once the evaluation has closed, the coordinators, the owners, the people representing {organizer} (the organiser) and whoever registered the training see the results: how many answered, the means and the spread of the ratings, and the free texts word for word, without names and in random order. Whoever submitted a need the training answers gets one sentence about the results, and the owners see totals in the status summary and the export. No one sees who answered what, and no figures are shown if fewer than {min} people answered. A coordinator can show interim results before the evaluation closes, but only once at least {min} answers have come in or changed since the results were last shown.",
+    ),
+    by="min",
 )
 EVAL_NOT_OPEN = Msg(
     "Utvärderingen av *{title}* är inte öppen än; den skickas när utbildningen är slut.",
@@ -288,7 +324,7 @@ EVAL_NOT_OPEN = Msg(
 )
 EVAL_CLOSED = Msg(
     "Utvärderingen av *{title}* stängdes {closed}, så det går inte att svara längre. Tack ändå!",
-    "The evaluation of *{title}* closed {closed}, so it no longer takes answers. Thanks anyway!",
+    "The evaluation of *{title}* closed on {closed}, so it no longer takes answers. Thanks anyway!",
 )
 NOT_A_PARTICIPANT = Msg(
     "Utvärderingen av *{title}* skickades privat till deltagarna, och du finns inte bland dem. "
@@ -313,17 +349,55 @@ NO_EVALUATION_FOR_REPORT = Msg(
 # --- list and totals -------------------------------------------------------------------------
 LIST_HEADER = Msg("Utbildningar", "Trainings")
 LIST_COMING = Msg("*Kommande*", "*Coming*")
-LIST_RECENT = Msg("*De senaste {days} dagarna*", "*The last {days} days*")
+LIST_RECENT = Count(
+    one=Msg(
+        "*Det senaste dygnet*",
+        "*The last day*",
+    ),
+    other=Msg(
+        "*De senaste {days} dagarna*",
+        "*The last {days} days*",
+    ),
+    by="days",
+)
 LIST_NONE = Msg("Inga.", "None.")
 LIST_ITEM = Msg(
     "#{id} *{title}* · {when} · {organizer} · {status}",
     "#{id} *{title}* · {when} · {organizer} · {status}",
 )
 STATUS_SCHEDULED = Msg("utvärdering efter utbildningen", "evaluation after the training")
-STATUS_OPEN = Msg("utvärdering öppen, {n} svar", "evaluation open, {n} answers")
-STATUS_CLOSED = Msg("utvärdering stängd, {n} svar", "evaluation closed, {n} answers")
-STATUS_REPORTED = Msg(
-    "återrapporterad, {participants} deltagare", "reported back, {participants} participants"
+STATUS_OPEN = Count(
+    one=Msg(
+        "utvärdering öppen, {n} svar",
+        "evaluation open, {n} answer",
+    ),
+    other=Msg(
+        "utvärdering öppen, {n} svar",
+        "evaluation open, {n} answers",
+    ),
+    by="n",
+)
+STATUS_CLOSED = Count(
+    one=Msg(
+        "utvärdering stängd, {n} svar",
+        "evaluation closed, {n} answer",
+    ),
+    other=Msg(
+        "utvärdering stängd, {n} svar",
+        "evaluation closed, {n} answers",
+    ),
+    by="n",
+)
+STATUS_REPORTED = Count(
+    one=Msg(
+        "återrapporterad, {participants} deltagare",
+        "reported back, {participants} participant",
+    ),
+    other=Msg(
+        "återrapporterad, {participants} deltagare",
+        "reported back, {participants} participants",
+    ),
+    by="participants",
 )
 LIST_FOOTER = Msg(
     "Registrera: `/utbildning` · Återrapportera: `/utbildning rapportera` · "
@@ -335,9 +409,16 @@ TOTALS_HEADER = Msg("Utbildningar {start} – {end}", "Trainings {start} – {en
 TOTALS_SUBJECT = Msg("*Per ämne*", "*Per subject*")
 TOTALS_ORGANIZATION = Msg("*Per arrangör*", "*Per organiser*")
 TOTALS_LINE = Msg("• *{name}*: {participants}{figures}", "• *{name}*: {participants}{figures}")
-TOTALS_FIGURES = Msg(
-    " · kunskap {before} → {after} ({change}; {shown} svar i visade resultat)",
-    " · knowledge {before} → {after} ({change}; {shown} answers in results shown)",
+TOTALS_FIGURES = Count(
+    one=Msg(
+        " · kunskap {before} → {after} ({change}; {shown} svar i visade resultat)",
+        " · knowledge {before} → {after} ({change}; {shown} answer in results shown)",
+    ),
+    other=Msg(
+        " · kunskap {before} → {after} ({change}; {shown} svar i visade resultat)",
+        " · knowledge {before} → {after} ({change}; {shown} answers in results shown)",
+    ),
+    by="shown",
 )
 TOTALS_EMPTY = Msg("Inga utbildningar under perioden.", "No trainings in the period.")
 REPORTED_HEADER = Msg(

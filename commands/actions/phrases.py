@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.actions import STATUS_LABELS, ActionStatus, is_overdue
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import actions as t
 from commands import blocks as b
 from commands.meetings.render.phrases import day_text, when
@@ -32,9 +32,9 @@ def lead(tr: Texts, length: timedelta) -> str:
     return tr(t.LEAD_HOURS, count=hours) if hours > 1 else tr(t.LEAD_HOUR)
 
 
-def organizations(names: dict[str, str], ids: Iterable[str]) -> str:
-    """Name the responsible organisations, escaped for mrkdwn."""
-    return b.escape(", ".join(names.get(o, o) for o in ids))
+def organizations(tr: Texts, names: dict[str, str], ids: Iterable[str]) -> str:
+    """Name the responsible organisations as a list in words, escaped for mrkdwn."""
+    return b.escape(formats.join(tr.language, [names.get(o, o) for o in ids]))
 
 
 def status(tr: Texts, action: Action) -> str:

@@ -77,7 +77,7 @@ def _intro(tr: Texts, bot: BotContext, session: Session, action: Action) -> str:
         t.PROGRESS_INTRO,
         id=action.id,
         title=p.title(action),
-        organizations=p.organizations(bot.organization_names(session), action.organization_ids),
+        organizations=p.organizations(tr, bot.organization_names(session), action.organization_ids),
         due=p.due(tr, action.due_date),
     )
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.actions import KIND_LABELS, ActionKind, ActionStatus
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import actions as t
 from commands import blocks as b
 from commands.actions import phrases as p
@@ -58,7 +58,7 @@ def _history(tr: Texts, events: Sequence[ActionEvent], tz: ZoneInfo) -> list[str
         lines.append(
             tr(
                 t.HISTORY_LINE,
-                date=event.at.astimezone(tz).strftime("%Y-%m-%d"),
+                date=formats.short_date(tr.language, event.at.astimezone(tz).date()),
                 what=what,
                 note=tr(t.NOTE_SUFFIX, note=b.escape(b.clip(event.note, 300)))
                 if event.note
@@ -77,7 +77,7 @@ def detail_message(tr: Texts, detail: Detail, tz: ZoneInfo) -> dict[str, Any]:
         tr(t.DETAIL_STATUS, status=p.status(tr, action)),
         tr(
             t.DETAIL_ORGANIZATIONS,
-            organizations=p.organizations(detail.names, action.organization_ids),
+            organizations=p.organizations(tr, detail.names, action.organization_ids),
         ),
         p.detail_due(tr, action, detail.today),
     ]
@@ -132,7 +132,7 @@ def _row(tr: Texts, action: Action, names: dict[str, str]) -> SlackBlock:
         t.LIST_ITEM,
         id=action.id,
         title=p.title(action),
-        organizations=p.organizations(names, action.organization_ids),
+        organizations=p.organizations(tr, names, action.organization_ids),
         due=p.due(tr, action.due_date),
         status=p.status(tr, action),
     )
@@ -208,7 +208,7 @@ def home_blocks(
                 t.HOME_OVERDUE_ITEM,
                 id=a.id,
                 title=p.title(a),
-                organizations=p.organizations(names, a.organization_ids),
+                organizations=p.organizations(tr, names, a.organization_ids),
                 due=p.due(tr, a.due_date),
             )
             for a in overdue[:HOME_SHOWN]

@@ -58,7 +58,7 @@ def _params(tr: Texts, action: Action, names: dict[str, str]) -> dict[str, Any]:
     return {
         "id": action.id,
         "title": p.title(action),
-        "organizations": p.organizations(names, action.organization_ids),
+        "organizations": p.organizations(tr, names, action.organization_ids),
         "due": p.due(tr, action.due_date),
     }
 
@@ -125,7 +125,7 @@ def done_lines(
                 t.DONE_ACTION_LINE,
                 id=action.id,
                 title=p.title(action),
-                organizations=p.organizations(names, action.organization_ids),
+                organizations=p.organizations(tr, names, action.organization_ids),
                 note=tr(t.NOTE_SUFFIX, note=b.escape(b.clip(note, 300))) if note else "",
             )
         )

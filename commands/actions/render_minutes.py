@@ -73,7 +73,7 @@ def minutes_blocks(tr: Texts, view: MinutesView) -> list[SlackBlock]:
                 t.MINUTES_ACTION_LINE,
                 id=a.id,
                 title=p.title(a),
-                organizations=p.organizations(view.names, a.organization_ids),
+                organizations=p.organizations(tr, view.names, a.organization_ids),
                 due=p.due(tr, a.due_date),
                 status=p.status(tr, a),
             )
@@ -120,8 +120,8 @@ def minutes_list(
             t.MINUTES_LIST_ITEM,
             title=b.escape(line.title),
             when=line.when,
-            decisions=line.decisions,
-            actions=line.actions,
+            decisions=tr.count(t.DECISIONS_COUNT, line.decisions),
+            actions=tr.count(t.ACTIONS_COUNT, line.actions),
         )
         show = b.button(
             tr(t.BUTTON_SHOW),
@@ -156,8 +156,8 @@ def call_blocks(
         text = tr(
             t.CALL_PREVIOUS,
             when=previous.when,
-            decisions=previous.decisions,
-            actions=previous.actions,
+            decisions=tr.count(t.DECISIONS_COUNT, previous.decisions),
+            actions=tr.count(t.NEW_ACTIONS_COUNT, previous.actions),
         )
         show = b.button(
             tr(t.BUTTON_MINUTES_SHOW),
@@ -172,7 +172,7 @@ def call_blocks(
                 t.CALL_ACTION_ITEM,
                 id=a.id,
                 title=p.title(a),
-                organizations=p.organizations(names, a.organization_ids),
+                organizations=p.organizations(tr, names, a.organization_ids),
                 due=p.due(tr, a.due_date),
                 late=tr(t.CALL_ACTION_LATE) if p.late(a, today) else "",
             )

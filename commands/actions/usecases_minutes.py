@@ -26,6 +26,7 @@ from bot.domain.actions import (
 from bot.domain.meetings import MeetingStatus, count_answers
 from bot.texts import actions as t
 from bot.texts import common as c
+from bot.texts import formats
 from commands.actions import effects
 from commands.actions import phrases as p
 from commands.actions.render_forms import MinutesContent, minutes_form
@@ -120,7 +121,9 @@ def minutes_view(
         if info.id in meetings_store.attendance_of(session, meeting.id)
     ]
     changed = (
-        minutes.updated_at.astimezone(tz).strftime("%Y-%m-%d") if minutes.revision > 0 else None
+        formats.short_date(tr.language, minutes.updated_at.astimezone(tz).date())
+        if minutes.revision > 0
+        else None
     )
     return MinutesView(
         minutes=minutes,

@@ -8,7 +8,7 @@ from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.context import BotContext
 from bot.domain.access import Actor
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import followup as t
 from commands import blocks as b
 from commands.edge.ids import Action, Block
@@ -28,12 +28,12 @@ def coordinator_section(bot: BotContext, actor: Actor) -> list[SlackBlock]:
     with bot.db.reading() as session:
         new_needs = new_needs_count(session)
         no_call = [
-            b.escape(f"{start.astimezone(tz).strftime('%Y-%m-%d')} {title}")
+            b.escape(f"{formats.short_date(tr.language, start.astimezone(tz).date())} {title}")
             for start, title in meetings_without_call(session, bot.clock.now())
         ]
         failed = outbox.count_by_status(session).get(outbox.FAILED, 0)
         unconfirmed = [
-            b.escape(f"{start.astimezone(tz).strftime('%Y-%m-%d')} {title}")
+            b.escape(f"{formats.short_date(tr.language, start.astimezone(tz).date())} {title}")
             for start, title in unconfirmed_meetings(session)
         ]
     lines = [tr(t.HOME_TODO)]

@@ -76,7 +76,9 @@ def value_form(
             tr(t.FIELD_VALUE),
             Field.INDICATOR_AMOUNT,
             max_length=20,
-            initial=format_number(correcting.value, tr.language) if correcting else None,
+            initial=(
+                format_number(correcting.value, tr.language, grouping=False) if correcting else None
+            ),
             hint=tr(t.FIELD_VALUE_HINT),
         ),
         b.text_input(
@@ -145,7 +147,7 @@ def describe_value(tr: Texts, row: IndicatorValue, tz: ZoneInfo) -> str:
         t.LIST_OLD,
         value=format_number(row.value, tr.language),
         source=b.escape(b.clip(row.source, 60)),
-        date=local_date(row.recorded_at, tz),
+        date=local_date(tr, row.recorded_at, tz),
     )
 
 

@@ -24,7 +24,7 @@ from bot.domain.summary import (
     StatusSummary,
     SubjectFigures,
 )
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import followup as t
 from commands import blocks as b
 from commands.actions.render_summary import actions_blocks
@@ -40,15 +40,14 @@ Part = Callable[[Texts, StatusSummary, ZoneInfo], list[SlackBlock]]
 
 def number(tr: Texts, value: float, decimals: int = 1) -> str:
     """Write a number with one decimal, with a decimal comma in Swedish."""
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if tr.language == "sv" else text
+    return formats.number(tr.language, value, decimals, fixed=True)
 
 
 def percent(tr: Texts, share: float | None) -> str:
     """Write a share 0-1 as a whole percentage."""
     if share is None:
         return "–"
-    return f"{round(100 * share)} %" if tr.language == "sv" else f"{round(100 * share)}%"
+    return formats.percent(tr.language, share)
 
 
 def signed(tr: Texts, value: float) -> str:
@@ -71,9 +70,9 @@ def compared(tr: Texts, pair: Compared) -> dict[str, str]:
     }
 
 
-def local_date(moment: datetime, tz: ZoneInfo) -> str:
-    """Write a moment's local date."""
-    return moment.astimezone(tz).strftime("%Y-%m-%d")
+def local_date(tr: Texts, moment: datetime, tz: ZoneInfo) -> str:
+    """Write a moment's local date briefly: 2026-12-08, 8 Dec 2026."""
+    return formats.short_date(tr.language, moment.astimezone(tz).date())
 
 
 def sections(lines: Sequence[str]) -> list[SlackBlock]:
@@ -130,7 +129,7 @@ def needs_part(tr: Texts, summary: StatusSummary, tz: ZoneInfo) -> list[SlackBlo
                 title=b.escape(b.clip(need.title, 80)),
                 organization=b.escape(need.organization),
                 status=tr(STATUS_LABELS[need.status]),
-                date=local_date(need.created_at, tz),
+                date=local_date(tr, need.created_at, tz),
                 days=max((now - need.created_at).days, 0),
             )
             for need in part.oldest_open
@@ -166,9 +165,8 @@ def missed_line(tr: Texts, summary: StatusSummary) -> str:
         return tr(t.MEETINGS_MISSED_COUNTED, count=len(names), of=of)
     if len(names) == 1:
         return tr(t.MEETINGS_MISSED_ONE, organization=b.escape(names[0]), of=of)
-    listed = ", ".join(b.escape(name) for name in names[:-1])
-    both = tr(t.AND_LIST, first=listed, last=b.escape(names[-1]))
-    return tr(t.MEETINGS_MISSED_TIED, organizations=both, of=of)
+    listed = formats.join(tr.language, [b.escape(name) for name in names])
+    return tr(t.MEETINGS_MISSED_TIED, organizations=listed, of=of)
 
 
 def meetings_part(tr: Texts, summary: StatusSummary, _tz: ZoneInfo) -> list[SlackBlock]:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.summary import StatusSummary
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands import blocks as b
@@ -30,13 +30,13 @@ def summary_blocks(summary: StatusSummary, tr: Texts, tz: ZoneInfo) -> list[Slac
         b.context(
             tr(
                 period,
-                start=local_date(window.start, tz),
-                end=local_date(window.end, tz),
-                previous_start=local_date(window.previous_start, tz),
+                start=local_date(tr, window.start, tz),
+                end=local_date(tr, window.end, tz),
+                previous_start=local_date(tr, window.previous_start, tz),
             ),
             tr(
                 t.SUMMARY_GENERATED,
-                at=summary.generated_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                at=formats.short_date_time(tr.language, summary.generated_at.astimezone(tz)),
             ),
         ),
     ]
@@ -52,8 +52,8 @@ def summary_fallback(summary: StatusSummary, tr: Texts, tz: ZoneInfo) -> str:
     return tr(
         t.SUMMARY_FALLBACK,
         name=summary.name,
-        start=local_date(summary.window.start, tz),
-        end=local_date(summary.window.end, tz),
+        start=local_date(tr, summary.window.start, tz),
+        end=local_date(tr, summary.window.end, tz),
         new=round(summary.needs.new.current),
         open=summary.needs.open_now,
     )

@@ -26,7 +26,7 @@ from bot.domain.indicators import (
     validate_value,
 )
 from bot.domain.validation import FieldError
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import common as c
 from bot.texts import followup as t
 from commands import blocks as b
@@ -248,8 +248,9 @@ def export_workbook(bot: BotContext, session: Session) -> Workbook:
     """Return every sheet of the export as one Excel workbook, as of now."""
     now = bot.clock.now()
     data = xlsx_bytes(export_sheets(session, bot.config, bot.texts, now))
-    date = now.astimezone(bot.config.collaboration.tz).strftime("%Y-%m-%d")
-    return Workbook(data, f"samverkan-export-{date}.xlsx", date)
+    day = now.astimezone(bot.config.collaboration.tz).date()
+    shown = formats.short_date(bot.texts.language, day)
+    return Workbook(data, f"samverkan-export-{day.isoformat()}.xlsx", shown)
 
 
 def queue_export(bot: BotContext, session: Session, user: str, workbook: Workbook) -> Done:

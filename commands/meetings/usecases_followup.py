@@ -107,7 +107,11 @@ def record_attendance(
         changes.append(("meeting_status", old_status, meeting.status))
     detail = f"organizations={len(present)} needs={moved}"
     meeting_entry(bot, session, actor, "meeting_attendance", meeting, detail, changes)
-    params = {"count": len(present), "needs": moved, **phrases(bot, meeting)}
+    params = {
+        "present": bot.texts.count(t.ORGANIZATIONS_PRESENT, len(present)),
+        "needs": bot.texts.count(t.NEEDS_TAKEN_UP, moved),
+        **phrases(bot, meeting),
+    }
     return Done(keys, t.ATTENDANCE_SAVED, params)
 
 

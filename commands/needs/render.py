@@ -27,7 +27,7 @@ from bot.domain.needs import (
     is_open,
 )
 from bot.domain.organizations import OrganizationInfo
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import common as c
 from bot.texts import needs as t
 from commands import blocks as b
@@ -181,8 +181,9 @@ def decline_form(tr: Texts, need: Need) -> View:
     )
 
 
-def _date(moment: datetime, tz: ZoneInfo) -> str:
-    return moment.astimezone(tz).strftime("%Y-%m-%d")
+def _date(tr: Texts, moment: datetime, tz: ZoneInfo) -> str:
+    """Write a moment's local date briefly: 2026-12-08, 8 Dec 2026."""
+    return formats.short_date(tr.language, moment.astimezone(tz).date())
 
 
 def scope_text(tr: Texts, need: Need, names: dict[str, str]) -> str:
@@ -214,7 +215,7 @@ def need_card(tr: Texts, need: Need, names: dict[str, str], tz: ZoneInfo) -> dic
     ]
     if status is NeedStatus.DECLINED and need.decline_reason:
         blocks.append(b.section(tr(t.CARD_DECLINE_REASON, reason=b.escape(need.decline_reason))))
-    dates = {"date": _date(need.created_at, tz), "updated": _date(need.updated_at, tz)}
+    dates = {"date": _date(tr, need.created_at, tz), "updated": _date(tr, need.updated_at, tz)}
     if need.submitted_by:
         blocks.append(b.context(tr(t.CARD_SUBMITTED, user=need.submitted_by, **dates)))
     else:
@@ -307,7 +308,7 @@ def need_list(
                     organization=b.escape(names.get(need.organization_id, need.organization_id)),
                     focus=tr(FOCUS_LABELS[FocusArea(need.focus_area)]),
                     urgency=_urgency_label(tr, need.urgency),
-                    date=_date(need.created_at, tz),
+                    date=_date(tr, need.created_at, tz),
                 )
             )
         blocks += [b.section(chunk) for chunk in b.chunk_lines(lines)]
@@ -356,7 +357,7 @@ def history_list(
         steps = [
             tr(
                 t.HISTORY_STEP,
-                date=_date(event.at, tz),
+                date=_date(tr, event.at, tz),
                 status=tr(STATUS_LABELS[NeedStatus(event.to_status)]),
             )
             for event in history.get(need.id, [])

@@ -55,10 +55,7 @@ def form_choices(bot: BotContext, actor: Actor) -> FormChoices:
     return FormChoices(organizations, bot.municipalities())
 
 
-
-def _queue_card(
-    bot: BotContext, session: Session, need: Need, *, update: bool
-) -> list[OutboxKey]:
+def _queue_card(bot: BotContext, session: Session, need: Need, *, update: bool) -> list[OutboxKey]:
     """Queue the need's channel card (its first post, or an update); return the outbox key."""
     channel = bot.config.channels.working_group
     if channel is None:
@@ -227,7 +224,7 @@ def _notice_of_move(tr: Texts, need: Need, actor: str, reason: str | None) -> st
             reason=escape(reason or ""),
         )
     return tr(
-        t.NOTICE_MOVED,
+        t.NOTICE_WITHDRAWN if status is NeedStatus.WITHDRAWN else t.NOTICE_MOVED,
         id=need.id,
         title=escape(need.title),
         actor=actor,

@@ -20,6 +20,7 @@ from bot.domain.meetings import MeetingStatus
 from bot.domain.needs import FOCUS_LABELS, STATUS_LABELS, SUPPORT_LABELS, URGENCY_LABELS
 from bot.texts import Msg, Texts
 from bot.texts import common as c
+from bot.texts import formats as cldr
 from bot.texts import samverkan as t
 from commands import blocks as b
 from commands.edge.interaction import Command
@@ -148,7 +149,8 @@ class Reader:
     def moment(self, stored: str) -> str:
         """Write a stored ISO moment in local time."""
         try:
-            return datetime.fromisoformat(stored).astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+            local = datetime.fromisoformat(stored).astimezone(self.tz)
+            return cldr.short_date_time(self.tr.language, local)
         except ValueError:
             return b.escape(stored)
 
@@ -188,7 +190,7 @@ class Reader:
             for field, old, new in data.get("changes") or []
             if field in FIELDS
         ]
-        at = entry.at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+        at = cldr.short_date_time(self.tr.language, entry.at.astimezone(self.tz))
         return self.tr(t.AUDIT_LINE, at=at, said=said, changes="".join(f"; {c}" for c in changes))
 
 
@@ -281,9 +283,7 @@ def audit(ix: Command) -> None:
         return
     tz = ix.bot.config.collaboration.tz
     with ix.bot.db.reading() as session:
-        reader = Reader(
-            ix.texts, tz, people_directory(session), ix.bot.organization_names(session)
-        )
+        reader = Reader(ix.texts, tz, people_directory(session), ix.bot.organization_names(session))
         wanted = parse_filter(ix.args, session, reader)
         if wanted.problem is not None:
             ix.respond(text=wanted.problem)
@@ -297,4 +297,3 @@ def audit(ix: Command) -> None:
     blocks = [b.header(b.clip(heading, 150)), *(b.section(chunk) for chunk in chunks)]
     blocks.append(b.context(ix.text(t.AUDIT_FOOTER, count=AUDIT_LINES)))
     ix.respond(text=heading, blocks=b.blocks_dict(blocks[: b.MESSAGE_BLOCKS_MAX]))
-

@@ -12,7 +12,7 @@ from slack_sdk.models.blocks import Block as SlackBlock
 from slack_sdk.models.views import View
 
 from bot.domain.organizations import OrganizationInfo, Source
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands import blocks as b
@@ -155,7 +155,7 @@ def overview_messages(
             t.OVERVIEW_REQUEST,
             user=waiting.user,
             organization=b.escape(names.get(waiting.organization_id, waiting.organization_id)),
-            date=waiting.requested_at.astimezone(tz).strftime("%Y-%m-%d"),
+            date=formats.short_date(tr.language, waiting.requested_at.astimezone(tz).date()),
         )
         blocks += [b.section(line), b.actions(_decision_buttons(tr, waiting.id))]
     blocks += [b.divider(), b.section(tr(t.OVERVIEW_MEMBERS))]

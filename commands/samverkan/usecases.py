@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.context import BotContext
 from bot.domain.access import Actor
 from bot.domain.organizations import OrganizationInfo, Source, configured_organization
-from bot.texts import Msg
+from bot.texts import Msg, formats
 from bot.texts import common as c
 from bot.texts import samverkan as t
 from commands.blocks import escape
@@ -79,7 +79,8 @@ def coordinator_targets(bot: BotContext) -> list[tuple[str, str | None]]:
 
 
 def _when(bot: BotContext, moment: datetime) -> str:
-    return moment.astimezone(bot.config.collaboration.tz).strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone(bot.config.collaboration.tz)
+    return formats.short_date_time(bot.texts.language, local)
 
 
 def _queue_cards(

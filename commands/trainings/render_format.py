@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import SectionBlock
 
 from bot.domain.trainings import SUBJECT_LABELS, SUBJECT_TOPICS, Subject
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import followup as ft
 from bot.texts import trainings as t
 from commands import blocks as b
@@ -20,8 +20,7 @@ TEXT_SECTION_MAX = 2800  # characters of one section of lines (Slack allows 3,00
 
 def decimal(tr: Texts, value: float, digits: int = 1) -> str:
     """Write a number with the language's decimal mark (2,5 in Swedish)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if tr.language == "sv" else text
+    return formats.number(tr.language, value, digits, fixed=True)
 
 
 def signed(tr: Texts, value: float, digits: int = 1) -> str:
@@ -34,8 +33,7 @@ def signed(tr: Texts, value: float, digits: int = 1) -> str:
 
 def percent(tr: Texts, share: float) -> str:
     """Write a share as a whole percentage (75 % in Swedish)."""
-    number = f"{round(share * 100)}"
-    return f"{number} %" if tr.language == "sv" else f"{number}%"
+    return formats.percent(tr.language, share)
 
 
 def p_value(tr: Texts, value: float) -> str:
@@ -45,22 +43,23 @@ def p_value(tr: Texts, value: float) -> str:
     return decimal(tr, value, 2 if value >= 0.01 else 3)
 
 
-def local_date(moment: datetime, tz: ZoneInfo) -> str:
-    """Write a moment's local date."""
-    return moment.astimezone(tz).strftime("%Y-%m-%d")
+def local_date(tr: Texts, moment: datetime, tz: ZoneInfo) -> str:
+    """Write a moment's local date briefly: 2026-12-08, 8 Dec 2026."""
+    return formats.short_date(tr.language, moment.astimezone(tz).date())
 
 
-def local_datetime(moment: datetime, tz: ZoneInfo) -> str:
-    """Write a moment's local date and time."""
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+def local_datetime(tr: Texts, moment: datetime, tz: ZoneInfo) -> str:
+    """Write a moment's local date and time briefly: 2026-12-08 09.05, 8 Dec 2026 09:05."""
+    return formats.short_date_time(tr.language, moment.astimezone(tz))
 
 
-def when_text(training: Training, tz: ZoneInfo) -> str:
+def when_text(tr: Texts, training: Training, tz: ZoneInfo) -> str:
     """Write when a training is: date and local times, or only the date of a report-back."""
     if training.ends_at <= training.starts_at:
-        return local_date(training.starts_at, tz)
+        return local_date(tr, training.starts_at, tz)
     start, end = training.starts_at.astimezone(tz), training.ends_at.astimezone(tz)
-    return f"{start:%Y-%m-%d} {start:%H:%M}–{end:%H:%M}"
+    clock = f"{formats.clock(tr.language, start)}–{formats.clock(tr.language, end)}"
+    return f"{formats.short_date(tr.language, start.date())} {clock}"
 
 
 def subject_label(tr: Texts, subject: str) -> str:

@@ -224,7 +224,7 @@ def answer_page_after(
     min_answers: int,
 ) -> View:
     """Return page 1 of the evaluation: knowledge now, after the training."""
-    date = local_date(training.starts_at, tz)
+    date = local_date(tr, training.starts_at, tz)
     blocks: list[SlackBlock] = [b.section(tr(t.PAGE1_INTRO, title=title_text(training), date=date))]
     if previous is not None:
         blocks.append(b.context(tr(t.ALREADY_ANSWERED)))

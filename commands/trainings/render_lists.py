@@ -61,7 +61,7 @@ def training_list(
             t.LIST_ITEM,
             id=training.id,
             title=b.escape(b.clip(training.title.replace("*", ""), 80)),
-            when=when_text(training, tz),
+            when=when_text(tr, training, tz),
             organizer=b.escape(names.get(training.organizer_id, training.organizer_id)),
             status=status_text(tr, training, counts.get(training.id, 0)),
         )
@@ -145,8 +145,8 @@ def home_blocks(tr: Texts, trainings: list[Training], tz: ZoneInfo) -> list[Slac
                 tr(
                     t.HOME_EVALUATION,
                     title=title_text(training),
-                    date=local_date(training.starts_at, tz),
-                    closes=local_date(closes, tz),
+                    date=local_date(tr, training.starts_at, tz),
+                    closes=local_date(tr, closes, tz),
                 ),
                 block_id=f"{Block.TRAINING_HOME}:{training.id}",
                 accessory=answer_button(tr, training.id, primary=False),

@@ -45,11 +45,11 @@ def _status_line(tr: Texts, training: Training, tz: ZoneInfo, answers: int) -> s
         training.origin, training.evaluation_opened_at, training.evaluation_closed_at
     )
     if state is EvaluationState.OPEN and training.evaluation_closes_at is not None:
-        return tr(t.CARD_OPEN, closes=local_datetime(training.evaluation_closes_at, tz))
+        return tr(t.CARD_OPEN, closes=local_datetime(tr, training.evaluation_closes_at, tz))
     if state is EvaluationState.CLOSED and training.evaluation_closed_at is not None:
-        closed = local_date(training.evaluation_closed_at, tz)
+        closed = local_date(tr, training.evaluation_closed_at, tz)
         return tr(t.CARD_CLOSED if answers else t.CARD_CLOSED_NONE, closed=closed, count=answers)
-    return tr(t.CARD_SCHEDULED, end=local_datetime(training.ends_at, tz))
+    return tr(t.CARD_SCHEDULED, end=local_datetime(tr, training.ends_at, tz))
 
 
 def _post_now_button(tr: Texts, training_id: int) -> ButtonElement:
@@ -89,7 +89,7 @@ def training_card(
     )
     fields = [
         tr(t.CARD_SUBJECT, subject=subject_label(tr, training.subject)),
-        tr(t.CARD_WHEN, when=when_text(training, tz)),
+        tr(t.CARD_WHEN, when=when_text(tr, training, tz)),
         tr(t.CARD_PLACE, place=b.escape(training.place) or "–"),
         tr(t.CARD_ORGANIZER, organizer=b.escape(names.get(training.organizer_id, "–"))),
         tr(t.CARD_TARGETS, targets=b.escape(targets)),
@@ -110,7 +110,7 @@ def training_card(
                 tr(
                     t.CARD_REGISTERED_BY,
                     user=training.created_by,
-                    date=local_date(training.created_at, tz),
+                    date=local_date(tr, training.created_at, tz),
                 )
             )
         )
@@ -123,7 +123,10 @@ def training_card(
         results = training_button(tr(t.BUTTON_RESULTS), Action.TRAINING_RESULTS, training.id)
         blocks.append(_training_actions(training.id, results))
     text = tr(
-        t.CARD_FALLBACK, id=training.id, title=title_text(training), when=when_text(training, tz)
+        t.CARD_FALLBACK,
+        id=training.id,
+        title=title_text(training),
+        when=when_text(tr, training, tz),
     )
     return {"text": text, "blocks": b.blocks_dict(blocks)}
 
@@ -134,7 +137,7 @@ def created_notice(tr: Texts, training: Training, tz: ZoneInfo) -> dict[str, Any
         t.CREATED,
         id=training.id,
         title=title_text(training),
-        when=when_text(training, tz),
+        when=when_text(tr, training, tz),
         where=where_text(tr, training),
     )
     blocks = [b.section(text), _training_actions(training.id, _post_now_button(tr, training.id))]
@@ -154,10 +157,10 @@ def evaluation_message(tr: Texts, training: Training, tz: ZoneInfo) -> dict[str,
     closes = training.evaluation_closes_at or training.ends_at
     blocks = [
         b.section(
-            tr(t.EVAL_TEXT, title=title_text(training), date=local_date(training.starts_at, tz))
+            tr(t.EVAL_TEXT, title=title_text(training), date=local_date(tr, training.starts_at, tz))
         ),
         _answer_actions(tr, training),
-        b.context(tr(t.EVAL_OPEN_UNTIL, closes=local_datetime(closes, tz))),
+        b.context(tr(t.EVAL_OPEN_UNTIL, closes=local_datetime(tr, closes, tz))),
     ]
     return {
         "text": tr(t.EVAL_FALLBACK, title=title_text(training)),
@@ -167,7 +170,9 @@ def evaluation_message(tr: Texts, training: Training, tz: ZoneInfo) -> dict[str,
 
 def reminder_message(tr: Texts, training: Training, tz: ZoneInfo) -> dict[str, Any]:
     """Return the one reminder to answer, with the same button."""
-    text = tr(t.REMINDER_TEXT, title=title_text(training), date=local_date(training.starts_at, tz))
+    text = tr(
+        t.REMINDER_TEXT, title=title_text(training), date=local_date(tr, training.starts_at, tz)
+    )
     blocks = [b.section(text), _answer_actions(tr, training)]
     return {"text": text, "blocks": b.blocks_dict(blocks)}
 

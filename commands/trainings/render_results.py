@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.survey_stats import SCALE_MAX, SCALE_MIN, PMethod, SurveyStats
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Texts, formats
 from bot.texts import common as c
 from bot.texts import results as t
 from commands import blocks as b
@@ -132,16 +132,17 @@ def _count_line(tr: Texts, training: Training, answers: int) -> str:
 def _state_line(tr: Texts, training: Training, tz: ZoneInfo) -> str:
     """Say whether the evaluation is open, closed or not yet sent."""
     if training.evaluation_closed_at is not None:
-        return tr(t.CLOSED, closed=local_date(training.evaluation_closed_at, tz))
+        return tr(t.CLOSED, closed=local_date(tr, training.evaluation_closed_at, tz))
     if training.evaluation_opened_at is not None and training.evaluation_closes_at is not None:
-        return tr(t.OPEN, closes=local_datetime(training.evaluation_closes_at, tz))
+        return tr(t.OPEN, closes=local_datetime(tr, training.evaluation_closes_at, tz))
     return tr(t.NOT_SENT)
 
 
 def _view_lines(tr: Texts, training: Training, shown: ShownResults, min_answers: int) -> list[str]:
     """Say which view of the results is shown, or why none is."""
     closed = training.evaluation_closed_at is not None
-    stats, day = shown.stats, shown.view_on.isoformat() if shown.view_on else ""
+    day = formats.short_date(tr.language, shown.view_on) if shown.view_on else ""
+    stats = shown.stats
     if not stats.shown:
         if closed:
             return [tr(t.NONE_CAME if shown.answers == 0 else t.TOO_FEW_CLOSED, min=min_answers)]
@@ -197,7 +198,7 @@ def results_message(
     organizer = b.escape(names.get(training.organizer_id, training.organizer_id))
     about = tr(
         t.ABOUT,
-        date=when_text(training, tz),
+        date=when_text(tr, training, tz),
         subject=subject_label(tr, training.subject),
         organizer=organizer,
     )
@@ -229,6 +230,6 @@ def figures_sentence(tr: Texts, shown: ShownResults) -> str:
         return tr(t.FIGURES_HIDDEN)
     sentence = plain_sentence(tr, shown.stats)
     if shown.held_back and shown.view_on is not None:
-        day = shown.view_on.isoformat()
+        day = formats.short_date(tr.language, shown.view_on)
         sentence += " " + tr(t.FIGURES_FROM_VIEW, n=shown.stats.n, date=day)
     return sentence

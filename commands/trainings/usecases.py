@@ -28,7 +28,7 @@ from bot.domain.trainings import (
     validate_report,
     validate_training,
 )
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
@@ -51,7 +51,6 @@ from storage.needs import any_needs, need_titles
 from storage.outbox import OutboxKey
 
 RECENT_DAYS = 60
-
 
 
 def _organizers(bot: BotContext, actor: Actor) -> set[str] | Refusal:
@@ -157,7 +156,7 @@ def report_training(
     text = bot.texts_in(actor.language)(
         t.REPORT_SAVED,
         title=title_text(training),
-        date=draft.held_on.isoformat(),
+        date=formats.short_date(bot.texts.language, draft.held_on),
         participants=draft.participants,
         organization=b.escape(bot.organization_name(draft.organization_id)),
     )
@@ -178,7 +177,9 @@ def send_evaluation_now(
     now, title = bot.clock.now(), title_text(training)
     keys = open_and_queue(bot, session, training, now)
     if not keys:
-        opened = local_datetime(training.evaluation_opened_at or now, bot.config.collaboration.tz)
+        opened = local_datetime(
+            bot.texts, training.evaluation_opened_at or now, bot.config.collaboration.tz
+        )
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
     audit_training(session, actor, "training_evaluation_sent", training, now)
     where = where_text(bot.texts_in(actor.language), training)
@@ -215,5 +216,8 @@ def totals(
         store.training_totals_by_organization(session, start, end, min_answers=minimum),
         store.report_back_status(session, start, end),
         organization_names(session),
-        (first.isoformat(), last.isoformat()),
+        (
+            formats.short_date(bot.texts.language, first),
+            formats.short_date(bot.texts.language, last),
+        ),
     )

@@ -73,7 +73,8 @@ def _refusal(bot: BotContext, training: Training | None, user: str) -> Refusal |
         closed = training.evaluation_closed_at or closes or now
         tz = bot.config.collaboration.tz
         return Refusal(
-            t.EVAL_CLOSED, {"title": title_text(training), "closed": local_date(closed, tz)}
+            t.EVAL_CLOSED,
+            {"title": title_text(training), "closed": local_date(bot.texts, closed, tz)},
         )
     if state is not EvaluationState.OPEN:
         return Refusal(t.EVAL_NOT_OPEN, {"title": title_text(training)})
@@ -136,5 +137,5 @@ def save_evaluation_answer(
         was_missing=check.missing,
         today=bot.clock.now().astimezone(tz).date(),
     )
-    closes = local_date(training.evaluation_closes_at or bot.clock.now(), tz)
+    closes = local_date(bot.texts, training.evaluation_closes_at or bot.clock.now(), tz)
     return Saved(replaced, closes, bot.organization_name(training.organizer_id))

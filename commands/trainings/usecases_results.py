@@ -16,7 +16,7 @@ from bot.context import BotContext
 from bot.domain import chart_style, charts
 from bot.domain.access import Actor
 from bot.domain.trainings import EvaluationState, Origin, evaluation_state, may_see_results
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import charts as ct
 from bot.texts import common as c
 from bot.texts import results as rt
@@ -129,11 +129,13 @@ def results_chart_file(bot: BotContext, tr: Texts, results: Results) -> UploadFi
     heading = tr(
         ct.EVALUATION_TITLE,
         title=training.title,
-        date=local_date(training.starts_at, tz),
+        date=local_date(tr, training.starts_at, tz),
         n=shown.stats.n,
     )
     if shown.interim and shown.view_on is not None:
-        heading += ", " + tr(ct.EVALUATION_INTERIM, date=shown.view_on.isoformat())
+        heading += ", " + tr(
+            ct.EVALUATION_INTERIM, date=formats.short_date(tr.language, shown.view_on)
+        )
     png = chart_style.png(charts.evaluation(tr, heading, shown.stats))
     return UploadFile(tr(ct.EVALUATION_FILE, id=training.id), heading, tr(ct.EVALUATION_ALT), png)
 

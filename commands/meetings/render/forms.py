@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -32,14 +33,14 @@ from bot.domain.meetings import (
     friendly_rule,
     to_local,
 )
-from bot.texts import Msg, Texts
+from bot.durations import format_duration
+from bot.texts import Msg, Texts, formats
 from bot.texts import common as c
 from bot.texts import meetings as t
 from commands import blocks as b
 from commands.edge.codec import encode_metadata
 from commands.edge.ids import Callback, Field, form_fields
 from commands.meetings.render.messages import MeetingInfo, name_of
-from commands.meetings.render.phrases import format_duration_words
 from commands.meetings.values import MeetingForm, SeriesForm
 from commands.needs.search import needs_input
 from storage.models import MeetingSeries
@@ -188,15 +189,17 @@ def series_input(series: MeetingSeries) -> SeriesInput:
         title=series.title,
         first_date=series.start_local.date().isoformat(),
         first_time=series.start_local.strftime("%H:%M"),
-        duration=format_duration_words(series.duration_s),
+        duration=format_duration(timedelta(seconds=series.duration_s)),
         frequency=friendly.frequency.value if friendly else None,
         weeks=list(friendly.weeks) if friendly else [],
         rrule=None if friendly else series.rrule,
         location=series.location,
-        call_before=format_duration_words(series.call_before_s),
-        reminder_before=format_duration_words(series.reminder_before_s),
+        call_before=format_duration(timedelta(seconds=series.call_before_s)),
+        reminder_before=format_duration(timedelta(seconds=series.reminder_before_s)),
         summary_before=(
-            format_duration_words(series.summary_before_s) if series.summary_before_s else None
+            format_duration(timedelta(seconds=series.summary_before_s))
+            if series.summary_before_s
+            else None
         ),
         skip_months=[str(m) for m in series.skip_months],
         on_holiday=series.on_holiday,
@@ -254,7 +257,9 @@ def series_form(
         )
 
     given, lead = initial, t.LEAD_HINT
-    months = [b.option(tr(name).capitalize(), str(n)) for n, name in enumerate(t.MONTHS, 1)]
+    months = [
+        b.option(formats.month_name(tr.language, n).capitalize(), str(n)) for n in range(1, 13)
+    ]
     blocks: list[SlackBlock] = [
         b.section(tr(t.SERIES_INTRO)),
         b.select_input(

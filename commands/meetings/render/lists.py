@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block as SlackBlock
 
 from bot.domain.meetings import KIND_LABELS, MeetingKind, MeetingStatus, holiday_name
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import meetings as t
 from commands import blocks as b
 from commands.edge.codec import encode
@@ -22,7 +22,7 @@ from commands.meetings.render.phrases import (
     clock,
     day_text,
     describe_rule,
-    format_duration_words,
+    duration_words,
     join,
     location_suffix,
     reason_suffix,
@@ -65,7 +65,7 @@ def _list_line(tr: Texts, tz: ZoneInfo, meeting: MeetingInfo, answer: str | None
 
 def series_line(tr: Texts, series: SeriesLine) -> str:
     """Describe one series for the coordinators."""
-    months = [tr(t.MONTHS[m - 1]) for m in sorted(series.skip_months)]
+    months = [formats.month_name(tr.language, m) for m in sorted(series.skip_months)]
     kind = tr(KIND_LABELS[series.kind])
     return tr(
         t.SERIES_LINE,
@@ -75,7 +75,7 @@ def series_line(tr: Texts, series: SeriesLine) -> str:
         time=tr(
             t.SERIES_TIME,
             time=clock(tr, series.start),
-            duration=format_duration_words(series.duration_s),
+            duration=duration_words(tr, series.duration_s),
         ),
         skips=" · " + tr(t.SKIPS, months=join(tr, months)) if months else "",
         paused=tr(t.SERIES_PAUSED_MARK) if series.paused else "",

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.meetings import WEEK_LABELS, Answer, Frequency, friendly_rule, to_local
-from bot.durations import format_duration
-from bot.texts import Texts
+from bot.texts import Texts, formats
 from bot.texts import meetings as t
 from commands import blocks as b
 
@@ -17,23 +16,17 @@ ANSWER_LABELS = {Answer.YES: t.ANSWER_YES, Answer.NO: t.ANSWER_NO}
 
 def clock(tr: Texts, local: datetime) -> str:
     """Write a wall-clock time: 09.00 in Swedish, 09:00 in English."""
-    return tr(t.CLOCK, hour=local.hour, minute=local.minute)
+    return formats.clock(tr.language, local)
 
 
 def day_text(tr: Texts, day: date) -> str:
     """Write a date: 12 januari 2027."""
-    return tr(t.DATE, day=day.day, month=tr(t.MONTHS[day.month - 1]), year=day.year)
+    return formats.date_text(tr.language, day)
 
 
 def _moment(tr: Texts, local: datetime) -> dict[str, object]:
-    """Return a local start's weekday, date and time as the WHEN texts take them."""
-    return {
-        "weekday": tr(t.WEEKDAYS[local.weekday()]),
-        "day": local.day,
-        "month": tr(t.MONTHS[local.month - 1]),
-        "year": local.year,
-        "start": clock(tr, local),
-    }
+    """Return a local start's date with its weekday, and its time, as the WHEN texts take them."""
+    return {"date": formats.long_date(tr.language, local.date()), "start": clock(tr, local)}
 
 
 def when(tr: Texts, start: datetime, end: datetime, tz: ZoneInfo) -> str:
@@ -59,9 +52,7 @@ def reason_suffix(tr: Texts, reason: str | None) -> str:
 
 def join(tr: Texts, items: Sequence[str]) -> str:
     """Join words as a sentence does: a, b och c."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + tr(t.AND) + items[-1]
+    return formats.join(tr.language, items)
 
 
 def answer_label(tr: Texts, answer: str | None, substitute: str | None = None) -> str:
@@ -78,16 +69,18 @@ def describe_rule(tr: Texts, rrule: str) -> str:
     friendly = friendly_rule(rrule)
     if friendly is None:
         return tr(t.RULE_CUSTOM, rule=b.clip(rrule, 120).replace("`", "'"))
-    weekday = tr(t.WEEKDAYS[friendly.weekday])
+    weekday = formats.weekday_name(tr.language, friendly.weekday)
     if friendly.frequency is Frequency.WEEKLY:
         return tr(t.RULE_WEEKLY, weekday=weekday)
     if friendly.frequency is Frequency.BIWEEKLY:
         return tr(t.RULE_BIWEEKLY, weekday=weekday)
     weeks = join(tr, [tr(WEEK_LABELS[w]).lower() for w in friendly.weeks])
     template = t.RULE_MONTHLY if friendly.frequency is Frequency.MONTHLY else t.RULE_HALF_YEARLY
-    return tr(template, weeks=weeks, weekday=tr(t.WEEKDAYS_DEFINITE[friendly.weekday]))
+    return tr(
+        template, weeks=weeks, weekday=formats.weekday_definite(tr.language, friendly.weekday)
+    )
 
 
-def format_duration_words(seconds: int) -> str:
-    """Write a length of time as the configuration does (2h, 90m)."""
-    return format_duration(timedelta(seconds=seconds))
+def duration_words(tr: Texts, seconds: int) -> str:
+    """Write a length of time in words: 2 timmar, 1 timme och 30 minuter."""
+    return formats.duration(tr.language, seconds)
