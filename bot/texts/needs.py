@@ -233,7 +233,7 @@ HELP = Msg(
     "Ett behov går igenom statusarna *Nytt → Taget upp på möte → Åtgärd planerad → Klart* "
     "(eller *Avböjt*, med skäl). Bara samverkansledarna flyttar behov; din organisation kan "
     "ändra eller dra tillbaka sina egna med knapparna på behovet. Du får besked när ditt behov "
-    "flyttas.\n"
+    "byter status.\n"
     "Samverkan hanterar bara öppen information: formuläret tar inte emot personnummer.",
     "*`/behov`: the working group's register of needs*\n"
     "• `/behov`: opens the form for a new need from your organisation.\n"
@@ -246,7 +246,8 @@ HELP = Msg(
     "• `/behov help`: this help.\n\n"
     "A need moves through *New → Taken up at a meeting → Action planned → Done* (or "
     "*Declined*, with a reason). Only the coordinators move needs; your organisation can edit "
-    "or withdraw its own with the buttons on the need. You hear when your need moves.\n"
+    "or withdraw its own with the buttons on the need. You are told when your need's status "
+    "changes.\n"
     "The collaboration only handles open information: the form refuses identity numbers.",
 )
 SEARCH_PLACEHOLDER = Msg(

@@ -442,7 +442,7 @@ HELP = Msg(
     "skickar boten en anonym utvärdering: kunskapen före och efter.\n"
     "• `/utbildning lista`: kommande och senaste utbildningar.\n"
     "• `/utbildning rapportera`: återrapportera en utbildning som din organisation har hållit.\n"
-    "• `/utbildning resultat [nummer]`: utvärderingens resultat med diagram, när den har stängt "
+    "• `/utbildning resultat [nummer]`: utvärderingens resultat med diagram, när den har stängts "
     "(den senaste om du inte anger nummer).\n"
     "• `/utbildning sammanställning [år]`: per ämne och per arrangör, och vilka parter som har "
     "återrapporterat.\n"
