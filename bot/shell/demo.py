@@ -289,7 +289,7 @@ MONTH: list[Step] = [
     ),
     Step(
         Msg(
-            "En månad har gått. Utvärderingen har stängt, och två veckor före ägarmötet får "
+            "En månad har gått. Utvärderingen har stängts, och två veckor före ägarmötet får "
             "samverkansägarna sin statussammanfattning.",
             "A month has passed. The evaluation has closed, and two weeks before the owners' "
             "meeting the owners get their status summary.",
