@@ -1,6 +1,6 @@
 """Texts of actions, decisions and minutes (/samverkan åtgärd, åtgärder, protokoll)."""
 
-from bot.texts import Count, Msg
+from bot.texts import Count, Msg, needs
 
 # --- help ----------------------------------------------------------------------------------
 
@@ -120,17 +120,7 @@ LEAD_HOURS = Count(
 )
 FORM_MEETING = Msg("Från mötet {title} {when}.", "From the meeting {title} {when}.")
 TITLE = Msg("Vad ska göras?", "What is to be done?")
-TITLE_HINT = Count(
-    one=Msg(
-        "En kort mening, högst {limit} tecken.",
-        "One short sentence, at most {limit} character.",
-    ),
-    other=Msg(
-        "En kort mening, högst {limit} tecken.",
-        "One short sentence, at most {limit} characters.",
-    ),
-    by="limit",
-)
+TITLE_HINT = needs.TITLE_HINT
 DESCRIPTION = Msg("Beskrivning", "Description")
 DESCRIPTION_HINT = Count(
     one=Msg(

@@ -1,6 +1,6 @@
 """Texts of the follow-up: indicators, the owners' status summary, exports and the Home tab."""
 
-from bot.texts import Count, Msg
+from bot.texts import Count, Msg, trainings
 
 # --- help ----------------------------------------------------------------------------------
 
@@ -582,16 +582,7 @@ COL_EVALUATION_TO = Msg("Utvärderingen skickades", "Evaluation sent")
 COL_NEEDS = Msg("Behov som utbildningen svarar mot", "Needs the training answers")
 COL_REGISTERED_BY = Msg("Registrerad eller rapporterad av", "Registered or reported by")
 EVALUATION_TO_CHANNEL = Msg("i en kanal", "in a channel")
-EVALUATION_TO_PEOPLE = Count(
-    one=Msg(
-        "privat till {count} deltagare",
-        "privately to {count} participant",
-    ),
-    other=Msg(
-        "privat till {count} deltagare",
-        "privately to {count} participants",
-    ),
-)
+EVALUATION_TO_PEOPLE = trainings.EVAL_TO_PARTICIPANTS
 COL_PERIOD_START = Msg("Periodens början", "Period starts")
 COL_PERIOD_END = Msg("Periodens slut", "Period ends")
 PERSON_UNKNOWN = Msg("(namnet okänt)", "(name unknown)")
