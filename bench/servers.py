@@ -197,6 +197,7 @@ def start_procfile_web(env: dict[str, str], workdir: Path, workers: int = 2) -> 
     """Start the Procfile's web process: `gunicorn bot.wsgi:application` with several workers."""
     port = free_port()
     argv = gunicorn_argv("bot.wsgi:application", port, workers)
+    argv[3:3] = ["-c", "python:bot.gunicorn_conf"]
     return _start(f"web-{workers}", argv, child_env(**env), workdir, port)
 
 

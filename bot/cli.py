@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 
@@ -88,10 +89,19 @@ def build_parser(extras: dict[str, Extra] | None = None) -> argparse.ArgumentPar
     return parser
 
 
+def configure_logging(level: int = logging.INFO) -> None:
+    """Log to standard error in one line per record; secrets are never passed to the log.
+
+    Here rather than with the runtime, so that `serve`'s gunicorn master, which only watches its
+    worker, imports nothing of the bot it does not need.
+    """
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("slack_sdk").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a bad setting ends with one line on standard error and exit code 2."""
-    from bot.runtime import configure_logging
-
     arguments = list(sys.argv[1:] if argv is None else argv)
     # serve, clock and db start faster and smaller without the extras' modules
     extras = extra_commands() if not arguments or arguments[0] not in BUILT_IN else None

@@ -57,8 +57,3 @@ def limit_malloc_arenas(count: int = MALLOC_ARENAS) -> bool:
         return False
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    """Log to standard error in one line per record; secrets are never passed to the log."""
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("slack_sdk").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)

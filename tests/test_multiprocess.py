@@ -147,6 +147,8 @@ class Deployment:
             sys.executable,
             "-m",
             "gunicorn",
+            "-c",
+            "python:bot.gunicorn_conf",
             "--worker-class",
             "gthread",
             "--workers",
