@@ -158,6 +158,24 @@ def _configure_postgresql(engine: Engine) -> None:
             connection.exec_driver_sql(f"SET LOCAL statement_timeout = {timeout}")
 
 
+_open = threading.local()
+
+
+def session_open() -> bool:
+    """Tell whether this thread holds a unit of work open (Slack is not to be called then)."""
+    return bool(getattr(_open, "depth", 0))
+
+
+@contextmanager
+def _holding() -> Iterator[None]:
+    """Count a unit of work as open in this thread while it runs."""
+    _open.depth = getattr(_open, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _open.depth -= 1
+
+
 class Database:
     """The bot's database: opens units of work and answers health checks."""
 
@@ -204,7 +222,7 @@ class Database:
             raise DatabaseBusy("the wait limit passed before the unit of work began")
         committing = False
         try:
-            with self._writer(), self._sessions() as session, session.begin():
+            with _holding(), self._writer(), self._sessions() as session, session.begin():
                 yield session
                 session.flush()
                 committing = True  # only COMMIT is left; its failure leaves the outcome open
@@ -221,7 +239,7 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """Open a read-only unit of work (no write lock on SQLite)."""
         try:
-            with self._read_sessions() as session, session.begin():
+            with _holding(), self._read_sessions() as session, session.begin():
                 yield session
         except (OperationalError, DBAPIError) as exc:
             _raise_unavailable(exc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -33,6 +34,26 @@ def _postgres_reachable() -> bool:
 
 
 POSTGRES = _postgres_reachable()
+
+
+@pytest.fixture(autouse=True)
+def no_slack_call_in_a_unit_of_work(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test whose bot called Slack while its thread held a database session open."""
+    from slack_sdk import WebClient
+
+    from storage.db import session_open
+
+    calls: list[str] = []
+    api_call = WebClient.api_call
+
+    def guarded(self: WebClient, api_method: str, *args: Any, **kwargs: Any) -> Any:
+        if session_open():
+            calls.append(f"{api_method}, from:\n{''.join(traceback.format_stack(limit=12))}")
+        return api_call(self, api_method, *args, **kwargs)
+
+    monkeypatch.setattr(WebClient, "api_call", guarded)
+    yield
+    assert calls == [], "Slack called inside a database unit of work: " + "\n".join(calls)
 BACKENDS = [
     "sqlite",
     pytest.param(

@@ -29,8 +29,9 @@ def open_action_form(ix: Interaction, metadata: NewAction) -> None:
     view_id = ix.open_loading(t.FORM_TITLE)
     if view_id is None:
         return
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        view = queries.new_action_form(ix.bot, session, ix.actor, metadata)
+        view = queries.new_action_form(ix.bot, session, actor, metadata)
     if isinstance(view, Refusal):
         ix.notice(view_id, t.FORM_TITLE, view.msg, **view.params)
         return
@@ -62,8 +63,9 @@ def action_command(ix: Command) -> None:
 
 
 def _list(ix: Interaction, *, own: bool, closed: bool, replace: bool = False) -> None:
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        message = queries.listing(ix.bot, session, ix.actor, own=own, closed=closed)
+        message = queries.listing(ix.bot, session, actor, own=own, closed=closed)
     show(ix, message, replace=replace)
 
 
@@ -93,8 +95,9 @@ def handle_new_from_meeting(ix: Click[MeetingRef]) -> None:
 
 def handle_show(ix: Click[ActionRef]) -> None:
     """Show one action with its history and buttons, privately."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        show(ix, queries.detail(ix.bot, session, ix.actor, ix.value.action))
+        show(ix, queries.detail(ix.bot, session, actor, ix.value.action))
 
 
 def _open(ix: Click[ActionRef], build: Callable[..., View | Refusal], *, manage: bool) -> None:
@@ -124,15 +127,17 @@ def _told(ix: Interaction, outcome: Done | Refusal) -> None:
 
 def handle_done(ix: Click[ActionRef]) -> None:
     """Mark an action done (the responsible, the named person, coordinators)."""
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
-        outcome = usecases_progress.mark_done(ix.bot, session, ix.actor, ix.value.action)
+        outcome = usecases_progress.mark_done(ix.bot, session, actor, ix.value.action)
     _told(ix, outcome)
 
 
 def handle_confirm(ix: Click[ActionRef]) -> None:
     """Confirm a partner's proposal (coordinators)."""
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
-        outcome = usecases.confirm_action(ix.bot, session, coordinator(ix), ix.value.action)
+        outcome = usecases.confirm_action(ix.bot, session, manager, ix.value.action)
     _told(ix, outcome)
 
 
@@ -170,11 +175,12 @@ def handle_action_submission(ix: Submission[NewAction]) -> None:
     """Store a new action (or a partner's proposal), or show the errors inline."""
     data = read_action(ix.form, lambda name: ACTION_FIELDS.get(name, f"action_{name}"))
     try:
+        actor = ix.actor
         with ix.bot.db.transaction() as session:
             outcome = usecases.submit_action(
                 ix.bot,
                 session,
-                ix.actor,
+                actor,
                 data,
                 source_key=f"action:{ix.view_id}",
                 meeting_id=ix.metadata.meeting,
@@ -193,9 +199,10 @@ def handle_progress_submission(ix: Submission[ActionForm]) -> None:
         new_due=ix.form.date(Field.ACTION_PROGRESS_DUE),
         reason=ix.form.text(Field.ACTION_PROGRESS_REASON),
     )
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
         outcome = usecases_progress.submit_progress(
-            ix.bot, session, ix.actor, ix.metadata.action, data
+            ix.bot, session, actor, ix.metadata.action, data
         )
     finish(ix, outcome, PROGRESS_FIELDS)
 
@@ -206,8 +213,9 @@ def handle_cancel_submission(ix: Submission[ActionForm]) -> None:
     if error is not None:
         ix.field_errors([error], CANCEL_FIELDS)
         return
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases_progress.cancel_action(
-            ix.bot, session, coordinator(ix), ix.metadata.action, reason
+            ix.bot, session, manager, ix.metadata.action, reason
         )
     finish(ix, outcome, CANCEL_FIELDS)

@@ -25,29 +25,33 @@ def minutes_command(ix: Command) -> None:
     if w.HELP.matches(ix.args):
         ix.answer(t.HELP_MINUTES)
         return
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        message = usecases.list_minutes(ix.bot, session, ix.actor)
+        message = usecases.list_minutes(ix.bot, session, actor)
     show(ix, message)
 
 
 def handle_open(ix: Click[MeetingRef]) -> None:
     """Open the minutes form of an ended meeting (coordinators)."""
+    manager = coordinator(ix)
     with ix.bot.db.reading() as session:
-        view = usecases.form_view(ix.bot, session, coordinator(ix), ix.value.meeting, ix.channel)
+        view = usecases.form_view(ix.bot, session, manager, ix.value.meeting, ix.channel)
     open_form(ix, view)
 
 
 def handle_show(ix: Click[MinutesRef]) -> None:
     """Show a meeting's minutes privately."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        message = usecases.show_minutes(ix.bot, session, ix.actor, ix.value.minutes)
+        message = usecases.show_minutes(ix.bot, session, actor, ix.value.minutes)
     show(ix, message)
 
 
 def handle_not_held(ix: Click[MeetingRef]) -> None:
     """Mark an ended meeting as not held: it counts as cancelled (coordinators)."""
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
-        outcome = usecases.mark_not_held(ix.bot, session, coordinator(ix), ix.value.meeting)
+        outcome = usecases.mark_not_held(ix.bot, session, manager, ix.value.meeting)
     tell_outcome(ix, outcome)
 
 
@@ -59,6 +63,7 @@ def slot_fields(number: int) -> Callable[[str], str]:
 def handle_submission(ix: Submission[MinutesForm]) -> None:
     """Keep the minutes, attendance and new actions and post them, or show errors inline."""
     form = ix.form
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         meeting = meetings_store.get_meeting(session, ix.metadata.meeting)
         items = agenda_of(session, meeting) if meeting is not None else []
@@ -70,6 +75,6 @@ def handle_submission(ix: Submission[MinutesForm]) -> None:
             actions=[read_action(form, slot_fields(number)) for number in range(1, SLOTS + 1)],
         )
         outcome = usecases.save_minutes(
-            ix.bot, session, coordinator(ix), ix.metadata.meeting, data, source_key=ix.view_id
+            ix.bot, session, manager, ix.metadata.meeting, data, source_key=ix.view_id
         )
     finish(ix, outcome, minutes_fields(len(items)))

@@ -274,6 +274,7 @@ class Edge:
             )
             with counting_commits() as commits:
                 try:
+                    _before_sessions(ix)
                     route.handler(ix)
                 except Exception as exc:
                     _log_failure(exc, "form")
@@ -294,6 +295,7 @@ class Edge:
                 return
             ix = Suggestion(self.bot, client, suggestion.user, None, request=suggestion)
             try:
+                _before_sessions(ix)
                 options = list(handler(ix))
             except Exception as exc:
                 _log_failure(exc, "options request")
@@ -444,10 +446,21 @@ def _bolt_error(error: Exception) -> None:
     _log_failure(error, "request in Bolt")
 
 
+def _before_sessions(ix: Interaction) -> None:
+    """Find the person's language before the handler opens a database session.
+
+    Every answer needs it, and for someone the bot has not stored it is asked of Slack, which
+    is never called while a unit of work is open (the actor is read the same way in the
+    handlers, before their sessions).
+    """
+    ix.language  # noqa: B018 (resolved and kept)
+
+
 def _guarded(handler: Callable[[Any], None], ix: Interaction) -> None:
     """Run a handler after its ack; tell the person when it fails, log it once."""
     with counting_commits() as commits:
         try:
+            _before_sessions(ix)
             handler(ix)
         except Exception as exc:
             _log_failure(exc, "request")

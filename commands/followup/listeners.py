@@ -81,16 +81,18 @@ def show_status(ix: Interaction) -> None:
     if not ix.actor.in_collaboration:
         pass_on(ix, Refusal(c.NO_ORGANIZATION))
         return
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        messages = summary.status_messages(ix.bot, session, ix.actor)
+        messages = summary.status_messages(ix.bot, session, actor)
     for message in messages[:PRIVATE_PARTS_MAX]:
         show(ix, message)
 
 
 def handle_publish(ix: Click[NoValue]) -> None:
     """Publish the summary to the owners' channel (coordinators only), charts in its thread."""
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
-        answer = summary.publish_summary(ix.bot, session, ix.actor, ix.action_ts)
+        answer = summary.publish_summary(ix.bot, session, actor, ix.action_ts)
     pass_on(ix, answer)
 
 
@@ -120,8 +122,9 @@ def export(ix: Interaction) -> None:
 
 def open_value_form(ix: Interaction) -> None:
     """Open the form that records an indicator value (coordinators only)."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        view = usecases.new_value_form(ix.bot, session, ix.actor)
+        view = usecases.new_value_form(ix.bot, session, actor)
     reply(ix, view)
 
 
@@ -137,8 +140,9 @@ def indicator(ix: Command) -> None:
         ix.answer(t.HELP_INDICATOR)
         return
     if w.LIST.matches(word) or w.SHOW.matches(word):
+        actor = ix.actor
         with ix.bot.db.reading() as session:
-            reply(ix, usecases.value_list_message(ix.bot, session, ix.actor))
+            reply(ix, usecases.value_list_message(ix.bot, session, actor))
         return
     if not ix.actor.is_coordinator:
         pass_on(ix, only_coordinators(ix.texts))
@@ -152,8 +156,9 @@ def indicator(ix: Command) -> None:
 
 def handle_correct(ix: Click[ValueRef]) -> None:
     """Open the correction form of a value still in force (coordinators only)."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        view = usecases.correction_form(ix.bot, session, ix.actor, ix.value.value)
+        view = usecases.correction_form(ix.bot, session, actor, ix.value.value)
     reply(ix, view)
 
 
@@ -173,11 +178,12 @@ def handle_value_submission(ix: Submission[ValueForm]) -> None:
     """Record (or correct) an indicator value, or show the form's errors inline."""
     correcting = ix.metadata.correcting
     try:
+        actor = ix.actor
         with ix.bot.db.transaction() as session:
             answer = usecases.record_value(
                 ix.bot,
                 session,
-                ix.actor,
+                actor,
                 read_value(ix.form),
                 correcting=correcting,
                 source_key=f"view:{ix.view_id}",
@@ -197,8 +203,9 @@ def handle_indicator_submission(ix: Submission[NoValue]) -> None:
         direction=ix.form.selected(Field.INDICATOR_DIRECTION),
     )
     try:
+        actor = ix.actor
         with ix.bot.db.transaction() as session:
-            answer = usecases.add_indicator(ix.bot, session, ix.actor, typed)
+            answer = usecases.add_indicator(ix.bot, session, actor, typed)
     except IntegrityError:  # added meanwhile by another process
         answer = Invalid((FieldError("name", t.INDICATOR_EXISTS),))
     settle_form(ix, answer, NEW_FIELDS)

@@ -28,9 +28,10 @@ def handle_attendance_submission(ix: Submission[MeetingForm]) -> None:
     """Record attendance and move the needs taken up to Taken up (coordinators only)."""
     attended = set(ix.form.selected_many(Field.MEETING_ATTENDED))
     needs = chosen_need_ids(ix.form.selected_many(Field.MEETING_NEEDS_TAKEN_UP))
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases_followup.record_attendance(
-            ix.bot, session, coordinator(ix), ix.metadata.meeting, attended, needs
+            ix.bot, session, manager, ix.metadata.meeting, attended, needs
         )
     finish_form(ix, outcome)
 
@@ -47,17 +48,19 @@ def manages(ix: Suggestion) -> bool:
 
 def handle_confirm_held(ix: Click[MeetingRef]) -> None:
     """Confirm that an ended meeting nobody followed up was held (coordinators only)."""
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases_followup.confirm_meeting(
-            ix.bot, session, coordinator(ix), ix.value.meeting, held=True
+            ix.bot, session, manager, ix.value.meeting, held=True
         )
     tell_outcome(ix, outcome)
 
 
 def handle_confirm_not_held(ix: Click[MeetingRef]) -> None:
     """Record that an ended meeting did not take place (coordinators only)."""
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases_followup.confirm_meeting(
-            ix.bot, session, coordinator(ix), ix.value.meeting, held=False
+            ix.bot, session, manager, ix.value.meeting, held=False
         )
     tell_outcome(ix, outcome)

@@ -21,8 +21,9 @@ from commands.meetings.values import MeetingForm, MeetingRef
 
 def handle_invite(ix: Click[MeetingRef]) -> None:
     """Invite the communicators to one meeting (coordinators only)."""
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
-        outcome = usecases.invite_communicators(ix.bot, session, coordinator(ix), ix.value.meeting)
+        outcome = usecases.invite_communicators(ix.bot, session, manager, ix.value.meeting)
     tell_outcome(ix, outcome)
 
 
@@ -49,9 +50,10 @@ def handle_move_submission(ix: Submission[MeetingForm]) -> None:
     if check.start is None:
         ix.field_errors(list(check.errors), MEETING_FIELDS)
         return
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases.move_meeting(
-            ix.bot, session, coordinator(ix), ix.metadata.meeting, check.start, check.reason
+            ix.bot, session, manager, ix.metadata.meeting, check.start, check.reason
         )
     finish_form(ix, outcome, Field.MEETING_DATE)
 
@@ -61,8 +63,9 @@ def handle_cancel_submission(ix: Submission[MeetingForm]) -> None:
     reason = valid(ix, validate_reason(ix.form.text(Field.MEETING_REASON)))
     if reason is None:
         return
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases.cancel_meeting(
-            ix.bot, session, coordinator(ix), ix.metadata.meeting, reason
+            ix.bot, session, manager, ix.metadata.meeting, reason
         )
     finish_form(ix, outcome, Field.MEETING_REASON)

@@ -15,8 +15,9 @@ from commands.meetings.replies import coordinator, show_form, tell_outcome
 
 def handle_contacts_button(ix: Click[NoValue]) -> None:
     """Open the form of the working group's contact persons (coordinators only)."""
+    manager = coordinator(ix)
     with ix.bot.db.reading() as session:
-        form = usecases_series.open_contacts_form(ix.bot, session, coordinator(ix))
+        form = usecases_series.open_contacts_form(ix.bot, session, manager)
     show_form(ix, form)
 
 

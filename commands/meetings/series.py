@@ -15,9 +15,10 @@ from commands.meetings.values import SeriesForm, SeriesRef
 
 def open_series_form(ix: Interaction, series: int | None = None) -> None:
     """Open the form of a new series (None) or of a stored one (coordinators only)."""
+    manager = coordinator(ix)
     with ix.bot.db.reading() as session:
         form = usecases_series.open_series_form(
-            ix.bot, session, coordinator(ix), series, ix.channel
+            ix.bot, session, manager, series, ix.channel
         )
     show_form(ix, form)
 
@@ -60,17 +61,19 @@ def handle_series_submission(ix: Submission[SeriesForm]) -> None:
     if check.draft is None:
         ix.field_errors(list(check.errors), SERIES_FIELDS)
         return
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases_series.save_series(
-            ix.bot, session, coordinator(ix), ix.metadata.series, check.draft, source=ix.view_id
+            ix.bot, session, manager, ix.metadata.series, check.draft, source=ix.view_id
         )
     finish_form(ix, outcome)
 
 
 def _pause(ix: Click[SeriesRef], pause: bool) -> None:
+    manager = coordinator(ix)
     with ix.bot.db.transaction() as session:
         outcome = usecases_series.pause_series(
-            ix.bot, session, coordinator(ix), ix.value.series, pause=pause
+            ix.bot, session, manager, ix.value.series, pause=pause
         )
     tell_outcome(ix, outcome)
 

@@ -63,8 +63,9 @@ def list_needs(ix: Interaction, *, own: bool, replace: bool = False) -> None:
     if not ix.actor.in_collaboration:
         ix.respond(text=ix.text(c.NO_ORGANIZATION))
         return
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        message = usecases.open_needs_message(ix.texts, ix.bot, session, ix.actor, own=own)
+        message = usecases.open_needs_message(ix.texts, ix.bot, session, actor, own=own)
     ix.respond(replace=replace, **message)
 
 
@@ -77,9 +78,10 @@ def _list(ix: Command) -> None:
     if not ix.actor.in_collaboration:
         ix.answer(c.NO_ORGANIZATION)
         return
+    actor = ix.actor
     with ix.bot.db.reading() as session:
         message = usecases.needs_history_message(
-            ix.bot, session, ix.actor, own=own, closed_only=not w.any_of(words, w.ALL)
+            ix.bot, session, actor, own=own, closed_only=not w.any_of(words, w.ALL)
         )
     ix.respond(**message)
 
@@ -190,15 +192,16 @@ def handle_need_submission(ix: Submission[NoValue]) -> None:
 
 def handle_edit_submission(ix: Submission[NeedRef]) -> None:
     """Save an edited need, or show the form's errors inline."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        choices = usecases.edit_choices(ix.bot, session, ix.actor, ix.metadata.need)
+        choices = usecases.edit_choices(ix.bot, session, actor, ix.metadata.need)
     allowed = {o.id for o in choices.organizations}
     check = _check(ix, allowed)
     if not _answer_check(ix, check, choices):
         return
     assert check.draft is not None
     with ix.bot.db.transaction() as session:
-        outcome = usecases.edit_need(ix.bot, session, ix.actor, ix.metadata.need, check.draft)
+        outcome = usecases.edit_need(ix.bot, session, actor, ix.metadata.need, check.draft)
     ix.done()
     tell_outcome(ix, outcome)
 
@@ -206,8 +209,9 @@ def handle_edit_submission(ix: Submission[NeedRef]) -> None:
 def _move(
     ix: Interaction, need: int, expected: NeedStatus, target: NeedStatus, reason: str | None = None
 ) -> None:
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
-        outcome = usecases.move_need(ix.bot, session, ix.actor, need, expected, target, reason)
+        outcome = usecases.move_need(ix.bot, session, actor, need, expected, target, reason)
     tell_outcome(ix, outcome)
 
 
@@ -223,8 +227,9 @@ def handle_withdraw(ix: Click[NeedAt]) -> None:
 
 def handle_decline_button(ix: Click[NeedAt]) -> None:
     """Open the decline form (coordinators only)."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        view = usecases.open_decline(ix.bot, session, ix.actor, ix.value.need)
+        view = usecases.open_decline(ix.bot, session, actor, ix.value.need)
     if isinstance(view, Refusal):
         ix.tell(view.msg, **view.params)
         return
@@ -237,11 +242,12 @@ def handle_decline_submission(ix: Submission[NeedAt]) -> None:
     if error is not None:
         ix.field_errors([error], FIELDS)
         return
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
         outcome = usecases.move_need(
             ix.bot,
             session,
-            ix.actor,
+            actor,
             ix.metadata.need,
             ix.metadata.status,
             NeedStatus.DECLINED,
@@ -253,8 +259,9 @@ def handle_decline_submission(ix: Submission[NeedAt]) -> None:
 
 def handle_edit_button(ix: Click[NeedRef]) -> None:
     """Open the edit form of a need for its organisation or a coordinator."""
+    actor = ix.actor
     with ix.bot.db.reading() as session:
-        opened = usecases.open_edit(ix.bot, session, ix.actor, ix.value.need)
+        opened = usecases.open_edit(ix.bot, session, actor, ix.value.need)
     if isinstance(opened, Refusal):
         ix.tell(opened.msg, **opened.params)
         return

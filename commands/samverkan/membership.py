@@ -47,16 +47,18 @@ def handle_organization_submission(ix: Submission[NoValue]) -> None:
     if choice is None or choice not in {o.id for o in ix.bot.organizations}:
         ix.errors({Field.ORGANIZATION_CHOICE: ix.text(c.CHOOSE_ONE)})
         return
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
-        outcome = usecases.request_membership(ix.bot, session, ix.actor, choice)
+        outcome = usecases.request_membership(ix.bot, session, actor, choice)
     ix.done()
     tell_outcome(ix, outcome)
 
 
 def _decide(ix: Click[RequestRef], *, approve: bool) -> None:
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
         outcome = usecases.decide_request(
-            ix.bot, session, ix.actor, ix.value.request, approve=approve
+            ix.bot, session, actor, ix.value.request, approve=approve
         )
     tell_outcome(ix, outcome)
 
@@ -73,9 +75,10 @@ def handle_decline(ix: Click[RequestRef]) -> None:
 
 def handle_revoke(ix: Click[MemberRef]) -> None:
     """Revoke a person's membership of an organisation (coordinators only)."""
+    actor = ix.actor
     with ix.bot.db.transaction() as session:
         outcome = usecases.revoke_membership(
-            ix.bot, session, ix.actor, ix.value.user, ix.value.organization
+            ix.bot, session, actor, ix.value.user, ix.value.organization
         )
     tell_outcome(ix, outcome)
 
