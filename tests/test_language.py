@@ -36,7 +36,17 @@ from tests.harness import (
     all_text,
     find_button,
 )
-from tests.test_meetings import CALL_TIME, CONFIG, REMINDER_TIME, list_for, posts_to, tick
+from tests.test_meetings import (
+    CALL_TIME,
+    CONFIG,
+    REMINDER_TIME,
+    call_of,
+    click,
+    ephemeral_to,
+    list_for,
+    posts_to,
+    tick,
+)
 
 SLASH_COMMANDS = ("/behov", "/utbildning", "/samverkan")
 WORDS = [value for value in vars(w).values() if isinstance(value, w.Word)]
@@ -272,3 +282,17 @@ def test_a_scheduled_reminder_follows_the_persons_language_and_the_channels_stay
     assert "You have not answered the call to *Arbetsgruppsmöte*" in english
     swedish = all_text(posts_to(meetings, BERIT)[-1].args["blocks"])
     assert "Du har inte svarat på kallelsen till *Arbetsgruppsmöte*" in swedish
+
+
+def test_an_english_speakers_answer_to_a_call_is_english_through_and_through(
+    meetings: RunningBot, english_emma: str
+) -> None:
+    """The reply's parts (the meeting's day and time) are in English too, not only its frame."""
+    tick(meetings, CALL_TIME)
+    click(meetings, call_of(meetings), Action.MEETING_RSVP_YES, english_emma)
+    reply = ephemeral_to(meetings, english_emma)
+    assert reply.startswith("Thank you! You are signed up for *Arbetsgruppsmöte* ")
+    assert "Tuesday 12 January 2027" in reply, reply
+    assert not {"tisdag", "januari", "kl."} & set(reply.replace("*", " ").split()), reply
+    channel = all_text(call_of(meetings)["blocks"])
+    assert "*Kommer:* Tullverket" in channel  # the call itself stays Swedish

@@ -7,6 +7,7 @@ listener never holds a user-facing string of its own.
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +82,17 @@ def language_of(locale: str | None, default: Language) -> Language:
     return default
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A part of a message said in the language of whoever reads the message.
+
+    A use case does not know who will read its answer; it hands over a date or a count as a
+    Phrase, and `Texts` renders it in the reader's language with the message around it.
+    """
+
+    render: Callable[[Texts], str]
+
+
 class Texts:
     """Renders catalogue messages in one language (the collaboration's, or a person's)."""
 
@@ -90,14 +102,21 @@ class Texts:
 
     def __call__(self, msg: Msg, **params: Any) -> str:
         """Render msg with params in this language; a Count picks its form by its count, and a
-        parameter that is a Msg is rendered too."""
+        parameter that is a Msg or a Phrase is rendered in this language too."""
         if isinstance(msg, Count):
             msg = msg.choose(self.language, params.get(msg.by))
         template = msg.sv if self.language == "sv" else msg.en
         if not params:
             return template
-        rendered = {k: self(v) if isinstance(v, Msg) else v for k, v in params.items()}
-        return template.format(**rendered)
+        return template.format(**{name: self.part(value) for name, value in params.items()})
+
+    def part(self, value: Any) -> Any:
+        """Return a message's parameter as said in this language (a Msg or Phrase rendered)."""
+        if isinstance(value, Msg):
+            return self(value)
+        if isinstance(value, Phrase):
+            return value.render(self)
+        return value
 
     def count(self, phrase: Count, count: int, **params: Any) -> str:
         """Render phrase for count, in the plural form CLDR gives count in this language."""

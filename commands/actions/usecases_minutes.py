@@ -24,9 +24,9 @@ from bot.domain.actions import (
     validate_minutes,
 )
 from bot.domain.meetings import MeetingStatus, count_answers
+from bot.texts import Msg, Phrase, Texts, formats
 from bot.texts import actions as t
 from bot.texts import common as c
-from bot.texts import formats
 from commands.actions import effects
 from commands.actions import phrases as p
 from commands.actions.render_forms import MinutesContent, minutes_form
@@ -110,10 +110,10 @@ def form_view(
 
 
 def minutes_view(
-    bot: BotContext, session: Session, minutes: Minutes, meeting: Meeting
+    bot: BotContext, session: Session, minutes: Minutes, meeting: Meeting, tr: Texts
 ) -> MinutesView:
-    """Return minutes as the message shows them."""
-    tr, tz = bot.texts, bot.config.collaboration.tz
+    """Return minutes as the message shows them to readers of tr's language."""
+    tz = bot.config.collaboration.tz
     names = bot.organization_names(session)
     present = [
         info.name
@@ -138,21 +138,23 @@ def minutes_view(
 
 def _queue_post(
     bot: BotContext, session: Session, minutes: Minutes, meeting: Meeting
-) -> tuple[list[OutboxKey], str]:
+) -> tuple[list[OutboxKey], Msg | Phrase]:
     """Post the minutes in the thread of the call (or the channel), or update them there.
 
     Return the keys queued and where they go, as the coordinator is told.
     """
-    tr = bot.texts
+    tr = bot.texts  # the channel's language
     channel = channel_for(bot, meeting.series.kind)
     if channel is None:
-        return [], tr(t.WHERE_NOWHERE)
-    payload = minutes_message(tr, minutes_view(bot, session, minutes, meeting))
+        return [], t.WHERE_NOWHERE
+    payload = minutes_message(tr, minutes_view(bot, session, minutes, meeting, tr))
     now = bot.clock.now()
     key = OutboxKey.minutes_post(minutes.id)
     call = OutboxKey.meeting_call(meeting.id)
     in_thread = outbox.status_of(session, call) in CALL_REACHABLE
-    where = tr(t.WHERE_THREAD) if in_thread else tr(t.WHERE_CHANNEL, channel=channel)
+    where: Msg | Phrase = (
+        t.WHERE_THREAD if in_thread else Phrase(lambda r: r(t.WHERE_CHANNEL, channel=channel))
+    )
     if outbox.status_of(session, key) in CALL_REACHABLE:
         update = key.for_update()
         outbox.enqueue(
@@ -238,14 +240,10 @@ def save_minutes(
         f"meeting:{meeting.id}",
         f"decisions={len(draft.decisions)} actions={len(draft.actions)}",
     )
-    created = tr_actions(bot, len(draft.actions))
-    named = p.meeting_named(bot.texts, meeting, bot.config.collaboration.tz)
+    reader = bot.texts_in(actor.language)
+    created = reader(t.MINUTES_ACTIONS_CREATED, count=len(draft.actions)) if draft.actions else ""
+    named = p.meeting_named(reader, meeting, bot.config.collaboration.tz)
     return Done(keys, t.MINUTES_SAVED, {**named, "where": where, "actions": created})
-
-
-def tr_actions(bot: BotContext, count: int) -> str:
-    """Say how many actions the minutes added, or nothing."""
-    return bot.texts(t.MINUTES_ACTIONS_CREATED, count=count) if count else ""
 
 
 def mark_not_held(
@@ -260,7 +258,7 @@ def mark_not_held(
         return meeting
     if store.minutes_of(session, meeting.id) is not None:
         return Refusal(t.NOT_HELD_HAS_MINUTES)
-    named = p.meeting_named(bot.texts, meeting, bot.config.collaboration.tz)
+    named = p.meeting_named(bot.texts_in(actor.language), meeting, bot.config.collaboration.tz)
     keys = not_held(bot, session, meeting, overrule_held=True)
     if keys is None:
         return Done([], t.NOT_HELD_DONE, named)  # it counts as cancelled already
@@ -279,7 +277,7 @@ def show_minutes(
     if minutes is None or meeting is None:
         return Refusal(t.MINUTES_NOT_FOUND)
     tr = bot.texts_in(actor.language)
-    return minutes_message(tr, minutes_view(bot, session, minutes, meeting))
+    return minutes_message(tr, minutes_view(bot, session, minutes, meeting, tr))
 
 
 def list_minutes(bot: BotContext, session: Session, actor: Actor) -> dict[str, Any] | Refusal:

@@ -102,8 +102,9 @@ def _recent(checked_at: datetime | None, now: datetime) -> bool:
 def person_language(bot: BotContext, client: WebClient, user_id: str) -> Language:
     """Return the language a person is answered in, without storing anything about them.
 
-    Their stored Slack locale; for someone the bot has not stored, users.info's (see
-    lookup_user), so that answering, say, an anonymous evaluation leaves no trace.
+    Their stored Slack locale; for someone the bot has not stored, or stored before it kept
+    locales, users.info's (see lookup_user), so that answering, say, an anonymous evaluation
+    leaves no trace.
     """
     with bot.db.reading() as session:
         person = get_person(session, user_id)

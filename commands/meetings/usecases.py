@@ -24,7 +24,7 @@ from bot.domain.meetings import (
     may_manage,
 )
 from bot.domain.needs import NeedStatus
-from bot.texts import Texts
+from bot.texts import Phrase, Texts
 from bot.texts import common as c
 from bot.texts import meetings as t
 from commands.blocks import escape
@@ -39,7 +39,6 @@ from commands.meetings.notices import (
 )
 from commands.meetings.queries import CALENDAR_MEETINGS, calendar_file, coming_for
 from commands.meetings.render.forms import attendance_form
-from commands.meetings.render.messages import name_of
 from commands.meetings.render.phrases import when
 from storage import audit, outbox
 from storage import meetings as store
@@ -60,9 +59,13 @@ NEEDS_TAKEN_UP_FROM = (NeedStatus.NEW,)
 # ----------------------------------------------------------------------------- checks
 
 
-def phrases(bot: BotContext, meeting: Meeting) -> dict[str, str]:
-    """Return a meeting's title and time as texts show them."""
-    return name_of(bot.texts, bot.config.collaboration.tz, info_of(bot, meeting))
+def phrases(bot: BotContext, meeting: Meeting) -> dict[str, str | Phrase]:
+    """Return a meeting's title, and its time as said in the language of whoever reads it."""
+    info, tz = info_of(bot, meeting), bot.config.collaboration.tz
+    return {
+        "title": escape(info.title),
+        "when": Phrase(lambda tr: when(tr, info.start, info.end, tz)),
+    }
 
 
 def audit_entry(
@@ -280,16 +283,19 @@ def invite_communicators(
     return Done(keys, t.INVITE_DONE if keys else t.INVITE_ALREADY, {"users": mentions})
 
 
-def _told_text(bot: BotContext, told: Told) -> str:
-    """Say who a change was announced to."""
-    tr = bot.texts
-    if not told.channel and not told.people:
-        return tr(t.NOBODY_TOLD)
-    return tr(
-        t.TOLD,
-        channel=tr(t.TOLD_CHANNEL) if told.channel else tr(t.TOLD_NO_CHANNEL),
-        people=tr(t.TOLD_PEOPLE, count=told.people) if told.people else "",
-    )
+def _told_text(told: Told) -> Phrase:
+    """Say who a change was announced to, in the language of whoever reads it."""
+
+    def render(tr: Texts) -> str:
+        if not told.channel and not told.people:
+            return tr(t.NOBODY_TOLD)
+        return tr(
+            t.TOLD,
+            channel=tr(t.TOLD_CHANNEL) if told.channel else tr(t.TOLD_NO_CHANNEL),
+            people=tr(t.TOLD_PEOPLE, count=told.people) if told.people else "",
+        )
+
+    return Phrase(render)
 
 
 def _managed(bot: BotContext, session: Session, actor: Actor, meeting_id: int) -> Meeting | Refusal:
@@ -311,7 +317,7 @@ def _changed(
 ) -> Done:
     """Audit a change of a meeting; return what to send and what to tell the coordinator."""
     meeting_entry(bot, session, actor, action, meeting, detail, changes)
-    params = {"told": _told_text(bot, told), **phrases(bot, meeting)}
+    params = {"told": _told_text(told), **phrases(bot, meeting)}
     return Done(told.keys, CHANGE_DONE[action], params)
 
 

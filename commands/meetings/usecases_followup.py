@@ -12,6 +12,7 @@ from bot.context import BotContext
 from bot.domain.access import Actor
 from bot.domain.meetings import MeetingStatus, may_manage
 from bot.domain.needs import NeedStatus
+from bot.texts import Phrase
 from bot.texts import meetings as t
 from commands.edge.outcome import Done, Refusal, coordinators_only
 from commands.meetings.notices import refresh_call
@@ -108,8 +109,8 @@ def record_attendance(
     detail = f"organizations={len(present)} needs={moved}"
     meeting_entry(bot, session, actor, "meeting_attendance", meeting, detail, changes)
     params = {
-        "present": bot.texts.count(t.ORGANIZATIONS_PRESENT, len(present)),
-        "needs": bot.texts.count(t.NEEDS_TAKEN_UP, moved),
+        "present": Phrase(lambda tr: tr.count(t.ORGANIZATIONS_PRESENT, len(present))),
+        "needs": Phrase(lambda tr: tr.count(t.NEEDS_TAKEN_UP, moved)),
         **phrases(bot, meeting),
     }
     return Done(keys, t.ATTENDANCE_SAVED, params)
@@ -131,7 +132,7 @@ def confirm_meeting(
     old_status = meeting.status
     keys = settle_held(bot, session, meeting) if held else not_held(bot, session, meeting)
     if keys is None or meeting.status == old_status:
-        status = bot.texts(FOLLOWED_UP.get(meeting.status, t.FOLLOWED_UP_HELD))
+        status = FOLLOWED_UP.get(meeting.status, t.FOLLOWED_UP_HELD)
         return Done([], t.ALREADY_FOLLOWED_UP, {"status": status, **phrases(bot, meeting)})
     action = "meeting_confirmed" if held else "meeting_not_held"
     changes = [("meeting_status", old_status, meeting.status)]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.context import BotContext
 from bot.domain.access import Actor
 from bot.domain.meetings import MeetingStatus, SeriesDraft, may_manage
+from bot.texts import Msg, Phrase
 from bot.texts import meetings as t
 from commands.blocks import escape
 from commands.edge.outcome import Done, Refusal, coordinators_only
@@ -38,16 +39,17 @@ def open_series_form(
     return series_form(bot.texts_in(actor.language), initial, series_id, channel)
 
 
-def _next_text(bot: BotContext, session: Session, series: MeetingSeries) -> str:
-    """Describe a series' next scheduled meeting."""
+def _next_text(bot: BotContext, session: Session, series: MeetingSeries) -> Msg | Phrase:
+    """Describe a series' next scheduled meeting, in the language of whoever reads it."""
     upcoming = [
         m
         for m in store.meetings_after(session, series.id, bot.clock.now())
         if m.status == MeetingStatus.SCHEDULED.value
     ]
     if not upcoming:
-        return bot.texts(t.SERIES_NO_NEXT)
-    return when(bot.texts, upcoming[0].start, upcoming[0].end, bot.config.collaboration.tz)
+        return t.SERIES_NO_NEXT
+    start, end, tz = upcoming[0].start, upcoming[0].end, bot.config.collaboration.tz
+    return Phrase(lambda tr: when(tr, start, end, tz))
 
 
 def save_series(

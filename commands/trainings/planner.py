@@ -255,7 +255,7 @@ def close_and_queue(
             need_id=need.id,
             need_title=escape(need.title.replace("*", "")),
             title=title,
-            date=local_date(tr, training.starts_at, tz),
+            date=local_date(told, training.starts_at, tz),
             n=answers,
             figures=figures_sentence(told, shown),
         )

@@ -29,7 +29,7 @@ from bot.domain.trainings import (
     TITLE_MAX,
     EvaluationTarget,
 )
-from bot.texts import Msg, Texts
+from bot.texts import Msg, Phrase, Texts
 from bot.texts import common as c
 from bot.texts import trainings as t
 from commands import blocks as b
@@ -273,7 +273,7 @@ def answer_page_before(
 
 
 def thanks_view(
-    tr: Texts, *, replaced: bool, closes: str, organizer: str, min_answers: int
+    tr: Texts, *, replaced: bool, closes: str | Phrase, organizer: str, min_answers: int
 ) -> View:
     """Return the last page: thanks, and who sees what of the answers, when.
 

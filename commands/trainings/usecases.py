@@ -153,10 +153,11 @@ def report_training(
     )
     if training is None:
         return Done([])
-    text = bot.texts_in(actor.language)(
+    reader = bot.texts_in(actor.language)
+    text = reader(
         t.REPORT_SAVED,
         title=title_text(training),
-        date=formats.short_date(bot.texts.language, draft.held_on),
+        date=formats.short_date(reader.language, draft.held_on),
         participants=draft.participants,
         organization=b.escape(bot.organization_name(draft.organization_id)),
     )
@@ -178,7 +179,9 @@ def send_evaluation_now(
     keys = open_and_queue(bot, session, training, now)
     if not keys:
         opened = local_datetime(
-            bot.texts, training.evaluation_opened_at or now, bot.config.collaboration.tz
+            bot.texts_in(actor.language),
+            training.evaluation_opened_at or now,
+            bot.config.collaboration.tz,
         )
         return Refusal(t.ALREADY_OPEN, {"title": title, "opened": opened})
     audit_training(session, actor, "training_evaluation_sent", training, now)
@@ -217,7 +220,7 @@ def totals(
         store.report_back_status(session, start, end),
         organization_names(session),
         (
-            formats.short_date(bot.texts.language, first),
-            formats.short_date(bot.texts.language, last),
+            formats.short_date(tr.language, first),
+            formats.short_date(tr.language, last),
         ),
     )

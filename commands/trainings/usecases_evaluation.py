@@ -20,6 +20,7 @@ from bot.domain.trainings import (
     validate_answer,
     validate_rating,
 )
+from bot.texts import Phrase
 from bot.texts import trainings as t
 from commands.edge.outcome import Invalid, Refusal
 from commands.trainings.render_format import local_date, title_text
@@ -47,7 +48,7 @@ class Saved:
     """
 
     replaced: bool
-    closes: str
+    closes: Phrase  # the day it closes, in the reader's language
     organizer: str
 
 
@@ -74,7 +75,10 @@ def _refusal(bot: BotContext, training: Training | None, user: str) -> Refusal |
         tz = bot.config.collaboration.tz
         return Refusal(
             t.EVAL_CLOSED,
-            {"title": title_text(training), "closed": local_date(bot.texts, closed, tz)},
+            {
+                "title": title_text(training),
+                "closed": Phrase(lambda tr: local_date(tr, closed, tz)),
+            },
         )
     if state is not EvaluationState.OPEN:
         return Refusal(t.EVAL_NOT_OPEN, {"title": title_text(training)})
@@ -137,5 +141,6 @@ def save_evaluation_answer(
         was_missing=check.missing,
         today=bot.clock.now().astimezone(tz).date(),
     )
-    closes = local_date(bot.texts, training.evaluation_closes_at or bot.clock.now(), tz)
+    closing = training.evaluation_closes_at or bot.clock.now()
+    closes = Phrase(lambda tr: local_date(tr, closing, tz))
     return Saved(replaced, closes, bot.organization_name(training.organizer_id))
