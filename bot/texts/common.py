@@ -36,7 +36,7 @@ NO_ORGANIZATION = Msg(
     "Vi vet inte vilken organisation du företräder. Be om att få företräda den med "
     "`/samverkan organisation`; när en samverkansledare har godkänt det kommer du åt det här.",
     "We do not know which organisation you represent. Ask to represent it with "
-    "`/samverkan organization`; once a coordinator has approved, you get access to this.",
+    "`/samverkan organisation`; once a coordinator has approved, you get access to this.",
 )
 CANCEL = Msg("Avbryt", "Cancel")
 LOADING = Msg(

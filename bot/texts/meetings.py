@@ -532,7 +532,7 @@ CONTACTS_UNKNOWN = Msg(
     " Utan känd organisation, och därför inte sparade: {users}. De kan be om att få företräda "
     "en organisation med `/samverkan organisation`.",
     " Without a known organisation, and so not saved: {users}. They can ask to represent an "
-    "organisation with `/samverkan organization`.",
+    "organisation with `/samverkan organisation`.",
 )
 
 # --- help and calendar ---------------------------------------------------------------------

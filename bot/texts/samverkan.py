@@ -9,7 +9,7 @@ HELP_HEADER = Msg(
 HELP_ORGANIZATION = Msg(
     "• `/samverkan organisation`: se vilken organisation du företräder, eller be om att få "
     "företräda en (samverkansledare ser och ändrar här vem som företräder vilken organisation).",
-    "• `/samverkan organization`: see the organisation you represent, or ask to represent one "
+    "• `/samverkan organisation`: see the organisation you represent, or ask to represent one "
     "(coordinators see and change here who represents which organisation).",
 )
 HELP_HELP = Msg("• `/samverkan hjälp`: den här hjälpen.", "• `/samverkan help`: this help.")
@@ -129,7 +129,7 @@ REVOKED_NOTICE = Msg(
     "företräda en organisation igen med `/samverkan organisation`.",
     "A coordinator has revoked your membership of *{organization}* in {collaboration}. If you "
     "have questions, contact a coordinator. You can ask to represent an organisation again "
-    "with `/samverkan organization`.",
+    "with `/samverkan organisation`.",
 )
 REQUEST_NOT_FOUND = Msg(
     "Begäran finns inte längre; inget är ändrat.",
@@ -176,11 +176,11 @@ SOURCE_APPROVED_BY = Msg("godkänd av <@{by}>", "approved by <@{by}>")
 WAITING_NOTICE = Count(
     one=Msg(
         ":hourglass_flowing_sand: *{count} begäran att få företräda en organisation väntar på beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
-        ":hourglass_flowing_sand: *{count} request to represent an organisation is waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organization`.",
+        ":hourglass_flowing_sand: *{count} request to represent an organisation is waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organisation`.",
     ),
     other=Msg(
         ":hourglass_flowing_sand: *{count} begäranden att få företräda en organisation väntar på beslut.* Förut räckte det att själv välja organisation; nu ger ett sådant val ingen behörighet förrän en samverkansledare har godkänt det. Till dess kan personerna bara svara på utvärderingar.\n{lines}\nGodkänn eller avböj med `/samverkan organisation`.",
-        ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organization`.",
+        ":hourglass_flowing_sand: *{count} requests to represent an organisation are waiting for a decision.* Choosing an organisation oneself used to be enough; now such a choice gives no rights until a coordinator approves it. Until then they can only answer evaluations.\n{lines}\nApprove or decline with `/samverkan organisation`.",
     ),
 )
 WAITING_LINE = Msg(
@@ -192,7 +192,7 @@ HOME_HEADER = Msg("Samverkansbot: {name}", "Samverkansbot: {name}")
 HOME_WHO = Msg("Du företräder *{organization}*{roles}.", "You represent *{organization}*{roles}.")
 HOME_NO_ORGANIZATION = Msg(
     "Vi vet inte vilken organisation du företräder. Skriv `/samverkan organisation`.",
-    "We do not know which organisation you represent. Type `/samverkan organization`.",
+    "We do not know which organisation you represent. Type `/samverkan organisation`.",
 )
 HOME_ROLE_COORDINATOR = Msg("samverkansledare", "coordinator")
 HOME_ROLE_OWNER = Msg("samverkansägare", "owner")
